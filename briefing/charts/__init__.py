@@ -1,0 +1,22 @@
+"""Chart layer: pure builders from ChartData and theme to PNG bytes, behind a registry of chart kinds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..facts import ChartData
+from ..spec import ThemeSpec
+from .base import render_png
+from .bar import draw_bar
+
+Builder = Callable[..., None]
+
+CHART_BUILDERS: dict[str, Builder] = {
+    "søjle": draw_bar,
+}
+
+
+def draw_chart(data: ChartData, theme: ThemeSpec, size: tuple[float, float]) -> bytes:
+    """Draw `data` with the builder for its kind and return PNG bytes (deterministic)."""
+    builder = CHART_BUILDERS[data.kind]
+    return render_png(builder, data, theme, size)

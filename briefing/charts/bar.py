@@ -1,0 +1,80 @@
+"""Bar chart, grouped when there are several series (e.g. 2019 against 2021 per target group).
+
+Bars stand upright while the category names fit under them (wrapped); when a
+single word is wider than its slot, the bars lie down so every name is readable.
+"""
+
+from __future__ import annotations
+
+from ..facts import ChartData
+from ..fit import text_width_pt
+from ..spec import ThemeSpec
+from .base import (
+    LABEL_PT, LEGEND_PT, TICK_PT, category_colors, series_colors, style_value_axis, value_text, wrap_label,
+)
+
+GROUP = 0.8  # share of a category slot taken by its bars
+
+
+def draw_bar(figure, data: ChartData, theme: ThemeSpec) -> None:
+    ax = figure.add_subplot(1, 1, 1)
+    horizontal = not _fits_upright(data, figure.get_figwidth())
+    n_cat, n_ser = len(data.categories), len(data.series)
+    width = GROUP / n_ser
+    colors = series_colors(data.series, theme)
+    per_bar = category_colors(data, theme) if n_ser == 1 else None
+    values = [v for s in data.series for v in s.values if v is not None]
+    top, bottom = max(values + [0]), min(values + [0])
+    span = (top - bottom) or 1
+    positions = list(range(n_cat))[::-1] if horizontal else list(range(n_cat))
+    for i, (series, color) in enumerate(zip(data.series, colors)):
+        shift = -GROUP / 2 + width * (i + 0.5)
+        offsets = [p - shift if horizontal else p + shift for p in positions]
+        heights = [0 if v is None else v for v in series.values]
+        fill = per_bar or [color] * n_cat
+        draw = ax.barh if horizontal else ax.bar
+        size_kw = {"height": width * 0.92} if horizontal else {"width": width * 0.92}
+        bars = draw(offsets, heights, color=fill, label=series.name, zorder=2, **size_kw)
+        for bar, value, at in zip(bars, series.values, offsets):
+            if value is None:
+                bar.set_visible(False)  # a gap, never a zero bar
+                _label(ax, at, span * 0.01, "–", horizontal, theme.colors.muted, 1)
+            elif data.show_labels:
+                direction = 1 if value >= 0 else -1
+                _label(ax, at, value + direction * span * 0.01, value_text(value, data), horizontal, theme.colors.text, direction)
+    style_value_axis(ax, data, theme, horizontal)
+    low = bottom * 1.15 if bottom < 0 else 0
+    high = top * (1.15 if horizontal else 1.12) if top > 0 else span * 0.1
+    slot = (figure.get_figheight() if horizontal else figure.get_figwidth() * 0.85) / max(n_cat, 1)
+    names = [wrap_label(c, 3.2 if horizontal else slot) for c in data.categories]
+    if horizontal:
+        ax.set_xlim(low, high)
+        ax.set_yticks(positions)
+        ax.set_yticklabels(names, fontsize=TICK_PT)
+        ax.set_ylim(-0.6, n_cat - 0.4)
+    else:
+        ax.set_ylim(low, high)
+        ax.set_xticks(positions)
+        ax.set_xticklabels(names, fontsize=TICK_PT)
+        ax.set_xlim(-0.6, n_cat - 0.4)
+    if n_ser > 1:
+        handles, labels = ax.get_legend_handles_labels()
+        ax.legend(handles, labels, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=n_ser, frameon=False,
+                  fontsize=LEGEND_PT, handlelength=1.2, borderaxespad=0.2)
+    figure.tight_layout(pad=0.4)
+
+
+def _fits_upright(data: ChartData, figure_width_in: float) -> bool:
+    """True when the longest word of every category name fits its slot under upright bars."""
+    slot_pt = figure_width_in * 0.85 * 72 / max(len(data.categories), 1)
+    longest = max((text_width_pt(w, TICK_PT) for c in data.categories for w in c.split()), default=0)
+    lines = max((len(wrap_label(c, slot_pt / 72).split("\n")) for c in data.categories), default=1)
+    return longest <= slot_pt * 0.95 and lines <= 3
+
+
+def _label(ax, at: float, value: float, text: str, horizontal: bool, color: str, direction: int) -> None:
+    if horizontal:
+        ax.text(value, at, f" {text} " if text != "–" else " –", ha="left" if direction > 0 else "right", va="center",
+                fontsize=LABEL_PT, color=color, zorder=3)
+    else:
+        ax.text(at, value, text, ha="center", va="bottom" if direction > 0 else "top", fontsize=LABEL_PT, color=color, zorder=3)

@@ -1,0 +1,195 @@
+"""Command line: parses arguments, calls the library, prints Danish messages. No traceback reaches a user."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import BriefingError
+
+DEFAULT_INPUTS = Path("inputs")
+
+
+class DanishCommand(click.Command):
+    def format_usage(self, ctx, formatter):
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Brug: ")
+
+    def format_options(self, ctx, formatter):
+        rows = [p.get_help_record(ctx) for p in self.get_params(ctx)]
+        rows = [r for r in rows if r]
+        if rows:
+            with formatter.section("Tilvalg"):
+                formatter.write_dl(rows)
+
+
+class DanishGroup(DanishCommand, click.Group):
+    command_class = DanishCommand
+
+    def format_options(self, ctx, formatter):
+        DanishCommand.format_options(self, ctx, formatter)
+        commands = [(name, cmd.get_short_help_str(70)) for name, cmd in self.commands.items() if not cmd.hidden]
+        with formatter.section("Kommandoer"):
+            formatter.write_dl(commands)
+
+    def main(self, args=None, prog_name=None, **extra):
+        try:
+            return super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra) or 0
+        except click.exceptions.Exit as exc:
+            return exc.exit_code
+        except click.exceptions.Abort:
+            click.echo("Afbrudt.", err=True)
+            return 1
+        except click.UsageError as exc:
+            click.echo(f"Fejl: {_usage_message(exc)}\nSe 'briefing --help'.", err=True)
+            return 2
+
+
+def _usage_message(exc: click.UsageError) -> str:
+    if isinstance(exc, click.NoSuchOption):
+        return f"ukendt tilvalg '{exc.option_name}'"
+    if isinstance(exc, click.MissingParameter):
+        return f"der mangler en værdi: {exc.param.human_readable_name if exc.param else ''}"
+    if isinstance(exc, click.BadParameter):
+        return f"ugyldig værdi for {exc.param.human_readable_name if exc.param else 'et tilvalg'}"
+    if "No such command" in exc.message:
+        return f"ukendt kommando {exc.message.split('No such command', 1)[1].strip(' .')}"
+    if "requires an argument" in exc.message:
+        return "et tilvalg mangler sin værdi"
+    if "unexpected extra argument" in exc.message:
+        return "for mange argumenter"
+    return "kommandoen er ikke skrevet rigtigt"
+
+
+def _run(action, debug: bool) -> None:
+    """Run a library call, turning every failure into a Danish message and a non-zero exit."""
+    try:
+        action()
+    except BriefingError as exc:
+        count = len(exc.problems)
+        noun = "fejl" if count == 1 else "fejl"
+        click.echo(f"{exc.render(Path.cwd())}\n\nPræsentationen blev ikke bygget: ret {count} {noun} ovenfor og prøv igen.",
+                   err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("Afbrudt.", err=True)
+        sys.exit(130)
+    except Exception:
+        if debug:
+            traceback.print_exc()
+        click.echo("Der skete en uventet fejl i briefing. Den tidligere præsentation er ikke ændret.\n"
+                   "Kør kommandoen igen med --debug og send teksten til den, der vedligeholder briefing.", err=True)
+        sys.exit(2)
+
+
+@click.group(cls=DanishGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help="briefing bygger en dialogklar PowerPoint-præsentation om beskæftigelsesindsatsen ud fra YAML-filer.")
+@click.version_option(__version__, "--version", message="briefing %(version)s", help="Vis versionen og afslut.")
+@click.help_option("-h", "--help", help="Vis denne hjælp og afslut.")
+def main() -> None:
+    pass
+
+
+_input = click.option("--input", "inputs", type=click.Path(path_type=Path), default=DEFAULT_INPUTS, show_default=True,
+                      help="Mappen med briefing.yaml, slides/ og data/.")
+_debug = click.option("--debug", is_flag=True, help="Vis tekniske detaljer ved uventede fejl.")
+
+
+def _help(f):
+    return click.help_option("-h", "--help", help="Vis denne hjælp og afslut.")(f)
+
+
+@main.command(help="Byg præsentationen til output/.")
+@_input
+@click.option("--output", type=click.Path(path_type=Path), default=None, help="Filen, der skrives (standard: output/<navn>.pptx).")
+@click.option("--strict", is_flag=True, help="Stop ved advarsler, ikke kun ved fejl.")
+@_debug
+@_help
+def build(inputs: Path, output: Path | None, strict: bool, debug: bool) -> None:
+    from .build import build as run_build
+
+    def action():
+        if strict:
+            from .build import check as run_check
+            result = run_check(inputs)
+            if result.warnings:
+                raise BriefingError([p.__class__(p.message, p.location, p.field, "fejl") for p in result.warnings])
+        result = run_build(inputs, output)
+        _print_warnings(result.warnings)
+        shown = _shown(result.path)
+        click.echo(f"Færdig: {result.slides} slides bygget på {_seconds(result.seconds)}.\nPræsentationen ligger i {shown}")
+
+    _run(action, debug)
+
+
+@main.command(help="Kontrollér alle filer uden at bygge noget.")
+@_input
+@_debug
+@_help
+def check(inputs: Path, debug: bool) -> None:
+    from .build import check as run_check
+
+    def action():
+        result = run_check(inputs)
+        _print_warnings(result.warnings)
+        click.echo(f"Alt er i orden: {result.slides} slides kan bygges.")
+
+    _run(action, debug)
+
+
+@main.command(help="Opret et nyt briefing-projekt i MAPPE ud fra eksemplet.")
+@click.argument("folder", metavar="MAPPE", type=click.Path(path_type=Path))
+@_debug
+@_help
+def init(folder: Path, debug: bool) -> None:
+    from .scaffold import create_project
+
+    def action():
+        create_project(folder)
+        click.echo(f"Nyt projekt oprettet i {folder}.\nRet tallene i {folder / 'inputs'} og byg med:\n"
+                   f"  cd {folder} && briefing build")
+
+    _run(action, debug)
+
+
+@main.command(help="Skriv JSON Schema for YAML-filerne, så editoren kan hjælpe med felterne.")
+@click.option("--output", "folder", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True,
+              help="Mappen, som skemaerne skrives til.")
+@_debug
+@_help
+def schema(folder: Path, debug: bool) -> None:
+    from .schema import write_schemas
+
+    def action():
+        written = write_schemas(folder)
+        click.echo(f"Skrev {len(written)} skemaer til {folder}.")
+
+    _run(action, debug)
+
+
+def _print_warnings(warnings) -> None:
+    for problem in warnings:
+        click.echo(problem.render(Path.cwd()), err=True)
+
+
+def _shown(path: Path | None) -> str:
+    if path is None:
+        return ""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _seconds(seconds: float) -> str:
+    from . import fmt
+
+    return f"{fmt.number(seconds, 1)} sekunder"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

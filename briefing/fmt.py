@@ -1,0 +1,340 @@
+"""Danish formatting of numbers, units, names and dates for the briefing decks.
+
+Every string that reaches the reader goes through this module, so a number reads
+the same in a chart, a table and a sentence. The rules are in
+``docs/danish-style.md``: decimal comma, thousands point, rounding half up, no
+negative zero, and a no-break space (U+00A0) between a number and its unit.
+
+Rounding is done here with :class:`decimal.Decimal` and ``ROUND_HALF_UP``; babel
+(locale ``da_DK``) only lays out the digits of a value that is already rounded.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import numbers
+import re
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from babel.numbers import format_decimal
+
+__all__ = [
+    "NBSP",
+    "MINUS",
+    "round_half_up",
+    "number",
+    "share",
+    "points",
+    "money",
+    "weeks",
+    "count",
+    "ordinal",
+    "number_word",
+    "join_list",
+    "genitive",
+    "date",
+    "month_name",
+    "parse_number",
+]
+
+NBSP = "\u00a0"
+MINUS = "\u2212"  # true minus for charts and tables
+
+_LOCALE = "da_DK"
+
+_MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+_WORDS = ("nul", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv")
+
+_SCALES = {"mio.": 6, "mia.": 9}  # power of ten per scale
+
+# Markers jobindsats uses for suppressed or missing values (after stripping).
+_MISSING = frozenset({"", ".", "..", "-", "\u2013", "\u2014", "x", "X"})
+_NON_FINITE = frozenset({"nan", "snan", "inf", "infinity"})
+# Spaces that may separate thousands: space, no-break space, thin and narrow no-break space.
+_SPACES = " \u00a0\u2009\u202f"
+_UNIT_SUFFIX = re.compile(r"\s*(%|pct\.?)$", re.IGNORECASE)
+_NUMBERISH = re.compile(rf"[0-9.,{_SPACES}]+")
+
+
+# --- rounding and the shared number layout -----------------------------------
+
+
+def _to_decimal(value: float | int | Decimal) -> Decimal:
+    """Return ``value`` as an exact, finite Decimal (floats via their shortest repr)."""
+    if isinstance(value, bool) or not isinstance(value, (Decimal, numbers.Real)):
+        raise TypeError(f"{value!r} er ikke et tal")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, numbers.Integral):
+        result = Decimal(int(value))
+    else:
+        # float.__repr__ also gives the short form for float subclasses (numpy.float64).
+        result = Decimal(float.__repr__(float(value)))
+    if not result.is_finite():
+        raise ValueError(f"'{value}' er ikke et gyldigt tal (skal være et endeligt tal)")
+    return result
+
+
+def _check_decimals(decimals: int) -> None:
+    """Raise unless ``decimals`` is a non-negative int."""
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
+        raise ValueError(f"antal decimaler skal være et helt tal fra 0 og op, ikke {decimals!r}")
+
+
+def round_half_up(value: float | int | Decimal, decimals: int) -> Decimal:
+    """Return ``value`` rounded half up (away from zero) to ``decimals`` places.
+
+    Floats are converted through their shortest repr, so 2.675 rounds to 2.68.
+    The result has exactly ``decimals`` places and is never negative zero.
+    """
+    _check_decimals(decimals)
+    exact = _to_decimal(value)
+    with localcontext() as ctx:
+        ctx.prec = max(28, exact.adjusted() + decimals + 5)
+        rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return rounded.copy_abs() if rounded.is_zero() else rounded
+
+
+def _digits(amount: Decimal, decimals: int) -> str:
+    """Return the non-negative, already rounded ``amount`` laid out Danish style ("1.234,5")."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    with localcontext() as ctx:
+        ctx.prec = max(28, amount.adjusted() + decimals + 5)
+        text = format_decimal(amount, format=pattern, locale=_LOCALE, group_separator=True)
+    integer, _, fraction = text.partition(",")
+    integer = integer.replace(".", "")
+    # Enforce the house rule (groups of three from 1.000 on) whatever the CLDR data says.
+    groups = [integer[max(0, end - 3) : end] for end in range(len(integer), 0, -3)]
+    grouped = ".".join(reversed(groups))
+    return f"{grouped},{fraction}" if fraction else grouped
+
+
+def _signed(value: float | int | Decimal, decimals: int, signed: bool, minus: str) -> tuple[str, Decimal]:
+    """Return the formatted number and its rounded value.
+
+    Negatives get ``minus``; positives get "+" only when ``signed``; zero never has a sign.
+    """
+    rounded = round_half_up(value, decimals)
+    text = _digits(rounded.copy_abs(), decimals)
+    if rounded < 0:
+        return minus + text, rounded
+    if signed and rounded > 0:
+        return "+" + text, rounded
+    return text, rounded
+
+
+def _with_unit(text: str, unit: str) -> str:
+    """Return ``text`` and ``unit`` joined by a no-break space; spaces inside the unit become no-break too."""
+    return f"{text}{NBSP}{unit.replace(' ', NBSP)}"
+
+
+# --- numbers with units -------------------------------------------------------
+
+
+def number(value: float | int | Decimal, decimals: int = 0, *, signed: bool = False, minus: str = "-") -> str:
+    """Return ``value`` rounded half up with a decimal comma and thousands points: "1.234,5".
+
+    Negatives start with ``minus`` (pass ``MINUS`` for charts); ``signed`` adds "+" to positives.
+    """
+    return _signed(value, decimals, signed, minus)[0]
+
+
+def share(
+    value: float | int | Decimal,
+    decimals: int = 1,
+    *,
+    symbol: str = "pct.",
+    signed: bool = False,
+    minus: str = "-",
+) -> str:
+    """Return a share already given in percent (65.4 means 65,4 pct.): "65,4\xa0pct." or "65,4\xa0%"."""
+    return _with_unit(number(value, decimals, signed=signed, minus=minus), symbol)
+
+
+def points(
+    value: float | int | Decimal,
+    decimals: int = 1,
+    *,
+    unit: str = "pct.point",
+    signed: bool = False,
+    minus: str = "-",
+) -> str:
+    """Return a difference of shares in percentage points: "4,2\xa0pct.point" (or "procentpoint", "pct.-point")."""
+    return _with_unit(number(value, decimals, signed=signed, minus=minus), unit)
+
+
+def _auto_scale(amount: Decimal, decimals: int | None) -> str | None:
+    """Return the largest scale (None, "mio.", "mia.") in which the rounded ``amount`` is at least 1."""
+    size = amount.copy_abs()
+    if round_half_up(size.scaleb(-6), 1 if decimals is None else decimals) >= 1000:
+        return "mia."
+    if round_half_up(size, 0 if decimals is None else decimals) >= 10**6:
+        return "mio."
+    return None
+
+
+def money(
+    value: float | int | Decimal,
+    decimals: int | None = None,
+    *,
+    scale: str | None = None,
+    signed: bool = False,
+    minus: str = "-",
+) -> str:
+    """Return an amount in kroner: "1.234\xa0kr.", "2,5\xa0mio.\xa0kr.", "1,2\xa0mia.\xa0kr.".
+
+    ``scale`` is None (kroner, 0 decimals by default), "mio." or "mia." (value divided by
+    10**6 or 10**9, 1 decimal by default) or "auto" (the largest scale whose rounded value is
+    at least 1, so 999.960.000 kr. becomes "1,0 mia. kr." rather than "1.000,0 mio. kr.").
+    """
+    amount = _to_decimal(value)
+    if scale == "auto":
+        scale = _auto_scale(amount, decimals)
+    if scale is None:
+        return _with_unit(number(amount, 0 if decimals is None else decimals, signed=signed, minus=minus), "kr.")
+    if scale not in _SCALES:
+        raise ValueError(f"ukendt skala {scale!r}: brug None, 'mio.', 'mia.' eller 'auto'")
+    scaled = amount.scaleb(-_SCALES[scale])
+    text = number(scaled, 1 if decimals is None else decimals, signed=signed, minus=minus)
+    return _with_unit(text, f"{scale} kr.")
+
+
+def _is_one(rounded: Decimal, decimals: int) -> bool:
+    """Return True when the shown number is exactly "1" (or "-1"), which takes the singular."""
+    return decimals == 0 and rounded.copy_abs() == 1
+
+
+def weeks(value: float | int | Decimal, decimals: int = 1) -> str:
+    """Return a duration in weeks: "72,6\xa0uger"; "1\xa0uge" when shown as exactly 1 without decimals."""
+    text, rounded = _signed(value, decimals, False, "-")
+    return _with_unit(text, "uge" if _is_one(rounded, decimals) else "uger")
+
+
+def count(n: int | float | Decimal, singular: str, plural: str, *, decimals: int = 0) -> str:
+    """Return a count with a noun that agrees with it: "1\xa0borger", "2\xa0borgere", "1.234\xa0borgere"."""
+    text, rounded = _signed(n, decimals, False, "-")
+    return _with_unit(text, singular if _is_one(rounded, decimals) else plural)
+
+
+# --- words ---------------------------------------------------------------------
+
+
+def _integer(n: int) -> int:
+    """Return ``n`` if it is an integer (not a bool), else raise."""
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral):
+        raise TypeError(f"{n!r} er ikke et helt tal")
+    return int(n)
+
+
+def ordinal(n: int) -> str:
+    """Return the ordinal in digits with a point: 3 -> "3."."""
+    return number(_integer(n)) + "."
+
+
+def number_word(n: int, *, neuter: bool = False) -> str:
+    """Return 0-12 as a Danish word ("tre"; 1 is "en", or "et" when ``neuter``); other integers as digits."""
+    n = _integer(n)
+    if n == 1 and neuter:
+        return "et"
+    if 0 <= n < len(_WORDS):
+        return _WORDS[n]
+    return number(n)
+
+
+def join_list(items: Sequence[str], conjunction: str = "og") -> str:
+    """Return the items as a Danish list, no comma before the conjunction: "a, b og c" ("" when empty)."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def genitive(name: str) -> str:
+    """Return the genitive of a name: "Vejle" -> "Vejles"; a name ending in s, x or z gets "'": "Horsens'"."""
+    name = name.strip()
+    if not name:
+        raise ValueError("et tomt navn har ingen ejefald")
+    return name + ("'" if name[-1].lower() in "sxz" else "s")
+
+
+def month_name(month: int) -> str:
+    """Return the lowercase Danish month name: 3 -> "marts"."""
+    month = _integer(month)
+    if not 1 <= month <= 12:
+        raise ValueError(f"måned skal være 1-12, ikke {month}")
+    return _MONTHS[month - 1]
+
+
+def date(value: datetime.date, *, with_year: bool = True) -> str:
+    """Return a date as "23. november 2020" (or "23. november" without the year)."""
+    if not isinstance(value, datetime.date):
+        raise TypeError(f"{value!r} er ikke en dato")
+    text = f"{value.day}. {month_name(value.month)}"
+    return f"{text} {value.year}" if with_year else text
+
+
+# --- parsing -------------------------------------------------------------------
+
+
+def _group_pattern(decimal: str) -> re.Pattern[str]:
+    """Return a regex for an unsigned number with ``decimal`` as decimal mark and well-formed groups."""
+    thousands = re.escape("," if decimal == "." else ".") + f"|[{_SPACES}]"
+    return re.compile(
+        rf"(?P<int>[0-9]+|[1-9][0-9]{{0,2}}(?P<sep>{thousands})[0-9]{{3}}(?:(?P=sep)[0-9]{{3}})*)"
+        rf"(?:{re.escape(decimal)}(?P<frac>[0-9]+))?"
+    )
+
+
+_PATTERNS = {",": _group_pattern(","), ".": _group_pattern(".")}
+
+
+def _strip_sign(text: str) -> tuple[bool, str]:
+    """Return whether ``text`` starts with a minus ("-" or U+2212) and the text after any sign."""
+    if text[:1] in ("-", MINUS, "+"):
+        return text[0] != "+", text[1:].lstrip()
+    return False, text
+
+
+def parse_number(text: str, *, decimal: str = ",") -> float | None:
+    """Return the number in ``text`` as typed by Danish staff or found in exports, or None if missing.
+
+    Accepts "76,3", "1.234,5", "12 345", "-2", "−2", "+4,2", a trailing "%" or "pct." (ignored);
+    with ``decimal="."``: "76.3", "1,234.5". Jobindsats' suppression markers ("", ".", "..", "-",
+    "–", "—", "x", "X") give None. Malformed groups, "nan", "inf" and garbage raise ValueError.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"{text!r} er ikke en tekst")
+    if decimal not in _PATTERNS:
+        raise ValueError(f"decimaltegn skal være ',' eller '.', ikke {decimal!r}")
+    stripped = text.strip()
+    if stripped in _MISSING:
+        return None
+    negative, body = _strip_sign(_UNIT_SUFFIX.sub("", stripped))
+    if body.lower() in _NON_FINITE:
+        raise ValueError(f"'{stripped}' er ikke et gyldigt tal")
+    match = _PATTERNS[decimal].fullmatch(body)
+    if match is None:
+        if body and _NUMBERISH.fullmatch(body) and any(c.isdigit() for c in body):
+            raise ValueError(f"'{stripped}' er ikke et gyldigt tal")
+        raise ValueError(f"'{stripped}' er ikke et tal (skriv fx 76{decimal}3)")
+    digits = re.sub(r"[^0-9]", "", match["int"]) + "." + (match["frac"] or "0")
+    result = float(digits)
+    if math.isinf(result):
+        raise ValueError(f"'{stripped}' er ikke et gyldigt tal (for stort)")
+    return (-result if negative else result) + 0.0  # "+ 0.0" turns -0.0 into 0.0

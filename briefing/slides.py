@@ -1,0 +1,231 @@
+"""Slide builders, one per slide kind, registered in deck.SLIDE_BUILDERS."""
+
+from __future__ import annotations
+
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Inches, Pt
+
+from . import fmt
+from .deck import (
+    DeckContext, SlideContent, _prepare, _run, add_footer, add_logo, add_picture, add_rect, add_slide_number, add_text,
+    content_frame, full_background, rgb, set_title, slide_kind,
+)
+from .layout import CONTENT_W, MARGIN, SLIDE_H, SLIDE_W, Box
+from .timing import minutes_text
+from .units import UNIT_HEADERS, cell_text
+
+
+# ---------------------------------------------------------------- title, divider, closing
+
+@slide_kind("titel")
+def title_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
+    deck, theme = ctx.deck, ctx.theme
+    spec = content.spec
+    full_background(slide, theme.colors.accent)
+    white = theme.colors.accent_text
+    add_text(slide, Box(MARGIN + 0.4, 0.9, 8, 0.5), [f"{deck.municipality} Kommune"], ctx, size=20, color=white, bold=True,
+             name="Kommune")
+    set_title(slide, spec.title or deck.title, ctx, Box(MARGIN + 0.4, 2.2, CONTENT_W - 1.4, 1.9), color=white, size=44, min_size=30)
+    subtitle = spec.subtitle or deck.subtitle
+    placeholder = slide.placeholders[1]
+    placeholder.left, placeholder.top, placeholder.width, placeholder.height = (
+        Inches(MARGIN + 0.4), Inches(4.2), Inches(CONTENT_W - 1.4), Inches(1.0))
+    frame = placeholder.text_frame
+    _prepare(frame)
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.LEFT
+    _run(paragraph, subtitle or "", 24, white, theme.fonts.body)
+    meeting = ", ".join(p for p in (deck.meeting, fmt.date(deck.date)) if p)
+    add_rect(slide, Box(MARGIN + 0.4, 5.6, 1.2, 0.06), theme.colors.accent_text)
+    add_text(slide, Box(MARGIN + 0.4, 5.8, 9, 0.9), [meeting] + ([deck.author] if deck.author else []), ctx, size=20,
+             color=white, name="Møde")
+    add_logo(slide, ctx, Box(SLIDE_W - MARGIN - 2.0, 0.7, 2.0, 0.8))
+
+
+@slide_kind("afsnit")
+def section_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
+    theme = ctx.theme
+    section = content.section
+    white = theme.colors.accent_text
+    full_background(slide, theme.colors.accent)
+    label = section.label or f"Del {content.section_index}"
+    add_text(slide, Box(MARGIN + 0.4, 1.6, 8, 0.6), [label], ctx, size=24, color=white, bold=True, name="Mærke")
+    set_title(slide, section.title, ctx, Box(MARGIN + 0.4, 2.3, CONTENT_W - 0.8, 1.8), color=white, size=40, min_size=28)
+    if section.intro:
+        add_text(slide, Box(MARGIN + 0.4, 4.3, CONTENT_W - 2.0, 1.3), [section.intro], ctx, size=22, color=white,
+                 name="Intro", where=f"afsnittet '{section.title}'")
+    minutes = content.extra.get("minutes")
+    clock = content.extra.get("clock")
+    if minutes:
+        text = minutes_text(minutes) + (f"  ·  {clock}" if clock else "")
+        add_text(slide, Box(MARGIN + 0.4, 5.9, 8, 0.5), [text], ctx, size=18, color=white, name="Tid")
+    add_slide_number(slide, ctx, color=white)
+
+
+@slide_kind("afslutning")
+def closing_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
+    theme, spec = ctx.theme, content.spec
+    white = theme.colors.accent_text
+    full_background(slide, theme.colors.accent)
+    set_title(slide, spec.title, ctx, Box(MARGIN + 0.4, 1.2, CONTENT_W - 0.8, 1.3), color=white, size=44, min_size=30)
+    if spec.bullets:
+        add_text(slide, Box(MARGIN + 0.4, 2.8, CONTENT_W - 1.5, 2.8), spec.bullets, ctx, size=24, color=white, bullets=True,
+                 space_after=8, name="Punkter", where="afslutning")
+    if spec.contact:
+        add_text(slide, Box(MARGIN + 0.4, 5.9, CONTENT_W - 0.8, 0.8), [spec.contact], ctx, size=18, color=white, name="Kontakt")
+    add_logo(slide, ctx, Box(SLIDE_W - MARGIN - 2.0, 6.3, 2.0, 0.7))
+    add_slide_number(slide, ctx, color=white)
+
+
+# ---------------------------------------------------------------- agenda
+
+@slide_kind("dagsorden")
+def agenda_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
+    theme = ctx.theme
+    body = content_frame(slide, content, ctx, content.spec.title, None)
+    rows = content.extra["agenda"]
+    row_h = min(0.85, body.height / max(len(rows), 1))
+    for i, (label, title, minutes, clock) in enumerate(rows):
+        top = body.top + i * row_h
+        add_rect(slide, Box(MARGIN, top + row_h - 0.03, CONTENT_W, 0.015), theme.colors.grid)
+        add_text(slide, Box(MARGIN, top, 1.5, row_h - 0.05), [label], ctx, size=20, color=theme.colors.accent, bold=True,
+                 anchor=MSO_ANCHOR.MIDDLE, name=f"Punkt {i + 1}")
+        add_text(slide, Box(MARGIN + 1.6, top, CONTENT_W - 5.0, row_h - 0.05), [title], ctx, size=22, anchor=MSO_ANCHOR.MIDDLE,
+                 name=f"Emne {i + 1}", where="dagsorden")
+        when = "  ·  ".join(t for t in (minutes_text(minutes) if minutes else "", clock or "") if t)
+        add_text(slide, Box(SLIDE_W - MARGIN - 3.3, top, 3.3, row_h - 0.05), [when], ctx, size=18, color=theme.colors.muted,
+                 align=PP_ALIGN.RIGHT, anchor=MSO_ANCHOR.MIDDLE, name=f"Tid {i + 1}")
+    add_footer(slide, content, ctx)
+
+
+# ---------------------------------------------------------------- text slides
+
+@slide_kind("punkter")
+def bullets_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
+    spec = content.spec
+    body = content_frame(slide, content, ctx, spec.title, spec.lead)
+    paragraphs, levels = [], []
+    for item in spec.bullets:
+        if isinstance(item, str):
+            paragraphs.append(item)
+            levels.append(0)
+        else:
+            paragraphs.append(item.text)
+            levels.append(0)
+            paragraphs.extend(item.sub)
+            levels.extend([1] * len(item.sub))
+    shape = add_text(slide, body, paragraphs, ctx, size=ctx.theme.sizes.body + 2, bullets=True, space_after=10,
+                     name="Punkter", where=str(content.location.file.name if content.location.file else ""))
+    _indent_levels(shape, levels)
+    add_footer(slide, content, ctx)
+
+
+def _indent_levels(shape, levels: list[int]) -> None:
+    for paragraph, level in zip(shape.text_frame.paragraphs, levels):
+        if level:
+            p_pr = paragraph._p.get_or_add_pPr()
+            p_pr.set("marL", str(int(p_pr.get("marL", "0")) + int(Inches(0.4))))
+            p_pr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}buChar").set("char", "–")
+
+
+@slide_kind("drøftelse")
+def discussion_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
+    theme, spec = ctx.theme, content.spec
+    body = content_frame(slide, content, ctx, spec.title, None)
+    mark = add_rect(slide, Box(MARGIN, body.top, 1.4, 1.4), theme.colors.accent, MSO_SHAPE.OVAL, name="Spørgsmålstegn")
+    frame = mark.text_frame
+    _prepare(frame, MSO_ANCHOR.MIDDLE)
+    frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+    _run(frame.paragraphs[0], "?", 60, theme.colors.accent_text, theme.fonts.heading, bold=True)
+    questions = [f"{i}. {q}" for i, q in enumerate(spec.questions, start=1)]
+    add_text(slide, Box(MARGIN + 2.0, body.top, CONTENT_W - 2.0, body.height), questions, ctx, size=26, min_size=18,
+             space_after=18, name="Spørgsmål", where="drøftelse")
+    add_footer(slide, content, ctx)
+
+
+STATUS_COLORS = {"gennemført": "#2F7F5F", "igangsat": "#00557F", "løbende": "#6B4C9A", "ikke startet": "#55606E"}
+STATUS_MARKS = {"gennemført": "✓ Gennemført", "igangsat": "▶ Igangsat", "løbende": "↻ Løbende", "ikke startet": "○ Ikke startet"}
+
+
+@slide_kind("anbefalinger")
+def recommendations_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
+    theme, spec = ctx.theme, content.spec
+    body = content_frame(slide, content, ctx, spec.title, spec.lead)
+    row_h = body.height / len(spec.items)
+    for i, item in enumerate(spec.items, start=1):
+        top = body.top + (i - 1) * row_h
+        add_text(slide, Box(MARGIN, top, 0.5, row_h - 0.06), [f"{i}."], ctx, size=18, bold=True, color=theme.colors.accent,
+                 anchor=MSO_ANCHOR.MIDDLE, name=f"Nummer {i}")
+        add_text(slide, Box(MARGIN + 0.55, top, CONTENT_W - 3.0, row_h - 0.06), [item.text], ctx, size=19, min_size=14,
+                 anchor=MSO_ANCHOR.MIDDLE, name=f"Anbefaling {i}", where="anbefalinger")
+        pill = add_rect(slide, Box(SLIDE_W - MARGIN - 2.3, top + 0.06, 2.3, row_h - 0.16), STATUS_COLORS[item.status],
+                        MSO_SHAPE.ROUNDED_RECTANGLE, name=f"Status {i}")
+        frame = pill.text_frame
+        _prepare(frame, MSO_ANCHOR.MIDDLE)
+        frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+        _run(frame.paragraphs[0], STATUS_MARKS[item.status], 15, "#FFFFFF", theme.fonts.body, bold=True)
+        add_rect(slide, Box(MARGIN, top + row_h - 0.02, CONTENT_W, 0.01), theme.colors.grid)
+    add_footer(slide, content, ctx)
+
+
+# ---------------------------------------------------------------- chart and table
+
+@slide_kind("diagram")
+def chart_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
+    spec = content.spec
+    body = content_frame(slide, content, ctx, spec.title, spec.lead)
+    chart_box = content.extra["chart_box"]
+    add_picture(slide, content.charts["main"], chart_box, content.extra["alt_text"], "Diagram")
+    if spec.bullets:
+        side = Box(chart_box.left + chart_box.width + 0.3, body.top + 0.2, CONTENT_W - chart_box.width - 0.3, body.height - 0.2)
+        add_text(slide, side, spec.bullets, ctx, size=ctx.theme.sizes.body, min_size=14, bullets=True, space_after=10,
+                 name="Pointer", where="pointer ved diagrammet")
+    add_footer(slide, content, ctx)
+
+
+@slide_kind("tabel")
+def table_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
+    theme, spec = ctx.theme, content.spec
+    body = content_frame(slide, content, ctx, spec.title, spec.lead)
+    header, rows, numeric = content.extra["header"], content.extra["rows"], content.extra["numeric"]
+    size = max(theme.sizes.minimum, min(20, (body.height * 72) / ((len(rows) + 1) * 1.9)))
+    row_h = size * 1.9 / 72
+    shape = slide.shapes.add_table(len(rows) + 1, len(header), Inches(body.left), Inches(body.top), Inches(body.width),
+                                   Inches(row_h * (len(rows) + 1)))
+    shape.name = "Tabel"
+    table = shape.table
+    label_share = 0.42 if len(header) > 2 else 0.6
+    n_label = sum(1 for n in numeric if not n)
+    for j, is_number in enumerate(numeric):
+        width = body.width * (label_share / max(n_label, 1) if not is_number else (1 - label_share) / max(len(header) - n_label, 1))
+        table.columns[j].width = Inches(width)
+    for i in range(len(rows) + 1):
+        table.rows[i].height = Inches(row_h)
+    for j, text in enumerate(header):
+        _cell(table.cell(0, j), text, size, theme.colors.accent_text, theme.colors.table_header, theme, numeric[j], bold=True)
+    for i, row in enumerate(rows, start=1):
+        fill = theme.colors.table_stripe if i % 2 == 0 else theme.colors.background
+        for j, text in enumerate(row):
+            _cell(table.cell(i, j), text, size, theme.colors.text, fill, theme, numeric[j])
+    add_footer(slide, content, ctx)
+
+
+def _cell(cell, text: str, size: float, color: str, fill: str, theme, right: bool, bold: bool = False) -> None:
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = rgb(fill)
+    cell.margin_left = cell.margin_right = Inches(0.08)
+    cell.margin_top = cell.margin_bottom = Inches(0.02)
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    frame = cell.text_frame
+    frame.word_wrap = True
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.RIGHT if right else PP_ALIGN.LEFT
+    _run(paragraph, text, size, color, theme.fonts.body, bold)
+
+
+def unit_caption(unit: str) -> str:
+    return UNIT_HEADERS[unit]
+
+
+__all__ = ["cell_text", "Pt", "rgb"]

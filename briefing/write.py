@@ -1,0 +1,49 @@
+"""Write stage: reproducible zip bytes, written atomically so a failed build never leaves half a deck."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .errors import Location, fail
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """Rewrite a zip with fixed entry timestamps and attributes so equal content gives equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path` and rename it into place."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise fail(f"mappen kan ikke oprettes eller skrives i ({exc.strerror})", Location(path.parent)) from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except PermissionError:
+        temp.unlink(missing_ok=True)
+        raise fail("filen kan ikke overskrives; den er måske åben i PowerPoint eller et andet program. "
+                   "Luk den og byg igen", Location(path)) from None
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise fail(f"filen kan ikke skrives ({exc.strerror})", Location(path)) from None
