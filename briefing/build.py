@@ -142,7 +142,7 @@ def _table_facts(content, spec: TableSlide, project: Project) -> None:
 
 
 def _with_source(notes: str, footer: str) -> str:
-    return f"{notes}\n\n{footer}".strip() if footer else notes
+    return f"{notes.rstrip()}\n\n{footer}".strip() if footer else notes.rstrip()
 
 
 def alt_text(data) -> str:

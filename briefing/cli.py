@@ -16,6 +16,10 @@ DEFAULT_INPUTS = Path("inputs")
 
 
 class DanishCommand(click.Command):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[TILVALG]")
+        super().__init__(*args, **kwargs)
+
     def format_usage(self, ctx, formatter):
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Brug: ")
 
@@ -29,6 +33,10 @@ class DanishCommand(click.Command):
 
 class DanishGroup(DanishCommand, click.Group):
     command_class = DanishCommand
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENTER]...")
+        super().__init__(*args, **kwargs)
 
     def format_options(self, ctx, formatter):
         DanishCommand.format_options(self, ctx, formatter)
@@ -86,7 +94,7 @@ def _run(action, debug: bool) -> None:
         sys.exit(2)
 
 
-@click.group(cls=DanishGroup, context_settings={"help_option_names": ["-h", "--help"]},
+@click.group(name="briefing", cls=DanishGroup, context_settings={"help_option_names": ["-h", "--help"]},
              help="briefing bygger en dialogklar PowerPoint-præsentation om beskæftigelsesindsatsen ud fra YAML-filer.")
 @click.version_option(__version__, "--version", message="briefing %(version)s", help="Vis versionen og afslut.")
 @click.help_option("-h", "--help", help="Vis denne hjælp og afslut.")
@@ -94,8 +102,8 @@ def main() -> None:
     pass
 
 
-_input = click.option("--input", "inputs", type=click.Path(path_type=Path), default=DEFAULT_INPUTS, show_default=True,
-                      help="Mappen med briefing.yaml, slides/ og data/.")
+_input = click.option("--input", "inputs", type=click.Path(path_type=Path), default=DEFAULT_INPUTS, metavar="MAPPE",
+                      help="Mappen med briefing.yaml, slides/ og data/ (standard: inputs).")
 _debug = click.option("--debug", is_flag=True, help="Vis tekniske detaljer ved uventede fejl.")
 
 
@@ -105,7 +113,7 @@ def _help(f):
 
 @main.command(help="Byg præsentationen til output/.")
 @_input
-@click.option("--output", type=click.Path(path_type=Path), default=None, help="Filen, der skrives (standard: output/<navn>.pptx).")
+@click.option("--output", type=click.Path(path_type=Path), default=None, metavar="FIL", help="Filen, der skrives (standard: output/<navn>.pptx).")
 @click.option("--strict", is_flag=True, help="Stop ved advarsler, ikke kun ved fejl.")
 @_debug
 @_help
@@ -157,8 +165,8 @@ def init(folder: Path, debug: bool) -> None:
 
 
 @main.command(help="Skriv JSON Schema for YAML-filerne, så editoren kan hjælpe med felterne.")
-@click.option("--output", "folder", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True,
-              help="Mappen, som skemaerne skrives til.")
+@click.option("--output", "folder", type=click.Path(path_type=Path), default=Path("schemas"), metavar="MAPPE",
+              help="Mappen, som skemaerne skrives til (standard: schemas).")
 @_debug
 @_help
 def schema(folder: Path, debug: bool) -> None:

@@ -210,7 +210,7 @@ def _read_xlsx(path: Path, sheet: str | None, doc: SourceDoc) -> tuple[list[str]
                     header.pop()
                 continue
             record = record[: len(header)]
-            cells.append([(v, None if v is None else str(v), Location(path, row_no, col)) for col, v in enumerate(record, start=1)])
+            cells.append([(v, v if isinstance(v, str) else None, Location(path, row_no, col)) for col, v in enumerate(record, start=1)])
             if len(cells) > MAX_ROWS:
                 raise BriefingError(Problem(f"tabellen har mere end {fmt.number(MAX_ROWS)} rækker", Location(path, row_no, 1)))
     finally:

@@ -255,7 +255,7 @@ def add_logo(slide, ctx: DeckContext, box: Box) -> None:
 
 def set_notes(slide, text: str) -> None:
     if text:
-        slide.notes_slide.notes_text_frame.text = text
+        slide.notes_slide.notes_text_frame.text = text.strip()
 
 
 def content_frame(slide, content: SlideContent, ctx: DeckContext, title: str, lead: str | None) -> Box:

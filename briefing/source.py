@@ -81,11 +81,50 @@ def load_yaml(path: Path) -> SourceDoc:
         raise _syntax_error(path, exc) from None
     except yaml.YAMLError:
         raise fail("filen er ikke gyldig YAML", Location(path, 1, 1)) from None
+    except RecursionError:  # thousands of nested [ or { exhaust the parser's stack
+        raise fail(f"strukturen er indlejret mere end {MAX_DEPTH} niveauer; det er ikke tilladt", Location(path, 1, 1)) from None
     if node is None:
         raise fail("filen er tom", Location(path, 1, 1))
     doc = SourceDoc(path, None)
-    doc.data = _Converter(doc).convert(node, (), 0)
+    _check_size(doc, node)
+    doc.data = _Converter(doc, text).convert(node, (), 0)
     return doc
+
+
+def _too_many_values(location: Location) -> BriefingError:
+    return fail(
+        f"filen udfolder sig til mere end {MAX_NODES:,} værdier (fx via mange henvisninger *navn); "
+        "det er ikke tilladt".replace(",", "."),
+        location,
+    )
+
+
+def _check_size(doc: SourceDoc, root: Node) -> None:
+    """Refuse alias bombs before unfolding them: count values with each shared (aliased) node sized once."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: Node, depth: int) -> int:
+        if id(node) in sizes:
+            return sizes[id(node)]
+        if id(node) in active or depth > MAX_DEPTH:
+            return 1  # a cycle or too deep: the converter reports the depth with its place
+        active.add(id(node))
+        total = 1
+        children: list[Node] = []
+        if isinstance(node, SequenceNode):
+            children = node.value
+        elif isinstance(node, MappingNode):
+            children = [value for _, value in node.value]
+        for child in children:
+            total += size(child, depth + 1)
+            if total > MAX_NODES:
+                raise _too_many_values(Location(doc.path, node.start_mark.line + 1, node.start_mark.column + 1))
+        active.discard(id(node))
+        sizes[id(node)] = total
+        return total
+
+    size(root, 0)
 
 
 _SYNTAX_HINTS = [
@@ -108,6 +147,8 @@ _SYNTAX_HINTS = [
 
 def _syntax_error(path: Path, exc: yaml.MarkedYAMLError) -> BriefingError:
     mark = exc.problem_mark or exc.context_mark
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+        mark = exc.context_mark  # the opening quote, not the end of the file where the scanner gave up
     location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
     text = f"{exc.context or ''} {exc.problem or ''}"
     for needle, message in _SYNTAX_HINTS:
@@ -119,22 +160,22 @@ def _syntax_error(path: Path, exc: yaml.MarkedYAMLError) -> BriefingError:
 class _Converter:
     """Turns a composed node tree into plain data, recording marks and guarding size."""
 
-    def __init__(self, doc: SourceDoc) -> None:
+    def __init__(self, doc: SourceDoc, text: str = "") -> None:
         self.doc = doc
+        self.lines = text.split("\n")
         self.visited = 0
         self.constructor = SafeConstructor()
 
     def convert(self, node: Node, path: PathKey, depth: int) -> Any:
         self.visited += 1
         if self.visited > MAX_NODES:
-            raise fail(
-                f"filen udfolder sig til mere end {MAX_NODES:,} værdier (fx via mange henvisninger *navn); "
-                "det er ikke tilladt".replace(",", "."),
-                self._location(node),
-            )
+            raise _too_many_values(self._location(node))
         if depth > MAX_DEPTH:
             raise fail(f"strukturen er indlejret mere end {MAX_DEPTH} niveauer; det er ikke tilladt", self._location(node))
         self.doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        plain = {MappingNode: "tag:yaml.org,2002:map", SequenceNode: "tag:yaml.org,2002:seq"}.get(type(node))
+        if plain is not None and node.tag != plain:  # e.g. !!python/object/apply on a list or section
+            raise self._tag_error(node)
         if isinstance(node, MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
@@ -146,10 +187,9 @@ class _Converter:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise fail("en nøgle skal være en enkel tekst", self._location(key_node))
-            key = self._scalar(key_node, None)
-            if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == "tag:yaml.org,2002:merge":
                 raise fail("YAML-fletning med '<<' er ikke tilladt; skriv felterne ud", self._location(key_node))
-            key = str(key)
+            key = str(self._scalar(key_node, None))
             child = path + (key,)
             if key in result:
                 first = self.doc.key_marks[child]
@@ -164,15 +204,30 @@ class _Converter:
     def _scalar(self, node: ScalarNode, path: PathKey | None) -> Any:
         if path is not None and node.style is None:
             self.doc.raw[path] = node.value
+            self._check_folded_item(node)
         try:
             return self.constructor.construct_object(node, deep=True)
         except ConstructorError:
-            raise fail(
-                f"YAML-mærket '{node.tag}' er ikke tilladt; kun almindelig tekst, tal, lister og sektioner",
-                self._location(node),
-            ) from None
+            raise self._tag_error(node) from None
         except ValueError:
             raise fail(f"værdien '{node.value}' kan ikke læses", self._location(node)) from None
 
+    def _check_folded_item(self, node: ScalarNode) -> None:
+        """Refuse a '- ' line that YAML silently joined to the text above because it was indented too far."""
+        for line_no in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(self.lines))):
+            line = self.lines[line_no]
+            if line.lstrip().startswith("- "):
+                column = len(line) - len(line.lstrip()) + 1
+                raise fail(
+                    "forkert indrykning i listen: punktet er rykket længere ind end punktet over og bliver læst "
+                    "som en del af det; hvert punkt skal starte med '- ' i samme kolonne",
+                    Location(self.doc.path, line_no + 1, column),
+                )
+
+    def _tag_error(self, node: Node) -> BriefingError:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")  # shown as the user wrote it
+        return fail(f"YAML-mærket '{tag}' er ikke tilladt; kun almindelig tekst, tal, lister og sektioner", self._location(node))
+
     def _location(self, node: Node) -> Location:
         return Location(self.doc.path, node.start_mark.line + 1, node.start_mark.column + 1)
+

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import types
 import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, known_list, suggest
+from .errors import Location, Problem, known_list, suggest
 from .source import PathKey, SourceDoc
 
 M = TypeVar("M", bound=BaseModel)
@@ -24,11 +25,13 @@ def validate(model: type[M], doc: SourceDoc, data: Any = None, prefix: PathKey =
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, Location]] = set()
         problems = []
         for error in exc.errors(include_url=False):
             problem = _problem(model, doc, error, prefix)
-            key = (problem.field, problem.message)
+            # One problem per field and place: a value that fits no alternative of `text | section`
+            # would otherwise be reported once per alternative.
+            key = (problem.field, problem.location)
             if key not in seen:
                 seen.add(key)
                 problems.append(problem)
@@ -42,6 +45,11 @@ def _problem(model: type[BaseModel], doc: SourceDoc, error: dict, prefix: PathKe
     field = _field_name(path)
     if kind == "missing":
         return Problem("feltet mangler og skal udfyldes", doc.location(path[:-1]), field)
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        # Name the 'kind' field itself and point at its value (or at the section that lacks it).
+        where = doc.location(path + ("kind",)) if kind == "union_tag_invalid" else doc.location(path)
+        tags = _union_tags(model, tuple(error["loc"]))
+        return Problem(_kind_message(kind, error, loc, tags), where, _field_name(path + ("kind",)))
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, tuple(error["loc"])[:-1])
         name = str(path[-1])
@@ -79,22 +87,23 @@ def _field_name(path: PathKey) -> str:
 _KIND_NAMES = {"chart": "diagramtype"}
 
 
+def _kind_message(kind: str, error: dict, loc: tuple, tags: list[str]) -> str:
+    what = next((name for part, name in _KIND_NAMES.items() if part in loc), "slidetype")
+    if kind == "union_tag_not_found":
+        return f"feltet mangler; angiv en {what} (kendte: {known_list(tags)})"
+    tag = (error.get("ctx") or {}).get("tag")
+    return f"ukendt {what} '{tag}'{suggest(tag, tags)} (kendte: {known_list(tags)})"
+
+
 def _message(kind: str, error: dict, loc: tuple) -> str:
     ctx = error.get("ctx") or {}
     value = error.get("input")
     shown = _show(value)
-    if kind in ("union_tag_invalid", "union_tag_not_found"):
-        tags = [t.strip(" '") for t in str(ctx.get("expected_tags", "")).split(",")]
-        what = next((name for part, name in _KIND_NAMES.items() if part in loc), "slidetype")
-        if kind == "union_tag_not_found":
-            return f"feltet 'kind' mangler; angiv en {what} (kendte: {known_list(tags)})"
-        tag = ctx.get("tag")
-        return f"ukendt {what} '{tag}'{suggest(tag, tags)} (kendte: {known_list(tags)})"
     if kind == "literal_error":
         allowed = [a.strip(" '") for a in str(ctx.get("expected", "")).replace(" or ", ",").split(",") if a.strip()]
         return f"ugyldig værdi {shown}{suggest(str(value), allowed)} (tilladte: {', '.join(allowed)})"
     simple = {
-        "string_type": "skal være tekst" + ("; sæt værdien i anførselstegn" if isinstance(value, (int, float, bool)) else ""),
+        "string_type": _text_message(value),
         "int_type": f"skal være et helt tal, ikke {shown}",
         "int_parsing": f"skal være et helt tal, ikke {shown}",
         "int_from_float": f"skal være et helt tal, ikke {shown}",
@@ -139,6 +148,16 @@ def _message(kind: str, error: dict, loc: tuple) -> str:
     return f"ugyldig værdi {shown}"
 
 
+def _text_message(value: Any) -> str:
+    if value is None:
+        return "må ikke være tom"
+    if isinstance(value, (dict, list)):
+        return f"skal være tekst, ikke {_show(value)}"
+    if isinstance(value, (int, float, bool, dt.date)):  # YAML read it as a number, yes/no or a date
+        return "skal være tekst; sæt værdien i anførselstegn"
+    return "skal være tekst"
+
+
 def _show(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return "en sektion" if isinstance(value, dict) else "en liste"
@@ -162,6 +181,17 @@ def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
             return []
     current = _unwrap_model(current)
     return list(current.model_fields) if current is not None else []
+
+
+def _union_tags(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Return the `kind` values of the tagged union found at `loc` inside `model`."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return []
+    models = [_unwrap_model(arg) for arg in _args(current)]
+    return [str(_tag_of(m)) for m in models if m is not None and _tag_of(m) is not None]
 
 
 def _step(annotation: Any, part: Any) -> Any:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ..facts import ChartData
 from ..spec import ThemeSpec
-from .base import render_png
+from .base import build_figure, render_png
 from .bar import draw_bar
 
 Builder = Callable[..., None]
@@ -18,5 +18,9 @@ CHART_BUILDERS: dict[str, Builder] = {
 
 def draw_chart(data: ChartData, theme: ThemeSpec, size: tuple[float, float]) -> bytes:
     """Draw `data` with the builder for its kind and return PNG bytes (deterministic)."""
-    builder = CHART_BUILDERS[data.kind]
-    return render_png(builder, data, theme, size)
+    return render_png(figure_for(data, theme, size), theme)
+
+
+def figure_for(data: ChartData, theme: ThemeSpec, size: tuple[float, float]):
+    """The matplotlib figure for `data`, drawn by the builder registered for its kind."""
+    return build_figure(CHART_BUILDERS[data.kind], data, theme, size)

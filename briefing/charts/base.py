@@ -29,16 +29,33 @@ def resolve_font(candidates: tuple[str, ...]) -> str:
     return "DejaVu Sans"
 
 
-def render_png(builder: Callable[..., None], data: ChartData, theme: ThemeSpec, size: tuple[float, float]) -> bytes:
-    """Run a builder on a fresh Agg figure of `size` inches and return PNG bytes without metadata."""
+def build_figure(builder: Callable[..., None], data: ChartData, theme: ThemeSpec, size: tuple[float, float]):
+    """Run a builder on a fresh Agg figure of `size` inches; return the figure (tests inspect it)."""
     import matplotlib
 
-    matplotlib.use("Agg", force=False)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    with matplotlib.rc_context(_style(theme)):
+        figure = Figure(figsize=size, dpi=theme.dpi, facecolor=theme.colors.background)
+        FigureCanvasAgg(figure)
+        builder(figure, data, theme)
+    return figure
+
+
+def render_png(figure, theme: ThemeSpec) -> bytes:
+    """PNG bytes of a figure, without software metadata, so equal charts give equal bytes."""
+    import matplotlib
+
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(_style(theme)):
+        figure.savefig(buffer, format="png", dpi=theme.dpi, facecolor=theme.colors.background, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _style(theme: ThemeSpec) -> dict:
     colors = theme.colors
-    style = {
+    return {
         "font.family": resolve_font(tuple(theme.fonts.chart)),
         "font.size": TICK_PT,
         "text.color": colors.text,
@@ -47,15 +64,7 @@ def render_png(builder: Callable[..., None], data: ChartData, theme: ThemeSpec, 
         "xtick.color": colors.text,
         "ytick.color": colors.text,
         "axes.unicode_minus": True,
-        "svg.hashsalt": "briefing",
     }
-    with matplotlib.rc_context(style):
-        figure = Figure(figsize=size, dpi=theme.dpi, facecolor=colors.background)
-        FigureCanvasAgg(figure)
-        builder(figure, data, theme)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=theme.dpi, facecolor=colors.background, metadata={"Software": None})
-    return buffer.getvalue()
 
 
 def series_colors(series: tuple[Series, ...], theme: ThemeSpec) -> list[str]:
@@ -106,7 +115,7 @@ def tick_text(value: float, axis) -> str:
     from decimal import Decimal
 
     ticks = axis.get_majorticklocs()
-    step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1.0
+    step = float(abs(ticks[1] - ticks[0])) if len(ticks) > 1 else 1.0
     exponent = Decimal(repr(round(step, 6))).normalize().as_tuple().exponent
     return fmt.number(value, max(0, -int(exponent)), minus=fmt.MINUS)
 

@@ -1,0 +1,28 @@
+"""Shared fixtures: a copy of the example project, and a built example deck."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the example project (inputs and themes); returns its root."""
+    for folder in ("inputs", "themes"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def example_deck(tmp_path_factory) -> Path:
+    """The example deck built once per test session."""
+    from briefing.build import build
+
+    out = tmp_path_factory.mktemp("deck") / "example.pptx"
+    build(REPO / "inputs", out)
+    return out

@@ -1,0 +1,178 @@
+"""End to end: the example project through the CLI to a .pptx, read back with python-pptx."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+from pptx.util import Inches
+
+from briefing.cli import main
+
+from .deckdump import dump
+
+EXPECTED_TITLES = [
+    "Beskæftigelsesindsatsen i Hedensted",
+    "Dagsorden",
+    "Formålet er at afdække udvalgets handlemuligheder",
+    "Økonomi og effekt af tilbuddene",
+    "Flere aktivitetsparate er i tilbud end før covid-19",
+    "Virksomhedspraktik er næsten tilbage på niveauet før covid-19",
+    "Færre modtagere af de fleste ydelser end før covid-19",
+    "Færre passive borgere på kontanthjælp og uddannelseshjælp",
+    "Flere unge har ordinære løntimer ved siden af ydelsen",
+    "Flere aktivitetsparate går i job efter et forløb end i regionen",
+    "Unge på uddannelseshjælp er længere tid i forløb end før",
+    "Til drøftelse – økonomi og effekt",
+    "Sanktionspraksis",
+    "Hedensted sanktionerer sjældnere end sammenlignelige kommuner",
+    "Til drøftelse – sanktionspraksis",
+    "Borgernes møde med jobcentret",
+    "De fleste borgere oplever at blive mødt med respekt",
+    "Til drøftelse – borgernes møde med jobcentret",
+    "Anbefalingerne og det videre arbejde",
+    "Syv af de otte anbefalinger er i gang, én er gennemført",
+    "Tak for dialogen",
+]
+
+
+@pytest.fixture
+def built(project, monkeypatch) -> tuple[Path, str]:
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    return project / "output" / "hedensted-beskaeftigelse.pptx", result.output
+
+
+def test_cli_build_reports_in_danish(built):
+    path, output = built
+    assert path.is_file()
+    assert re.fullmatch(
+        r"Færdig: 21 slides bygget på \d+,\d sekunder\.\nPræsentationen ligger i output/hedensted-beskaeftigelse\.pptx\n",
+        output,
+    )
+
+
+def test_deck_is_16_9_with_real_titles_in_order(built):
+    path, _ = built
+    prs = Presentation(str(path))
+    assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
+    assert [s["title"] for s in dump(path)] == EXPECTED_TITLES
+
+
+def test_table_slide_cells_are_danish(built):
+    slide = dump(built[0])[6]
+    assert slide["tables"] == [[
+        ["målgruppe", "3. kvt. 2019 (personer)", "3. kvt. 2021 (personer)"],
+        ["Kontanthjælp, jobparat", "76", "66"],
+        ["Kontanthjælp, aktivitetsparat", "187", "165"],
+        ["Uddannelseshjælp i alt", "283", "276"],
+        ["Uddannelseshjælp, aktivitetsparat", "152", "199"],
+        ["Jobafklaringsforløb", "214", "132"],
+        ["Ressourceforløb", "183", "166"],
+    ]]
+    assert "Kilde: Jobindsats.dk, 3. kvt. 2019 og 3. kvt. 2021" in slide["texts"]
+
+
+def test_speaker_notes_carry_the_text_and_the_source(built):
+    slides = dump(built[0])
+    assert slides[0]["notes"].startswith("Velkommen. Formålet i dag er en dialog")
+    assert slides[4]["notes"] == (
+        "Tallene er kvartalstal og påvirket af covid-19.\n"
+        "Anbefaling 1 handler om at få den tidlige indsats tilbage til niveauet før covid-19.\n\n"
+        "Kilde: Jobindsats.dk, 3. kvt. 2019 og 3. kvt. 2021"
+    )
+
+
+def test_charts_have_danish_alt_text_not_a_file_name(built):
+    slides = dump(built[0])
+    assert slides[4]["alt"] == [
+        "Søjlediagram: Flere aktivitetsparate er i tilbud end før covid-19. Pct. for Kontanthjælp, jobparat, "
+        "Kontanthjælp, aktivitetsparat, Uddannelseshjælp, uddannelsesparat, Uddannelseshjælp, aktivitetsparat, "
+        "Jobafklaringsforløb og Ressourceforløb, 3. kvt. 2019 og 3. kvt. 2021. Kilde: Jobindsats.dk, "
+        "3. kvt. 2019 og 3. kvt. 2021."
+    ]
+    assert all(alt and not alt.endswith(".png") for s in slides for alt in s["alt"])
+
+
+def test_missing_values_are_explained_under_the_chart(built):
+    slide = dump(built[0])[8]
+    assert any("– = tal mangler eller er under diskretionsgrænsen" in t for t in slide["texts"])
+
+
+def test_example_data_is_marked_visibly(built):
+    slides = dump(built[0])
+    marked = [s["title"] for s in slides if "Eksempeldata" in s["texts"]]
+    assert marked == [
+        "Hedensted sanktionerer sjældnere end sammenlignelige kommuner",
+        "De fleste borgere oplever at blive mødt med respekt",
+    ]
+
+
+def test_agenda_shows_sections_with_minutes_and_clock(built):
+    texts = dump(built[0])[1]["texts"]
+    assert "Økonomi og effekt af tilbuddene" in texts
+    assert "35\u00a0min.  ·  kl. 16.05-16.40" in texts
+    assert "10\u00a0min.  ·  kl. 17.20-17.30" in texts
+
+
+ENGLISH_NUMBER = re.compile(r"\d\.\d{1,2}(?!\d)|\d,\d{3}(?!\d)")
+
+
+def test_no_english_formatted_number_anywhere(built):
+    for slide in dump(built[0]):
+        for text in slide["texts"] + [slide["notes"]] + slide["alt"]:
+            # Clock times ("kl. 16.05") are the Danish way to write time, not decimals.
+            text = re.sub(r"kl\. \d{2}\.\d{2}-\d{2}\.\d{2}", "", text)
+            assert not ENGLISH_NUMBER.search(text), text
+
+
+def test_same_inputs_give_identical_bytes(project):
+    from briefing.build import build
+
+    first = build(project / "inputs", project / "a.pptx").path.read_bytes()
+    second = build(project / "inputs", project / "b.pptx").path.read_bytes()
+    assert hashlib.sha256(first).digest() == hashlib.sha256(second).digest()
+
+
+def test_check_builds_nothing(project, monkeypatch):
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 0
+    assert result.output == "Alt er i orden: 21 slides kan bygges.\n"
+    assert not (project / "output").exists()
+
+
+def test_locked_target_gets_a_danish_message(project, monkeypatch):
+    monkeypatch.chdir(project)
+    target = project / "output"
+    target.mkdir()
+    (target / "hedensted-beskaeftigelse.pptx").mkdir()  # a folder in the way cannot be replaced
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "Præsentationen blev ikke bygget" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdfinfo") is None,
+                    reason="LibreOffice is installed by .ci/run")
+def test_libreoffice_opens_the_deck(example_deck, tmp_path):
+    profile = tmp_path / "profile"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir",
+         str(tmp_path), str(example_deck)],
+        check=True, capture_output=True, timeout=240,
+    )
+    pdf = tmp_path / "example.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pages == len(Presentation(str(example_deck)).slides) == 21
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    for page, title in zip(text.split("\f"), EXPECTED_TITLES):
+        assert title.split()[0] in page

@@ -1,0 +1,82 @@
+"""The command line: Danish help, version, init, schema; usage errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from briefing import __version__
+from briefing.cli import main
+
+
+def test_version():
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"briefing {__version__}\n"
+
+
+def test_help_is_danish():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    assert result.output.startswith("Brug: briefing [TILVALG] KOMMANDO [ARGUMENTER]...\n")
+    for line in ("Tilvalg:", "Kommandoer:", "  build   Byg præsentationen til output/.",
+                 "  check   Kontrollér alle filer uden at bygge noget."):
+        assert line in result.output.splitlines()
+    assert "Options" not in result.output and "Show this message" not in result.output
+
+
+def test_unknown_option_and_command_are_answered_in_danish():
+    runner = CliRunner()
+    option = runner.invoke(main, ["build", "--foo"])
+    command = runner.invoke(main, ["bild"])
+    assert option.output == "Fejl: ukendt tilvalg '--foo'\nSe 'briefing --help'.\n"
+    assert command.output == "Fejl: ukendt kommando 'bild'\nSe 'briefing --help'.\n"
+
+
+def test_missing_inputs_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--input", "mangler"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == "mangler: mappen findes ikke; angiv projektets inputs-mappe med --input"
+
+
+def test_init_makes_a_project_that_builds(tmp_path, monkeypatch):
+    runner = CliRunner()
+    target = tmp_path / "vejle"
+    result = runner.invoke(main, ["init", str(target)])
+    assert result.exit_code == 0, result.output
+    assert (target / "inputs" / "briefing.yaml").is_file()
+    assert (target / "themes" / "default.yaml").is_file()
+    monkeypatch.chdir(target)
+    built = runner.invoke(main, ["build"])
+    assert built.exit_code == 0, built.output
+    assert (target / "output" / "hedensted-beskaeftigelse.pptx").is_file()
+
+
+def test_init_refuses_a_folder_in_use(tmp_path):
+    (tmp_path / "x.txt").write_text("x")
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "mappen findes allerede og er ikke tom; vælg en ny mappe" in result.output
+
+
+def test_schema_describes_slide_kinds_for_editors(tmp_path):
+    result = CliRunner().invoke(main, ["schema", "--output", str(tmp_path)])
+    assert result.exit_code == 0
+    slide = json.loads((tmp_path / "slide.schema.json").read_text(encoding="utf-8"))
+    kinds = sorted(slide["discriminator"]["mapping"])
+    assert kinds == ["afslutning", "anbefalinger", "dagsorden", "diagram", "drøftelse", "punkter", "tabel", "titel"]
+    deck = json.loads((tmp_path / "briefing.schema.json").read_text(encoding="utf-8"))
+    assert deck["additionalProperties"] is False
+    assert deck["properties"]["municipality"]["description"] == "Egen kommune, fx 'Hedensted'."
+
+
+def test_committed_schemas_are_up_to_date(tmp_path):
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    CliRunner().invoke(main, ["schema", "--output", str(tmp_path)])
+    for path in tmp_path.iterdir():
+        assert (repo / "schemas" / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
+            f"schemas/{path.name} is stale: run `make schema`")
