@@ -15,31 +15,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic_core import PydanticCustomError
 
 from . import fmt
-
-
-class Spec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _danish_float(value: Any) -> Any:
-    """Accept Danish decimal strings ('76,3') where a number is expected."""
-    if isinstance(value, str):
-        try:
-            parsed = fmt.parse_number(value)
-        except ValueError as exc:
-            raise PydanticCustomError("briefing", str(exc)) from None
-        if parsed is None:
-            raise PydanticCustomError("briefing", "skal være et tal")
-        return parsed
-    return value
-
-
-Number = Annotated[float, BeforeValidator(_danish_float)]
-Text = Annotated[str, Field(min_length=1)]
-
-
-def _text(description: str, **kw: Any) -> Any:
-    return Field(description=description, **kw)
+from .specbase import Number, Spec, Text, _danish_float, _text  # noqa: F401
+from .chartspec import BarChart, ChartSpec, Selection  # noqa: F401  (chart kinds live in their own module)
 
 
 # ---------------------------------------------------------------- deck file
@@ -93,24 +70,6 @@ class DeckSpec(Spec):
                 "briefing", "må kun indeholde bogstaver, tal, mellemrum, '-', '_' og '.' (ingen mapper)"
             )
         return value
-
-
-# ---------------------------------------------------------------- charts
-
-Selection = dict[str, Text]
-
-
-class BarChart(Spec):
-    kind: Literal["søjle"]
-    table: Text = _text("Datatabel: filnavn i inputs/data/ uden endelse.")
-    categories: str | None = _text("Kolonnen med kategorierne på x-aksen (standard: første tekstkolonne).", default=None)
-    series: list[Text] | None = _text("Talkolonner, der vises som serier (standard: alle).", default=None)
-    where: Selection = _text("Vælg rækker: kolonne: værdi.", default_factory=dict)
-    axis: str | None = _text("Tekst på y-aksen (standard: tabellens enhed).", default=None)
-    labels: bool = _text("Vis tal på søjlerne (ja/nej).", default=True)
-
-
-ChartSpec = Annotated[Union[BarChart], Field(discriminator="kind")]
 
 
 # ---------------------------------------------------------------- slides

@@ -1,0 +1,37 @@
+"""Building blocks shared by all spec models: strict immutable base, Danish numbers, described fields."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from . import fmt
+
+
+class Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _danish_float(value: Any) -> Any:
+    """Accept Danish decimal strings ('76,3') where a number is expected."""
+    if isinstance(value, str):
+        try:
+            parsed = fmt.parse_number(value)
+        except ValueError as exc:
+            raise PydanticCustomError("briefing", str(exc)) from None
+        if parsed is None:
+            raise PydanticCustomError("briefing", "skal være et tal")
+        return parsed
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_danish_float)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+def _text(description: str, **kw: Any) -> Any:
+    return Field(description=description, **kw)
+
+
