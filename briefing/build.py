@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .errors import BriefingError, Location, Problem
+from .errors import BriefingError, Location, Problem, Problems
 from .layout import BODY, BODY_NO_LEAD, Box
 from .project import Project, load_project
-from .spec import ChartSlide, TableSlide
+from .spec import ChartSlide, ScenarioSlide, TableSlide
 from .timing import clock_ranges, section_minutes
 from .units import MISSING, UNIT_HEADERS, cell_text
 
@@ -25,26 +26,37 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def build(inputs: Path, output: Path | None = None, *, write: bool = True) -> BuildResult:
+def build(inputs: Path, output: Path | None = None, *, write: bool = True, strict: bool = False) -> BuildResult:
     """Build the deck for the project in `inputs`; return where it went and what was noticed."""
     started = time.perf_counter()
     project = load_project(inputs)
-    contents = plan_slides(project)
+    problems = Problems()
+    problems.extend(project.warnings)
+    contents = plan_slides(project, problems)
+    problems.raise_if_errors()
+    if strict and problems.warnings:
+        raise BriefingError([replace(p, severity="fejl") for p in problems.warnings])
     draw_charts(contents, project)
     from .deck import DeckContext, assemble_deck
     from .write import normalize_zip, write_atomic
 
-    ctx = DeckContext(project.deck, project.theme.spec, project.theme.logo, list(project.warnings))
+    ctx = DeckContext(project.deck, project.theme.spec, project.theme.logo, list(problems.warnings))
     data = normalize_zip(assemble_deck(contents, ctx, _metadata(project)))
     target = output or project.root / "output" / f"{project.name}.pptx"
     if write:
         write_atomic(target, data)
+        write_atomic(ledger_path(target), fact_ledger(contents))
     return BuildResult(target if write else None, len(contents), time.perf_counter() - started, ctx.warnings)
 
 
-def check(inputs: Path) -> BuildResult:
+def ledger_path(deck_path: Path) -> Path:
+    """The fact ledger sits next to the deck: output/<name>-fakta.csv."""
+    return deck_path.with_name(f"{deck_path.stem}-fakta.csv")
+
+
+def check(inputs: Path, *, strict: bool = False) -> BuildResult:
     """Validate everything and lay out the deck in memory, writing nothing."""
-    return build(inputs, write=False)
+    return build(inputs, write=False, strict=strict)
 
 
 def _metadata(project: Project) -> dict:
@@ -56,8 +68,8 @@ def _metadata(project: Project) -> dict:
 
 # ---------------------------------------------------------------- facts per slide
 
-def plan_slides(project: Project):
-    """The ordered slides with everything computed that the assembler needs."""
+def plan_slides(project: Project, problems: Problems):
+    """The ordered slides with everything computed that the assembler needs; problems are collected."""
     from .deck import SlideContent
 
     deck = project.deck
@@ -81,11 +93,48 @@ def plan_slides(project: Project):
             if spec.kind == "dagsorden":
                 content.extra["agenda"] = agenda
             elif isinstance(spec, ChartSlide):
+                _narrate(content, spec, project.tables[spec.chart.table], project, entry, problems)
                 _chart_facts(content, spec, project)
             elif isinstance(spec, TableSlide):
+                _narrate(content, spec, project.tables[spec.table], project, entry, problems)
                 _table_facts(content, spec, project)
+            elif isinstance(spec, ScenarioSlide):
+                _scenario_facts(content, spec, project, entry, problems)
             contents.append(content)
+    for number, content in enumerate(contents, start=1):
+        content.number = number
     return contents
+
+
+def _narrate(content, spec, table, project: Project, entry, problems: Problems) -> None:
+    """Run the slide's narrative items; the first sentence is the lead unless the slide has its own."""
+    from .narrative import RuleInputError, Skipped, write_sentence
+
+    sentences = []
+    for i, item in enumerate(spec.narrative):
+        item_table = project.tables.get(item.table or table.name)
+        path = ("narrative", i)
+        if item_table is None:
+            known = list(project.tables)
+            problems.add(f"ukendt datatabel '{item.table}' (findes: {', '.join(sorted(known))})",
+                         entry.doc.location(path + ("table",)), f"narrative[{i + 1}].table")
+            continue
+        try:
+            result = write_sentence(item, item_table, project.deck, project.phrasebook)
+        except RuleInputError as exc:
+            field_path = path + tuple(p for p in re.split(r"[.\[\]]", exc.field) if p and not p.isdigit())
+            where = entry.doc.location(field_path)
+            if exc.column and where.line:
+                where = Location(where.file, where.line, where.column + exc.column - 1)
+            problems.add(exc.message, where, f"narrative[{i + 1}]" + (f".{exc.field}" if exc.field else ""))
+            continue
+        if isinstance(result, Skipped):
+            problems.add(f"sætningen ({result.rule}) er udeladt: {result.reason}", entry.doc.location(path),
+                         f"narrative[{i + 1}]", warning=True)
+        elif result is not None:
+            sentences.append(result)
+    content.extra["sentences"] = sentences
+    content.extra["lead"] = spec.lead or (sentences[0].text if sentences else None)
 
 
 def _source_line(table, has_missing: bool) -> str:
@@ -104,14 +153,19 @@ def _chart_facts(content, spec: ChartSlide, project: Project) -> None:
 
     table = project.tables[spec.chart.table]
     data = chart_data(spec.title, spec.chart, table, project.deck)
-    body = BODY if spec.lead else BODY_NO_LEAD
-    width = body.width * (0.66 if spec.bullets else 1.0)
+    lead = content.extra["lead"]
+    sentences = content.extra["sentences"]
+    points = [s.text for s in sentences if s.text != lead] + list(spec.bullets)
+    content.extra["points"] = points
+    body = BODY if lead else BODY_NO_LEAD
+    width = body.width * (0.66 if points else 1.0)
     content.chart_data = data
     content.example = content.example or data.example
     content.extra["chart_box"] = Box(body.left, body.top, width, body.height - 0.05)
-    content.extra["alt_text"] = alt_text(data)
+    finding = f" Hovedpointe: {sentences[0].text}." if sentences else ""
+    content.extra["alt_text"] = alt_text(data) + finding
     content.footer = _source_line(table, data.has_missing)
-    content.notes = _with_source(content.notes, content.footer)
+    content.notes = compose_notes(content, lead)
 
 
 def _table_facts(content, spec: TableSlide, project: Project) -> None:
@@ -138,11 +192,80 @@ def _table_facts(content, spec: TableSlide, project: Project) -> None:
     content.example = content.example or table.spec.example
     content.extra.update(header=header, rows=cells, numeric=numeric)
     content.footer = _source_line(table, has_missing)
-    content.notes = _with_source(content.notes, content.footer)
+    content.notes = compose_notes(content, content.extra["lead"])
 
 
-def _with_source(notes: str, footer: str) -> str:
-    return f"{notes.rstrip()}\n\n{footer}".strip() if footer else notes.rstrip()
+def _scenario_facts(content, spec: ScenarioSlide, project: Project, entry, problems: Problems) -> None:
+    """Evaluate the consequence model; its table cells, summary sentences and assumption notes."""
+    from .narrative import Skipped
+    from .scenario import ScenarioError, compute
+    from .scenariofacts import assumption_notes, summaries, table_cells
+
+    try:
+        model = compute(spec)
+    except ScenarioError as exc:
+        where = entry.doc.location(exc.path)
+        if exc.column and where.line:
+            where = Location(where.file, where.line, where.column + exc.column - 1)
+        field = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in exc.path).lstrip(".")
+        problems.add(exc.message, where, field)
+        return
+    sentences = []
+    for result in summaries(model, spec.summary, project.phrasebook):
+        if isinstance(result, Skipped):
+            problems.add(f"opsummeringen er udeladt: {result.reason}", entry.doc.location(("summary",)), "summary",
+                         warning=True)
+        else:
+            sentences.append(result)
+    header, rows = table_cells(model)
+    lead = spec.lead or (sentences[0].text if sentences else None)
+    content.extra.update(header=header, rows=rows, sentences=sentences, lead=lead,
+                         points=[s.text for s in sentences if s.text != lead])
+    content.footer = "Beregning på forudsætninger; forudsætninger og kilder står i noterne"
+    if spec.example:
+        content.footer += ". Eksempeldata, ikke rigtige tal"
+    content.notes = "\n\n".join(p for p in (content.notes.strip(), assumption_notes(spec)) if p)
+    content.notes = compose_notes(content, lead)
+
+
+def compose_notes(content, lead: str | None) -> str:
+    """Speaker notes in a fixed order: key message, talking points, the numbers behind it, the source."""
+    parts = []
+    if lead:
+        parts.append(f"Budskab: {lead}")
+    if content.notes.strip():
+        parts.append(content.notes.strip())
+    sentences = content.extra.get("sentences") or []
+    if sentences:
+        lines = ["Tal bag sætningerne:"]
+        for sentence in sentences:
+            lines.append(f"• {sentence.text}: " + "; ".join(v.describe() for v in sentence.facts))
+        parts.append("\n".join(lines))
+    if content.footer:
+        parts.append(content.footer)
+    return "\n\n".join(parts)
+
+
+LEDGER_HEADER = ["slide", "slidetitel", "regel", "sætning", "tal", "kilde", "periode", "tabel"]
+
+
+def fact_ledger(contents) -> bytes:
+    """CSV (semicolons, UTF-8 with BOM for Excel) of every generated sentence and the numbers it rests on."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(LEDGER_HEADER)
+    for content in contents:
+        for sentence in content.extra.get("sentences") or []:
+            facts = sentence.facts
+            writer.writerow([content.number, getattr(content.spec, "title", ""), sentence.rule, sentence.text,
+                             "; ".join(v.describe() for v in facts),
+                             ", ".join(dict.fromkeys(v.source for v in facts if v.source)),
+                             ", ".join(dict.fromkeys(v.period for v in facts if v.period)),
+                             ", ".join(dict.fromkeys(v.table for v in facts if v.table))])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def alt_text(data) -> str:

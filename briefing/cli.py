@@ -121,12 +121,7 @@ def build(inputs: Path, output: Path | None, strict: bool, debug: bool) -> None:
     from .build import build as run_build
 
     def action():
-        if strict:
-            from .build import check as run_check
-            result = run_check(inputs)
-            if result.warnings:
-                raise BriefingError([p.__class__(p.message, p.location, p.field, "fejl") for p in result.warnings])
-        result = run_build(inputs, output)
+        result = run_build(inputs, output, strict=strict)
         _print_warnings(result.warnings)
         shown = _shown(result.path)
         click.echo(f"Færdig: {result.slides} slides bygget på {_seconds(result.seconds)}.\nPræsentationen ligger i {shown}")
@@ -175,6 +170,48 @@ def schema(folder: Path, debug: bool) -> None:
     def action():
         written = write_schemas(folder)
         click.echo(f"Skrev {len(written)} skemaer til {folder}.")
+
+    _run(action, debug)
+
+
+@main.command(name="import", help="Importér et udtræk fra Jobindsats.dk som datatabel i inputs/data/. FIL er den hentede "
+              "XLSX- eller CSV-fil.")
+@click.argument("file", metavar="FIL", type=click.Path(path_type=Path))
+@_input
+@click.option("--name", default=None, metavar="NAVN", help="Tabellens navn i inputs/data/ (standard: ud fra filnavnet).")
+@click.option("--overwrite", is_flag=True, help="Erstat en tabel, der allerede har det navn.")
+@_debug
+@_help
+def import_(file: Path, inputs: Path, name: str | None, overwrite: bool, debug: bool) -> None:
+    from . import fmt
+    from .importer import import_export
+
+    def action():
+        result = import_export(file, inputs, name, overwrite=overwrite)
+        table = result.table
+        period = f", {table.period_text}" if table.period_text else ""
+        click.echo(f"Importerede '{result.name}': {fmt.count(len(table.rows), 'række', 'rækker')} og "
+                   f"{fmt.count(len(table.value_columns), 'talkolonne', 'talkolonner')} (enhed: {table.unit}{period}).")
+        click.echo(f"Tabellen ligger i {_shown(result.table_path)}, tallene i {_shown(result.data_path)}.")
+        if result.missing:
+            click.echo(f"{fmt.number(result.missing)} tal er under diskretionsgrænsen eller mangler og vises som –.")
+        if result.extracted is None:
+            click.echo(f"Udtræksdatoen står ikke i filen; skriv den øverst i {_shown(result.table_path)}.")
+        click.echo(f"Brug tabellen på en slide med 'table: {result.name}'.")
+
+    _run(action, debug)
+
+
+@main.command(help="Vis, hvad der er ændret mellem to byggede præsentationer.")
+@click.argument("old", metavar="GAMMEL.pptx", type=click.Path(path_type=Path))
+@click.argument("new", metavar="NY.pptx", type=click.Path(path_type=Path))
+@_debug
+@_help
+def diff(old: Path, new: Path, debug: bool) -> None:
+    from .diff import diff_text
+
+    def action():
+        click.echo(diff_text(old, new))
 
     _run(action, debug)
 

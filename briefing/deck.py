@@ -302,3 +302,4 @@ def assemble_deck(contents: list[SlideContent], ctx: DeckContext, metadata: dict
 
 
 from . import slides as _slides  # noqa: E402,F401  (registers the slide builders)
+from . import slides_scenario as _slides_scenario  # noqa: E402,F401

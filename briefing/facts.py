@@ -1,23 +1,61 @@
 """Compute-facts stage: turn a slide's spec and its data table into plain values for charts and text.
 
-Pure functions: no drawing, no python-pptx.
+Pure functions: no drawing, no python-pptx. `chart_data` dispatches on the chart
+kind through CHART_FACTS; every kind returns the same ChartData, with the few
+things only that kind needs in `options`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .data import DataTable, select_rows
-from .spec import BarChart, DeckSpec
+from .data import DataTable, Row, select_rows
+from .spec import DeckSpec
 
 AXIS_LABELS = {"pct.": "Pct.", "pct.point": "Pct.point", "antal": "Antal", "personer": "Personer", "kr.": "Kr.", "uger": "Uger"}
+MILLION = 1_000_000
 
 
 @dataclass(frozen=True)
 class Series:
     name: str
     values: tuple[float | None, ...]
-    role: str = "other"  # own, region, country, peer, earlier, latest, other
+    role: str = "other"  # own, region, country, peer, earlier, latest, rest, other
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A benchmark drawn as a line across a ranking (region, country)."""
+
+    name: str
+    value: float | None
+    role: str
+
+
+@dataclass(frozen=True)
+class RankingOptions:
+    references: tuple[Reference, ...] = ()
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class StackOptions:
+    diverging: bool = False
+    neutral: int | None = None  # index of the neutral part; None centres between the two middle parts
+    rest: str | None = None  # name of the remainder part (the last series), if any
+
+
+@dataclass(frozen=True)
+class QuadrantOptions:
+    x_label: str
+    y_label: str
+    captions: tuple[str | None, str | None, str | None, str | None] = (None, None, None, None)  # TL, TR, BL, BR
+
+
+@dataclass(frozen=True)
+class WaterfallOptions:
+    scale: str | None = None  # "mio." when the amounts are shown in millions of kroner
 
 
 @dataclass(frozen=True)
@@ -36,40 +74,46 @@ class ChartData:
     example: bool = False
     show_labels: bool = True
     category_roles: tuple[str, ...] = ()
+    options: object = None
+    variant: str = ""  # a named variant of the kind, e.g. "divergerende"
 
     @property
     def has_missing(self) -> bool:
-        return any(v is None for s in self.series for v in s.values)
+        references = getattr(self.options, "references", ())
+        return any(v is None for s in self.series for v in s.values) or any(r.value is None for r in references)
 
 
-def chart_data(title: str, spec: BarChart, table: DataTable, deck: DeckSpec) -> ChartData:
-    """Select the rows and series a bar chart spec asks for."""
-    rows = select_rows(table, spec.where)
-    category_column = spec.categories or next(
-        (c for c in table.label_columns if c not in spec.where), table.label_columns[0]
-    )
-    cat_index = table.label_columns.index(category_column)
-    wanted = spec.series or table.value_names()
-    indices = [table.find_value_column(name) for name in wanted]
-    columns = [table.value_columns[i] for i in indices if i is not None]
-    series = tuple(
-        Series(column.label, tuple(row.values[i] for row in rows), _role(column.name, n, len(columns), deck, column.period is not None))
-        for n, (i, column) in enumerate(zip([i for i in indices if i is not None], columns))
-    )
-    return ChartData(
-        kind=spec.kind,
-        title=title,
-        categories=tuple(row.labels[cat_index] for row in rows),
-        series=series,
-        unit=table.unit,
-        decimals=table.decimals,
-        axis_label=spec.axis or AXIS_LABELS[table.unit],
-        source=table.spec.source,
-        period=table.period_text,
-        example=table.spec.example,
-        show_labels=spec.labels,
-        category_roles=tuple(_role(row.labels[cat_index], 0, 0, deck, False) for row in rows),
-    )
+FactsBuilder = Callable[[str, object, DataTable, DeckSpec], ChartData]
+
+
+def chart_data(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """The ChartData for a chart spec of any kind, computed by the kind's facts function."""
+    return CHART_FACTS[spec.kind](title, spec, table, deck)
+
+
+# ---------------------------------------------------------------- shared selection helpers
+
+def category_column(spec, table: DataTable) -> str:
+    """The text column holding the categories: as named, or the first one not fixed by `where`."""
+    return spec.categories or next((c for c in table.label_columns if c not in spec.where), table.label_columns[0])
+
+
+def _labels(rows: list[Row], table: DataTable, column: str) -> list[str]:
+    index = table.label_columns.index(column)
+    return [row.labels[index] for row in rows]
+
+
+def _value_index(table: DataTable, name: str | None, default: int) -> int:
+    return table.find_value_column(name) if name else default % len(table.value_columns)
+
+
+def _common(title: str, spec, table: DataTable, **fields) -> ChartData:
+    """ChartData with the fields every kind fills the same way."""
+    values = dict(kind=spec.kind, title=title, unit=table.unit, decimals=table.decimals,
+                  axis_label=getattr(spec, "axis", None) or AXIS_LABELS[table.unit], source=table.spec.source,
+                  period=table.period_text, example=table.spec.example, show_labels=spec.labels)
+    values.update(fields)
+    return ChartData(**values)
 
 
 def _role(name: str, position: int, count: int, deck: DeckSpec, is_period: bool) -> str:
@@ -85,3 +129,206 @@ def _role(name: str, position: int, count: int, deck: DeckSpec, is_period: bool)
     if is_period:
         return "latest" if position == count - 1 else "earlier"
     return "other"
+
+
+def _place_role(name: str, deck: DeckSpec) -> str:
+    return _role(name, 0, 0, deck, False)
+
+
+# ---------------------------------------------------------------- one function per kind
+
+def _bar_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """Grouped bars: one series per number column, one group per row."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    wanted = spec.series or table.value_names()
+    indices = [i for i in (table.find_value_column(name) for name in wanted) if i is not None]
+    columns = [table.value_columns[i] for i in indices]
+    series = tuple(
+        Series(column.label, tuple(row.values[i] for row in rows), _role(column.name, n, len(columns), deck, column.period is not None))
+        for n, (i, column) in enumerate(zip(indices, columns))
+    )
+    return _common(title, spec, table, categories=tuple(names), series=series,
+                   category_roles=tuple(_place_role(name, deck) for name in names))
+
+
+def _ranking_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """Places sorted by one value; region and country become reference lines unless asked to stay bars."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    index = _value_index(table, spec.value, -1)
+    entries = [(name, row.values[index], _place_role(name, deck)) for name, row in zip(names, rows)]
+    as_lines = spec.reference == "linjer"
+    references = tuple(Reference(n, v, r) for n, v, r in entries if as_lines and r in ("region", "country"))
+    bars = [e for e in entries if not (as_lines and e[2] in ("region", "country"))]
+    descending = spec.order == "faldende"
+    # Missing values go last whatever the order: they are shown as a gap, not ranked.
+    bars.sort(key=lambda e: (e[1] is None, -(e[1] or 0) if descending else (e[1] or 0)))
+    column = table.value_columns[index]
+    return _common(title, spec, table, categories=tuple(e[0] for e in bars),
+                   series=(Series(column.label, tuple(e[1] for e in bars), "other"),),
+                   category_roles=tuple(e[2] for e in bars),
+                   period=column.period.short if column.period else table.period_text,
+                   options=RankingOptions(references, descending))
+
+
+def _line_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """One line per row over the period columns, which are put in time order."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    by_name = dict(zip(names, rows))
+    chosen = list(spec.lines) if spec.lines else names
+    indices = [table.find_value_column(p) for p in spec.periods] if spec.periods else [
+        i for i, c in enumerate(table.value_columns) if c.period is not None]
+    indices.sort(key=lambda i: table.value_columns[i].period)
+    periods = [table.value_columns[i].period for i in indices]
+    series = tuple(Series(name, tuple(by_name[name].values[i] for i in indices), _place_role(name, deck))
+                   for name in chosen)
+    span = table.spec.period or (f"{periods[0].short}-{periods[-1].short}" if len(periods) > 1 else table.period_text)
+    return _common(title, spec, table, categories=tuple(p.short for p in periods), series=series,
+                   category_roles=tuple(s.role for s in series), period=span)
+
+
+def _stacked_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """Shares per part for each bar; counts are turned into shares, a remainder part fills up to 100 pct."""
+    categories, parts, grid = (_long_grid if spec.stack else _wide_grid)(spec, table)
+    is_share = table.unit == "pct."
+    if not is_share:
+        grid = [_shares(row) for row in grid]
+    series = [Series(part, tuple(row[j] for row in grid), "other") for j, part in enumerate(parts)]
+    if spec.rest and is_share:
+        rest = tuple(None if None in row else max(0.0, 100 - sum(row)) for row in grid)
+        series.append(Series(spec.rest, rest, "rest"))
+    neutral = parts.index(spec.neutral) if spec.neutral else (len(parts) // 2 if len(parts) % 2 else None)
+    return _common(title, spec, table, categories=tuple(categories), series=tuple(series), unit="pct.",
+                   decimals=table.decimals if is_share else 0, axis_label=spec.axis or "Pct.",
+                   category_roles=tuple(_place_role(c, deck) for c in categories),
+                   options=StackOptions(spec.diverging, neutral if spec.diverging else None,
+                                        spec.rest if is_share else None),
+                   variant="divergerende" if spec.diverging else "")
+
+
+def _wide_grid(spec, table: DataTable) -> tuple[list[str], list[str], list[list[float | None]]]:
+    """Parts are number columns: one bar per row."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    indices = [table.find_value_column(p) for p in spec.parts] if spec.parts else list(range(len(table.value_columns)))
+    parts = [table.value_columns[i].label for i in indices]
+    return names, parts, [[row.values[i] for i in indices] for row in rows]
+
+
+def _long_grid(spec, table: DataTable) -> tuple[list[str], list[str], list[list[float | None]]]:
+    """Parts are the values of the `stack` text column: one row per bar and part (like jobindsats exports)."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    stacks = _labels(rows, table, spec.stack)
+    index = _value_index(table, spec.value, -1)
+    categories = list(dict.fromkeys(names))
+    parts = list(spec.parts) if spec.parts else list(dict.fromkeys(stacks))
+    cell = {(n, s): row.values[index] for n, s, row in zip(names, stacks, rows)}
+    return categories, parts, [[cell.get((c, p)) for p in parts] for c in categories]
+
+
+def _shares(values: list[float | None]) -> list[float | None]:
+    """Counts as percentages of their sum; with a count missing no share can be known."""
+    if None in values or not sum(values):
+        return [None] * len(values)
+    total = sum(values)
+    return [100 * v / total for v in values]
+
+
+def _quadrant_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """Two number columns as x and y of labelled points."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    x_col = table.value_columns[table.find_value_column(spec.x)]
+    y_col = table.value_columns[table.find_value_column(spec.y)]
+    x = Series(x_col.label, tuple(row.values[table.find_value_column(spec.x)] for row in rows), "x")
+    y = Series(y_col.label, tuple(row.values[table.find_value_column(spec.y)] for row in rows), "y")
+    q = spec.quadrants
+    options = QuadrantOptions(spec.x_axis or x_col.label, spec.y_axis or y_col.label,
+                              (q.top_left, q.top_right, q.bottom_left, q.bottom_right))
+    return _common(title, spec, table, categories=tuple(names), series=(x, y), axis_label=options.y_label,
+                   category_roles=tuple(_place_role(n, deck) for n in names), options=options)
+
+
+def _waterfall_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """The first row is where we start, the others are changes; the result is their sum (unknown if one is missing)."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    index = _value_index(table, spec.value, 0)
+    values = [row.values[index] for row in rows]
+    result = None if None in values else sum(values)
+    amounts = [v for v in values + [result] if v is not None]
+    scale = "mio." if table.unit == "kr." and max((abs(v) for v in amounts), default=0) >= MILLION else None
+    axis = spec.axis or ("Mio. kr." if scale else AXIS_LABELS[table.unit])
+    roles = ("total",) + ("change",) * (len(values) - 1) + ("total",)
+    return _common(title, spec, table, categories=tuple(names) + (spec.total,),
+                   series=(Series(table.value_columns[index].label, tuple(values) + (result,), "other"),),
+                   axis_label=axis, category_roles=roles, options=WaterfallOptions(scale))
+
+
+CHART_FACTS: dict[str, FactsBuilder] = {
+    "søjle": _bar_facts,
+    "rangering": _ranking_facts,
+    "linje": _line_facts,
+    "stablet": _stacked_facts,
+    "kvadrant": _quadrant_facts,
+    "vandfald": _waterfall_facts,
+}
+
+# ---------------------------------------------------------------- KPI tiles
+
+ARROWS = {"up": "▲", "down": "▼", "same": "●"}
+CHANGE_WORDS = {  # (against, direction) -> how the comparison reads after the amount
+    ("periode", "up"): "siden", ("periode", "down"): "siden",
+    ("benchmark", "up"): "over", ("benchmark", "down"): "under",
+}
+SAME_WORDS = {"periode": "uændret siden", "benchmark": "på niveau med"}
+VERDICTS = {("periode", "good"): "Forbedring", ("periode", "bad"): "Forværring",
+            ("benchmark", "good"): "Bedre", ("benchmark", "bad"): "Dårligere"}
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One KPI tile as text: the number, what it is, and how it compares (direction, and good or bad)."""
+
+    label: str
+    value: str
+    change: str = ""  # "▲ 36,2 pct.point siden 3. kvt. 2019"
+    verdict: str = ""  # "Forbedring", "Forværring", "Bedre", "Dårligere"; empty when neutral or unchanged
+    tone: str = "neutral"  # good, bad, neutral: picks the colour, which is never the only cue
+    direction: str = ""  # up, down, same
+
+
+def kpi_tile(tile) -> Tile:
+    """The texts of a KPI tile spec: Danish number with unit, change with arrow and words, and its tone."""
+    from . import fmt
+    from .units import prose_value
+
+    decimals = tile.decimals if tile.decimals is not None else (1 if tile.unit in ("pct.", "pct.point", "uger") else 0)
+    value = prose_value(tile.value, tile.unit, decimals)
+    if tile.compare is None:
+        return Tile(tile.label, value)
+    against = tile.compare.against
+    difference = fmt.round_half_up(tile.value, decimals) - fmt.round_half_up(tile.compare.value, decimals)
+    direction = "up" if difference > 0 else "down" if difference < 0 else "same"
+    if direction == "same":
+        return Tile(tile.label, value, f"{ARROWS['same']} {SAME_WORDS[against]} {tile.compare.label}", "", "neutral", "same")
+    amount = _difference_text(abs(float(difference)), tile.unit, decimals)
+    change = f"{ARROWS[direction]} {amount} {CHANGE_WORDS[(against, direction)]} {tile.compare.label}"
+    tone = "neutral" if tile.higher_is_better == "neutral" else (
+        "good" if (direction == "up") == bool(tile.higher_is_better) else "bad")
+    return Tile(tile.label, value, change, VERDICTS.get((against, tone), ""), tone, direction)
+
+
+def _difference_text(amount: float, unit: str, decimals: int) -> str:
+    """A difference in its unit: shares differ in percentage points, everything else in its own unit."""
+    from . import fmt
+    from .units import prose_value
+
+    return fmt.points(amount, decimals) if unit in ("pct.", "pct.point") else prose_value(amount, unit, decimals)
+
+
+__all__ = ["Tile", "kpi_tile", "ChartData", "Series", "Reference", "RankingOptions", "StackOptions", "QuadrantOptions",
+           "WaterfallOptions", "CHART_FACTS", "chart_data", "category_column"]

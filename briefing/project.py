@@ -42,6 +42,7 @@ class Project:
     slides: dict[str, SlideEntry]
     tables: dict[str, DataTable]
     theme: Theme
+    phrasebook: Any = None
     warnings: list[Problem] = field(default_factory=list)
 
     @property
@@ -68,9 +69,10 @@ def load_project(inputs: Path) -> Project:
     slides = _load_slides(inputs / "slides", problems)
     tables = _load_tables(inputs / "data", problems)
     theme = load_theme(inputs.parent, deck.theme if deck else "default", deck_doc, problems)
+    phrasebook = _load_phrasebook(inputs.parent, problems)
     problems.raise_if_errors()
     assert deck is not None and deck_doc is not None and theme is not None
-    project = Project(inputs.parent, inputs, deck, deck_doc, slides, tables, theme)
+    project = Project(inputs.parent, inputs, deck, deck_doc, slides, tables, theme, phrasebook)
     check_references(project, problems)
     problems.raise_if_errors()
     project.warnings = problems.warnings
@@ -122,6 +124,24 @@ def _load_tables(folder: Path, problems: Problems) -> dict[str, DataTable]:
         except BriefingError as exc:
             problems.extend(exc.problems)
     return tables
+
+
+PHRASEBOOK = Path("narratives") / "phrasebook.yaml"
+
+
+def _load_phrasebook(root: Path, problems: Problems):
+    """The project's own phrasebook if it has one, else the one shipped with briefing."""
+    from .narrative.phrasebook import load_phrasebook
+
+    for path in (root / PHRASEBOOK, PACKAGE_ROOT / PHRASEBOOK):
+        if path.is_file():
+            try:
+                return load_phrasebook(path)
+            except BriefingError as exc:
+                problems.extend(exc.problems)
+                return None
+    problems.add("formuleringsfilen narratives/phrasebook.yaml findes ikke", Location(root / PHRASEBOOK))
+    return None
 
 
 def theme_folders(root: Path) -> list[Path]:

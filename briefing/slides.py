@@ -174,12 +174,13 @@ def recommendations_slide(slide, content: SlideContent, ctx: DeckContext) -> Non
 @slide_kind("diagram")
 def chart_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     spec = content.spec
-    body = content_frame(slide, content, ctx, spec.title, spec.lead)
+    body = content_frame(slide, content, ctx, spec.title, content.extra.get("lead"))
     chart_box = content.extra["chart_box"]
     add_picture(slide, content.charts["main"], chart_box, content.extra["alt_text"], "Diagram")
-    if spec.bullets:
+    points = content.extra.get("points", spec.bullets)
+    if points:
         side = Box(chart_box.left + chart_box.width + 0.3, body.top + 0.2, CONTENT_W - chart_box.width - 0.3, body.height - 0.2)
-        add_text(slide, side, spec.bullets, ctx, size=ctx.theme.sizes.body, min_size=14, bullets=True, space_after=10,
+        add_text(slide, side, points, ctx, size=ctx.theme.sizes.body, min_size=14, bullets=True, space_after=10,
                  name="Pointer", where="pointer ved diagrammet")
     add_footer(slide, content, ctx)
 
@@ -187,7 +188,7 @@ def chart_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
 @slide_kind("tabel")
 def table_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     theme, spec = ctx.theme, content.spec
-    body = content_frame(slide, content, ctx, spec.title, spec.lead)
+    body = content_frame(slide, content, ctx, spec.title, content.extra.get("lead"))
     header, rows, numeric = content.extra["header"], content.extra["rows"], content.extra["numeric"]
     size = max(theme.sizes.minimum, min(20, (body.height * 72) / ((len(rows) + 1) * 1.9)))
     row_h = size * 1.9 / 72

@@ -160,7 +160,7 @@ def _syntax_error(path: Path, exc: yaml.MarkedYAMLError) -> BriefingError:
 class _Converter:
     """Turns a composed node tree into plain data, recording marks and guarding size."""
 
-    def __init__(self, doc: SourceDoc, text: str = "") -> None:
+    def __init__(self, doc: SourceDoc, text: str) -> None:
         self.doc = doc
         self.lines = text.split("\n")
         self.visited = 0

@@ -15,8 +15,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic_core import PydanticCustomError
 
 from . import fmt
-from .specbase import Number, Spec, Text, _danish_float, _text  # noqa: F401
-from .chartspec import BarChart, ChartSpec, Selection  # noqa: F401  (chart kinds live in their own module)
+from .specbase import Flag, Number, Spec, Text, _danish_float, _text  # noqa: F401
+from .narrativespec import NarrativeItem
+from .scenariospec import ScenarioSlideFields
+from .chartspec import BarChart, ChartSpec, Selection, YesNo, yes_no  # noqa: F401  (chart kinds live in their own module)
 
 
 # ---------------------------------------------------------------- deck file
@@ -32,7 +34,7 @@ class Section(Spec):
     label: str | None = _text("Kort mærke til skilleslide og dagsorden, fx 'Del 1'.", default=None)
     minutes: Number | None = _text("Minutter afsat til afsnittet.", default=None, gt=0, le=600)
     intro: str | None = _text("En eller to linjer til skillesliden.", default=None)
-    divider: bool = _text("Lav en skilleslide for afsnittet (ja/nej).", default=True)
+    divider: Flag = _text("Lav en skilleslide for afsnittet (ja/nej).", default=True)
     slides: list[Text] = _text("Slides i afsnittet: filnavne i inputs/slides/ uden .yaml.", min_length=1)
 
 
@@ -77,7 +79,7 @@ class DeckSpec(Spec):
 class SlideBase(Spec):
     title: Text = _text("Slidens titel: gerne budskabet i én sætning.")
     notes: str | None = _text("Talernoter til oplægsholderen.", default=None)
-    example: bool = _text("Marker sliden som eksempeldata (ja/nej).", default=False)
+    example: Flag = _text("Marker sliden som eksempeldata (ja/nej).", default=False)
 
 
 class TitleSlide(SlideBase):
@@ -105,14 +107,16 @@ class BulletsSlide(SlideBase):
 
 class ChartSlide(SlideBase):
     kind: Literal["diagram"]
-    lead: str | None = _text("Slidens hovedbudskab i én linje.", default=None)
+    lead: str | None = _text("Slidens hovedbudskab i én linje (standard: den første automatiske sætning).", default=None)
     chart: ChartSpec
+    narrative: list[NarrativeItem] = _text("Automatiske sætninger ud fra tallene.", default_factory=list, max_length=4)
     bullets: list[Text] = _text("Korte pointer ved siden af diagrammet.", default_factory=list, max_length=5)
 
 
 class TableSlide(SlideBase):
     kind: Literal["tabel"]
-    lead: str | None = _text("Slidens hovedbudskab i én linje.", default=None)
+    lead: str | None = _text("Slidens hovedbudskab i én linje (standard: den første automatiske sætning).", default=None)
+    narrative: list[NarrativeItem] = _text("Automatiske sætninger ud fra tallene.", default_factory=list, max_length=4)
     table: Text = _text("Datatabel: filnavn i inputs/data/ uden endelse.")
     columns: list[Text] | None = _text("Kolonner, der vises (standard: alle).", default=None)
     where: Selection = _text("Vælg rækker: kolonne: værdi.", default_factory=dict)
@@ -147,9 +151,37 @@ class ClosingSlide(SlideBase):
     contact: str | None = _text("Kontaktoplysninger.", default=None)
 
 
+class ScenarioSlide(SlideBase, ScenarioSlideFields):
+    kind: Literal["scenarie"]
+
+
+class KpiComparison(Spec):
+    value: Number = _text("Tallet, der sammenlignes med.")
+    label: Text = _text("Det, der sammenlignes med, fx '3. kvt. 2019' eller 'RAR Østjylland'.")
+    against: Literal["periode", "benchmark"] = _text(
+        "En tidligere periode (vises 'siden ...') eller et benchmark (vises 'over/under ...').", default="periode")
+
+
+class KpiTile(Spec):
+    label: Text = _text("Hvad tallet viser, fx 'Aktivitetsparate i tilbud, 3. kvt. 2021'.")
+    value: Number = _text("Tallet.")
+    unit: Unit = _text("Enhed for tallet.", default="antal")
+    decimals: int | None = _text("Antal decimaler (standard: 1 for pct. og uger, ellers 0).", default=None, ge=0, le=3)
+    compare: KpiComparison | None = _text("Sammenligning med en tidligere periode eller et benchmark.", default=None)
+    higher_is_better: Annotated[Union[bool, Literal["neutral"]], BeforeValidator(yes_no)] = _text(
+        "Er et højere tal bedre? ja, nej eller neutral (bestemmer farven på ændringen).", default="neutral")
+
+
+class KpiSlide(SlideBase):
+    kind: Literal["nøgletal"]
+    lead: str | None = _text("Slidens hovedbudskab i én linje.", default=None)
+    tiles: list[KpiTile] = _text("Nøgletallene, ét pr. felt.", min_length=1, max_length=8)
+    source: str | None = _text("Kilde, der vises i bunden.", default=None)
+
+
 SLIDE_MODELS = (
     TitleSlide, AgendaSlide, BulletsSlide, ChartSlide, TableSlide,
-    DiscussionSlide, RecommendationsSlide, ClosingSlide,
+    DiscussionSlide, RecommendationsSlide, ClosingSlide, ScenarioSlide, KpiSlide,
 )
 AnySlide = Annotated[Union[SLIDE_MODELS], Field(discriminator="kind")]  # type: ignore[valid-type]
 
@@ -175,7 +207,8 @@ class TableSpec(Spec):
     unit: Unit = _text("Enhed for tallene.", default="antal")
     decimals: int | None = _text("Antal decimaler (standard: 1 for pct. og uger, ellers 0).", default=None, ge=0, le=3)
     labels: list[Text] | None = _text("Tekstkolonner (standard: den første kolonne).", default=None)
-    example: bool = _text("Eksempeldata, ikke rigtige tal (ja/nej).", default=False)
+    example: Flag = _text("Eksempeldata, ikke rigtige tal (ja/nej).", default=False)
+    better: Literal["højere", "lavere", "neutral"] = _text("Er højere tal bedre, lavere bedre, eller ingen af delene?", default="neutral")
     note: str | None = _text("Note til tabellen.", default=None)
     file: str | None = _text("CSV- eller XLSX-fil i inputs/data/.", default=None)
     sheet: str | None = _text("Arket i XLSX-filen (standard: det første).", default=None)
@@ -212,6 +245,8 @@ class ThemeColors(Spec):
     table_header: Color = "#00557F"
     table_stripe: Color = "#EEF2F5"
     example: Color = "#9A3412"
+    good: Color = "#0067A0"  # colour-blind-safe pair (blue/orange); always shown with a sign or arrow too
+    bad: Color = "#A8490A"
 
 
 class ThemeFonts(Spec):

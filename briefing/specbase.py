@@ -35,3 +35,22 @@ def _text(description: str, **kw: Any) -> Any:
     return Field(description=description, **kw)
 
 
+
+
+_YES = {"ja", "j", "sand", "true", "yes", "y"}
+_NO = {"nej", "n", "falsk", "false", "no"}
+
+
+def _danish_bool(value: Any) -> Any:
+    """Accept 'ja'/'nej' where YAML itself only knows yes/no and true/false."""
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in _YES:
+            return True
+        if lowered in _NO:
+            return False
+        raise PydanticCustomError("briefing", f"skal være ja eller nej, ikke '{value}'")
+    return value
+
+
+Flag = Annotated[bool, BeforeValidator(_danish_bool)]

@@ -46,17 +46,22 @@ def _problem(model: type[BaseModel], doc: SourceDoc, error: dict, prefix: PathKe
     if kind == "missing":
         return Problem("feltet mangler og skal udfyldes", doc.location(path[:-1]), field)
     if kind in ("union_tag_invalid", "union_tag_not_found"):
-        # Name the 'kind' field itself and point at its value (or at the section that lacks it).
-        where = doc.location(path + ("kind",)) if kind == "union_tag_invalid" else doc.location(path)
-        tags = _union_tags(model, tuple(error["loc"]))
-        return Problem(_kind_message(kind, error, loc, tags), where, _field_name(path + ("kind",)))
+        # Name the tag field itself ('kind', 'rule') and point at its value, or at the section that lacks it.
+        ctx = error.get("ctx") or {}
+        tag_field = str(ctx.get("discriminator", "kind")).strip("'")
+        where = doc.location(path + (tag_field,)) if kind == "union_tag_invalid" else doc.location(path)
+        if "expected_tags" in ctx:
+            tags = [t.strip(" '") for t in str(ctx["expected_tags"]).split(",")]
+        else:
+            tags = _union_tags(model, tuple(error["loc"]), tag_field)
+        return Problem(_kind_message(kind, error, loc, tags), where, _field_name(path + (tag_field,)))
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, tuple(error["loc"])[:-1])
         name = str(path[-1])
         hint = suggest(name, allowed)
         message = f"ukendt felt '{name}'{hint}" + (f" (tilladte: {known_list(allowed)})" if allowed else "")
         return Problem(message, doc.location(path, key=True), field)
-    return Problem(_message(kind, error, loc), doc.location(path), field)
+    return Problem(_message(kind, error), doc.location(path), field)
 
 
 def _data_path(data: Any, loc: tuple) -> PathKey:
@@ -84,10 +89,11 @@ def _field_name(path: PathKey) -> str:
     return text
 
 
-_KIND_NAMES = {"chart": "diagramtype"}
+_KIND_NAMES = {"narrative": "regel", "chart": "diagramtype"}
 
 
 def _kind_message(kind: str, error: dict, loc: tuple, tags: list[str]) -> str:
+    """Message for a missing or unknown tag (`kind:` of a slide or chart, `rule:` of a narrative rule)."""
     what = next((name for part, name in _KIND_NAMES.items() if part in loc), "slidetype")
     if kind == "union_tag_not_found":
         return f"feltet mangler; angiv en {what} (kendte: {known_list(tags)})"
@@ -95,7 +101,7 @@ def _kind_message(kind: str, error: dict, loc: tuple, tags: list[str]) -> str:
     return f"ukendt {what} '{tag}'{suggest(tag, tags)} (kendte: {known_list(tags)})"
 
 
-def _message(kind: str, error: dict, loc: tuple) -> str:
+def _message(kind: str, error: dict) -> str:
     ctx = error.get("ctx") or {}
     value = error.get("input")
     shown = _show(value)
@@ -110,8 +116,8 @@ def _message(kind: str, error: dict, loc: tuple) -> str:
         "float_type": f"skal være et tal (fx 76,3), ikke {shown}",
         "float_parsing": f"skal være et tal (fx 76,3), ikke {shown}",
         "finite_number": "skal være et endeligt tal",
-        "bool_type": f"skal være ja eller nej (true/false), ikke {shown}",
-        "bool_parsing": f"skal være ja eller nej (true/false), ikke {shown}",
+        "bool_type": f"skal være ja eller nej, ikke {shown}",
+        "bool_parsing": f"skal være ja eller nej, ikke {shown}",
         "list_type": "skal være en liste (en linje pr. punkt, der starter med '- ')",
         "dict_type": "skal være en sektion med felter (nøgle: værdi)",
         "model_type": "skal være en sektion med felter (nøgle: værdi)",
@@ -183,15 +189,19 @@ def _allowed_fields(model: type[BaseModel], loc: tuple) -> list[str]:
     return list(current.model_fields) if current is not None else []
 
 
-def _union_tags(model: type[BaseModel], loc: tuple) -> list[str]:
-    """Return the `kind` values of the tagged union found at `loc` inside `model`."""
+def _union_tags(model: type[BaseModel], loc: tuple, tag_field: str) -> list[str]:
+    """Return the values of `tag_field` that the members of the tagged union at `loc` inside `model` accept."""
     current: Any = model
     for part in loc:
         current = _step(current, part)
         if current is None:
             return []
-    models = [_unwrap_model(arg) for arg in _args(current)]
-    return [str(_tag_of(m)) for m in models if m is not None and _tag_of(m) is not None]
+    tags: list[str] = []
+    for arg in _args(current):
+        member = _unwrap_model(arg)
+        field = member.model_fields.get(tag_field) if member is not None else None
+        tags += [str(tag) for tag in typing.get_args(field.annotation)] if field is not None else []
+    return tags
 
 
 def _step(annotation: Any, part: Any) -> Any:
@@ -235,8 +245,10 @@ def _unwrap_model(annotation: Any) -> type[BaseModel] | None:
 
 
 def _tag_of(model: type[BaseModel]) -> Any:
-    field = model.model_fields.get("kind")
-    if field is None:
-        return None
-    args = typing.get_args(field.annotation)
-    return args[0] if args else None
+    """The model's tag in a tagged union: its `kind:`, else its one-value Literal field (such as `rule:`)."""
+    fields = sorted(model.model_fields.items(), key=lambda item: item[0] != "kind")
+    for _, field in fields:
+        args = typing.get_args(field.annotation)
+        if typing.get_origin(field.annotation) is typing.Literal and len(args) == 1:
+            return args[0]
+    return None

@@ -8,11 +8,21 @@ from ..facts import ChartData
 from ..spec import ThemeSpec
 from .base import build_figure, render_png
 from .bar import draw_bar
+from .line import draw_line
+from .quadrant import draw_quadrant
+from .ranking import draw_ranking
+from .stacked import draw_stacked
+from .waterfall import draw_waterfall
 
 Builder = Callable[..., None]
 
 CHART_BUILDERS: dict[str, Builder] = {
     "søjle": draw_bar,
+    "rangering": draw_ranking,
+    "linje": draw_line,
+    "stablet": draw_stacked,
+    "kvadrant": draw_quadrant,
+    "vandfald": draw_waterfall,
 }
 
 

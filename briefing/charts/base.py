@@ -122,3 +122,116 @@ def tick_text(value: float, axis) -> str:
 
 def value_text(value: float, data: ChartData) -> str:
     return fmt.number(value, data.decimals, minus=fmt.MINUS)
+
+
+# ---------------------------------------------------------------- colours
+
+def _luminance(color: str) -> float:
+    from matplotlib.colors import to_rgb
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in to_rgb(color))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio between two colours (1 to 21)."""
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_on(fill: str, theme: ThemeSpec) -> str:
+    """Colour for a label drawn on `fill`: white where it reads (4,5:1), else the theme's text colour."""
+    return "#FFFFFF" if contrast("#FFFFFF", fill) >= 4.5 else theme.colors.text
+
+
+def readable_text(color: str, theme: ThemeSpec) -> str:
+    """`color` for text on the background if it reads (4,5:1), else the theme's text colour."""
+    return color if contrast(color, theme.colors.background) >= 4.5 else theme.colors.text
+
+
+def lighter(color: str, theme: ThemeSpec, share: float) -> str:
+    """`color` mixed `share` of the way towards the background, but never below 3:1 contrast against it."""
+    from matplotlib.colors import to_hex, to_rgb
+
+    base, back = to_rgb(color), to_rgb(theme.colors.background)
+    for step in range(int(share * 100), -1, -1):
+        mix = to_hex(tuple(c + (b - c) * step / 100 for c, b in zip(base, back))).upper()
+        if contrast(mix, theme.colors.background) >= 3.0:
+            return mix
+    return color
+
+
+def part_colors(theme: ThemeSpec) -> list[str]:
+    """Distinct colours for the parts of a whole (statuses, answers), strongest first, without repeats."""
+    c = theme.colors
+    return list(dict.fromkeys([c.accent, *c.series[1:], c.highlight, c.reference, c.muted]))
+
+
+PLACE_ROLES = ("own", "region", "country")
+
+
+def place_color(role: str, theme: ThemeSpec) -> str:
+    """Colour of a bar or point for a place: own municipality highlighted, region and country dark."""
+    c = theme.colors
+    return {"own": c.highlight, "region": c.reference, "country": c.muted}.get(role, c.series[0])
+
+
+# ---------------------------------------------------------------- shared drawing
+
+def clean_axes(ax, theme: ThemeSpec, keep: tuple[str, ...] = ()) -> None:
+    """Background and spines: only the sides in `keep` are drawn, in the muted colour."""
+    ax.set_facecolor(theme.colors.background)
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(side in keep)
+        ax.spines[side].set_color(theme.colors.muted)
+    ax.tick_params(axis="both", length=0, labelsize=TICK_PT, pad=6)
+
+
+def danish_ticks(axis, absolute: bool = False) -> None:
+    """Tick labels through the formatting module (never matplotlib's); `absolute` drops the sign."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_text(abs(v) if absolute else v, axis)))
+
+
+def legend_above(ax, handles, labels, figure_width_in: float) -> None:
+    """A frameless legend over the axes, with as many columns as fit the figure's width."""
+    from ..fit import text_width_pt
+
+    widths = [text_width_pt(label, LEGEND_PT) + 40 for label in labels]
+    available = figure_width_in * 72 * 0.95
+    ncol = len(labels)
+    while ncol > 1 and max(sum(widths[i:i + ncol]) for i in range(0, len(widths), ncol)) > available:
+        ncol -= 1
+    ax.legend(handles, labels, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=ncol, frameon=False,
+              fontsize=LEGEND_PT, handlelength=1.2, borderaxespad=0.3, columnspacing=1.2)
+
+
+def axes_size_pt(ax) -> tuple[float, float]:
+    """Width and height of the axes in points (after layout)."""
+    box = ax.get_position()
+    figure = ax.get_figure()
+    return box.width * figure.get_figwidth() * 72, box.height * figure.get_figheight() * 72
+
+
+def spread(positions: list[float], gap: float, low: float, high: float) -> list[float]:
+    """Move label positions apart so neighbours are at least `gap` apart, keeping them within [low, high].
+
+    Labels keep their order; a crowded group is pushed up from below, then back down from the top.
+    """
+    order = sorted(range(len(positions)), key=lambda i: positions[i])
+    placed = [positions[i] for i in order]
+    for k in range(len(placed)):
+        floor = low if k == 0 else placed[k - 1] + gap
+        placed[k] = max(placed[k], floor)
+    for k in range(len(placed) - 1, -1, -1):
+        ceiling = high if k == len(placed) - 1 else placed[k + 1] - gap
+        placed[k] = min(placed[k], ceiling)
+    result = [0.0] * len(positions)
+    for k, i in enumerate(order):
+        result[i] = placed[k]
+    return result

@@ -1,0 +1,114 @@
+"""Scatter with quadrants: e.g. deviation of cost against deviation of effect from a comparison group.
+
+Dashed zero lines split the plane; the axes are symmetric around zero so the four
+quadrants are the same size and a caption ("Høje udgifter, lav effekt") sits in
+each corner. Every point is labelled; a label tries the places around its point in
+turn and takes the first that overlaps no other label, point or caption. Points
+without both values cannot be placed: they are named under the chart instead.
+"""
+
+from __future__ import annotations
+
+from ..facts import ChartData, QuadrantOptions
+from ..spec import ThemeSpec
+from .base import (
+    LABEL_PT, TICK_PT, clean_axes, danish_ticks, place_color, readable_text, wrap_label,
+)
+
+MARKER_PT = 11  # marker diameter
+# Offsets in points from the point, with alignment: right, left, above, below, then the diagonals.
+PLACES = [((9, 0), "left", "center"), ((-9, 0), "right", "center"), ((0, 9), "center", "bottom"),
+          ((0, -9), "center", "top"), ((8, 8), "left", "bottom"), ((-8, 8), "right", "bottom"),
+          ((8, -8), "left", "top"), ((-8, -8), "right", "top")]
+CORNERS = [(0.015, 0.985, "left", "top"), (0.985, 0.985, "right", "top"),
+           (0.015, 0.015, "left", "bottom"), (0.985, 0.015, "right", "bottom")]
+
+
+def draw_quadrant(figure, data: ChartData, theme: ThemeSpec) -> None:
+    options: QuadrantOptions = data.options
+    ax = figure.add_subplot(1, 1, 1)
+    xs, ys = data.series[0].values, data.series[1].values
+    points = [(name, x, y, role) for name, x, y, role in zip(data.categories, xs, ys, _roles(data))
+              if x is not None and y is not None]
+    for name, x, y, role in points:
+        ax.scatter([x], [y], s=MARKER_PT ** 2, color=_point_color(role, theme), edgecolors="#FFFFFF", linewidths=1.2,
+                   zorder=4, label=name)
+    ax.axhline(0, color=theme.colors.muted, linewidth=1.3, linestyle=(0, (6, 4)), zorder=2)
+    ax.axvline(0, color=theme.colors.muted, linewidth=1.3, linestyle=(0, (6, 4)), zorder=2)
+    clean_axes(ax, theme)
+    danish_ticks(ax.xaxis)
+    danish_ticks(ax.yaxis)
+    ax.grid(color=theme.colors.grid, linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.set_xlim(*_symmetric([p[1] for p in points]))
+    ax.set_ylim(*_symmetric([p[2] for p in points]))
+    width = figure.get_figwidth() * 0.8
+    ax.set_xlabel(wrap_label(options.x_label, width) + _missing_note(data, width), fontsize=TICK_PT, color=theme.colors.text)
+    ax.set_ylabel(wrap_label(options.y_label, figure.get_figheight() * 0.8), fontsize=TICK_PT, color=theme.colors.text)
+    captions = _captions(ax, options, theme)
+    figure.tight_layout(pad=0.4)
+    if data.show_labels:
+        _label_points(figure, ax, points, captions, theme)
+
+
+def _roles(data: ChartData) -> tuple[str, ...]:
+    return data.category_roles or ("other",) * len(data.categories)
+
+
+def _point_color(role: str, theme: ThemeSpec) -> str:
+    return place_color(role, theme) if role in ("own", "region", "country") else theme.colors.accent
+
+
+def _symmetric(values: list[float]) -> tuple[float, float]:
+    reach = max((abs(v) for v in values), default=0) * 1.3 or 1.0
+    return -reach, reach
+
+
+def _missing_note(data: ChartData, width_in: float) -> str:
+    xs, ys = data.series[0].values, data.series[1].values
+    missing = [name for name, x, y in zip(data.categories, xs, ys) if x is None or y is None]
+    if not missing:
+        return ""
+    return "\n" + wrap_label(f"Ikke vist, tal mangler (–): {', '.join(missing)}", width_in)
+
+
+def _captions(ax, options: QuadrantOptions, theme: ThemeSpec) -> list:
+    texts = []
+    for caption, (x, y, ha, va) in zip(options.captions, CORNERS):
+        if caption:
+            texts.append(ax.text(x, y, caption, transform=ax.transAxes, ha=ha, va=va, fontsize=LABEL_PT,
+                                 fontweight="bold", color=theme.colors.muted, zorder=3))
+    return texts
+
+
+def _label_points(figure, ax, points, captions: list, theme: ThemeSpec) -> None:
+    """Place each label at the first spot around its point that overlaps nothing placed before."""
+    renderer = figure.canvas.get_renderer()
+    axes_box = ax.get_window_extent(renderer)
+    occupied = [c.get_window_extent(renderer) for c in captions] + [_marker_box(ax, x, y, figure) for _, x, y, _ in points]
+    for name, x, y, role in points:
+        own = role == "own"
+        label = None
+        for (dx, dy), ha, va in PLACES:
+            label = ax.annotate(name, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                                fontsize=LABEL_PT, fontweight="bold" if own else "normal",
+                                color=readable_text(_point_color(role, theme), theme), zorder=5)
+            box = label.get_window_extent(renderer)
+            inside = axes_box.contains(box.x0, box.y0) and axes_box.contains(box.x1, box.y1)
+            if inside and not any(box.overlaps(other) for other in occupied):
+                break
+            label.remove()
+            label = None
+        if label is None:  # nowhere free: take the first spot rather than drop the name
+            (dx, dy), ha, va = PLACES[0]
+            label = ax.annotate(name, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                                fontsize=LABEL_PT, color=theme.colors.text, zorder=5)
+        occupied.append(label.get_window_extent(renderer))
+
+
+def _marker_box(ax, x: float, y: float, figure):
+    from matplotlib.transforms import Bbox
+
+    cx, cy = ax.transData.transform((x, y))
+    r = MARKER_PT / 2 * figure.dpi / 72
+    return Bbox.from_extents(cx - r, cy - r, cx + r, cy + r)

@@ -1,0 +1,152 @@
+"""100 % stacked horizontal bars, and the diverging variant for Likert scales.
+
+Plain: the parts of each bar from left to right, e.g. status one month after a
+course. When a part is missing (suppressed), its size is unknown: the rest of the
+bar up to 100 is drawn as an outlined, unfilled gap marked `–`, never filled in.
+
+Diverging: agreeing answers to the right of zero, disagreeing ones to the left,
+the neutral answer split across zero. Ticks show shares without a sign on both
+sides, and the total share on each side is written at the bar's ends.
+"""
+
+from __future__ import annotations
+
+from ..facts import ChartData, StackOptions
+from ..fit import text_width_pt
+from ..spec import ThemeSpec
+from .base import (
+    LABEL_PT, TICK_PT, axes_size_pt, clean_axes, danish_ticks, legend_above, lighter, part_colors, text_on,
+    value_text, wrap_label,
+)
+
+BAR = 0.62
+WHOLE = 100.0
+
+
+def draw_stacked(figure, data: ChartData, theme: ThemeSpec) -> None:
+    options: StackOptions = data.options or StackOptions()
+    ax = figure.add_subplot(1, 1, 1)
+    rows = list(range(len(data.categories)))[::-1]  # first category on top
+    colors = (_likert_colors if options.diverging else _plain_colors)(data, theme)
+    draw = _diverging_segments if options.diverging else _plain_segments
+    segments = draw(ax, data, options, rows, colors, theme)
+    clean_axes(ax, theme)
+    ax.grid(axis="x", color=theme.colors.grid, linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.set_xlabel(data.axis_label, fontsize=TICK_PT, color=theme.colors.text)
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    ax.set_yticks(rows)
+    ax.set_yticklabels([wrap_label(c, min(3.2, figure.get_figwidth() * 0.3)) for c in data.categories], fontsize=TICK_PT)
+    handles = [segments[s.name] for s in data.series if s.name in segments]
+    names = [s.name for s in data.series if s.name in segments]
+    if options.diverging:
+        handles, names = handles[::-1], names[::-1]  # the legend reads like the bars: disagree left, agree right
+    legend_above(ax, handles, names, figure.get_figwidth())
+    figure.tight_layout(pad=0.4)
+    if data.show_labels:
+        _segment_labels(ax, data, theme)
+
+
+def _plain_colors(data: ChartData, theme: ThemeSpec) -> list[str]:
+    palette = part_colors(theme)
+    parts = [s for s in data.series if s.role != "rest"]
+    colors = [palette[i % len(palette)] for i in range(len(parts))]
+    return colors + [theme.colors.series[0]] * (len(data.series) - len(parts))
+
+
+def _likert_colors(data: ChartData, theme: ThemeSpec) -> list[str]:
+    """Agreeing answers in shades of the accent, disagreeing in shades of the highlight, neutral grey."""
+    n = len(data.series)
+    neutral = data.options.neutral
+    half = neutral if neutral is not None else n // 2
+    agree = [lighter(theme.colors.accent, theme, 0.55 * i / max(half - 1, 1)) for i in range(half)]
+    start = half + (1 if neutral is not None else 0)
+    disagree = [lighter(theme.colors.highlight, theme, 0.55 * i / max(n - start - 1, 1)) for i in range(n - start)][::-1]
+    return agree + ([theme.colors.series[0]] if neutral is not None else []) + disagree
+
+
+def _segment(ax, row: int, left: float, width: float, color: str, name: str, value: float):
+    bar = ax.barh([row], [width], left=[left], height=BAR, color=color, edgecolor="#FFFFFF", linewidth=1.0,
+                  label=name, zorder=2)[0]
+    bar.briefing_value = value  # what the label shows (a neutral answer is drawn in two halves)
+    return bar
+
+
+def _plain_segments(ax, data: ChartData, options: StackOptions, rows, colors, theme: ThemeSpec) -> dict:
+    handles = {}
+    for i, row in enumerate(rows):
+        left = 0.0
+        for series, color in zip(data.series, colors):
+            value = series.values[i]
+            if value is None:
+                continue
+            handles[series.name] = _segment(ax, row, left, value, color, series.name, value)
+            left += value
+        if any(s.values[i] is None for s in data.series) and left < WHOLE:
+            _unknown(ax, row, left, WHOLE - left, theme)
+    danish_ticks(ax.xaxis)
+    ax.set_xlim(0, WHOLE)
+    return handles
+
+
+def _unknown(ax, row: int, left: float, width: float, theme: ThemeSpec) -> None:
+    """The part of a bar whose size is not known: outlined, not filled, marked with a dash."""
+    ax.barh([row], [width], left=[left], height=BAR, facecolor=theme.colors.background, edgecolor=theme.colors.muted,
+            linewidth=1.2, linestyle=(0, (4, 3)), zorder=1)
+    ax.text(left + width / 2, row, "–", ha="center", va="center", fontsize=LABEL_PT, color=theme.colors.muted, zorder=3)
+
+
+def _diverging_segments(ax, data: ChartData, options: StackOptions, rows, colors, theme: ThemeSpec) -> dict:
+    n = len(data.series)
+    k = options.neutral
+    agree = list(range(k if k is not None else n // 2))
+    disagree = list(range((k + 1) if k is not None else n // 2, n))
+    handles, reach = {}, 0.0
+    for i, row in enumerate(rows):
+        values = [s.values[i] for s in data.series]
+        half = (values[k] or 0) / 2 if k is not None else 0.0
+        right, left = half, -half
+        if k is not None and values[k] is not None:
+            handles[data.series[k].name] = _segment(ax, row, -half, 2 * half, colors[k], data.series[k].name, values[k])
+        for j in reversed(agree):  # mildest agreement next to the centre
+            if values[j] is not None:
+                handles[data.series[j].name] = _segment(ax, row, right, values[j], colors[j], data.series[j].name, values[j])
+                right += values[j]
+        for j in disagree:
+            if values[j] is not None:
+                left -= values[j]
+                handles[data.series[j].name] = _segment(ax, row, left, values[j], colors[j], data.series[j].name, values[j])
+        _side_totals(ax, row, left, right, [values[j] for j in agree], [values[j] for j in disagree], data, theme)
+        reach = max(reach, right, -left)
+    ax.axvline(0, color=theme.colors.text, linewidth=1.2, zorder=1.5)  # behind the bars: shows between them
+    limit = reach * 1.22 or WHOLE / 2
+    ax.set_xlim(-limit, limit)
+    danish_ticks(ax.xaxis, absolute=True)
+    return handles
+
+
+def _side_totals(ax, row: int, left: float, right: float, agree, disagree, data: ChartData, theme: ThemeSpec) -> None:
+    """The share agreeing and disagreeing, in bold outside the bar ends ('–' when a part is missing)."""
+    for end, parts, ha in ((right, agree, "left"), (left, disagree, "right")):
+        text = "–" if None in parts else value_text(sum(parts), data)
+        ax.text(end, row, f" {text} ", ha=ha, va="center", fontsize=LABEL_PT, fontweight="bold", color=theme.colors.text,
+                zorder=3)
+
+
+def _segment_labels(ax, data: ChartData, theme: ThemeSpec) -> None:
+    """The share inside each segment wide enough to hold it (after layout, when widths are known)."""
+    width_pt, _ = axes_size_pt(ax)
+    low, high = ax.get_xlim()
+    per_unit = width_pt / (high - low)
+    for bar in [p for p in ax.patches if hasattr(p, "briefing_value")]:
+        text = value_text(bar.briefing_value, data)
+        if bar.get_width() * per_unit < text_width_pt(text, LABEL_PT) + 6:
+            continue
+        ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, text, ha="center", va="center",
+                fontsize=LABEL_PT, color=_label_color(bar, theme), zorder=3)
+
+
+def _label_color(bar, theme: ThemeSpec) -> str:
+    from matplotlib.colors import to_hex
+
+    return text_on(to_hex(bar.get_facecolor()), theme)
