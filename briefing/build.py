@@ -12,7 +12,7 @@ from .errors import BriefingError, Location, Problem, Problems
 from .layout import BODY, BODY_NO_LEAD, Box
 from .project import Project, load_project
 from .spec import ChartSlide, ScenarioSlide, TableSlide
-from .timing import clock_ranges, section_minutes
+from .timing import assign_slide_minutes, clock_ranges, section_minutes
 from .units import MISSING, UNIT_HEADERS, cell_text
 
 MISSING_NOTE = f"{MISSING} = tal mangler eller er under diskretionsgrænsen"
@@ -83,7 +83,7 @@ def plan_slides(project: Project, problems: Problems):
             part += 1
             where = project.deck_doc.location(("sections", s))
             contents.append(SlideContent("afsnit", None, where, section=section, section_index=part,
-                                         extra={"minutes": minutes[s], "clock": clocks[s]}))
+                                         extra={"section_minutes": minutes[s], "clock": clocks[s]}))
         for name in section.slides:
             entry = project.slides[name]
             spec = entry.spec
@@ -101,9 +101,71 @@ def plan_slides(project: Project, problems: Problems):
             elif isinstance(spec, ScenarioSlide):
                 _scenario_facts(content, spec, project, entry, problems)
             contents.append(content)
+    levers = [_lever(c) for c in contents if c.kind == "scenarie" and "header" in c.extra]
+    for content in contents:
+        if content.kind == "beslutninger":
+            content.extra["levers"] = levers if content.spec.levers else []
+    if deck.appendix:
+        contents.extend(appendix_slides(contents, project))
     for number, content in enumerate(contents, start=1):
         content.number = number
+    assign_slide_minutes(contents, project.deck, minutes)
+    for content, following in zip(contents, contents[1:] + [None]):
+        content.notes = compose_notes(content, slide_title(following, project) if following else None)
     return contents
+
+
+def _lever(content) -> tuple[str, list[str]]:
+    """A scenario slide as a lever for the decisions slide: its short name and its options."""
+    spec = content.spec
+    options = [f"{s.name} (udgangspunkt)" if s.baseline and not _names_today(s.name) else s.name for s in spec.scenarios]
+    return spec.lever or spec.title, options
+
+
+def _names_today(name: str) -> bool:
+    return any(word in name.lower() for word in ("i dag", "nuværende", "uændret"))
+
+
+APPENDIX_ROWS = 10
+
+
+def appendix_slides(contents, project: Project):
+    """One table slide per data table behind the charts (split when long), so questions can be answered."""
+    from .deck import SlideContent
+    from .spec import Section
+
+    names = list(dict.fromkeys(c.spec.chart.table for c in contents if c.kind == "diagram"))
+    if not names:
+        return []
+    section = Section(title="Bilag: tallene bag diagrammerne", label="Bilag", slides=["bilag"], divider=False)
+    slides = []
+    for name in names:
+        table = project.tables[name]
+        header = list(table.label_columns) + [
+            f"{c.label} ({UNIT_HEADERS[table.unit]})" if c.period or len(table.value_columns) == 1 else c.label
+            for c in table.value_columns]
+        numeric = [False] * len(table.label_columns) + [True] * len(table.value_columns)
+        rows = [list(r.labels) + [cell_text(v, table.decimals) for v in r.values] for r in table.rows]
+        pages = [rows[i:i + APPENDIX_ROWS] for i in range(0, len(rows), APPENDIX_ROWS)]
+        for page_no, page in enumerate(pages, start=1):
+            title = f"Bilag: {table.spec.title}" + (f" ({page_no} af {len(pages)})" if len(pages) > 1 else "")
+            content = SlideContent("bilag", None, table.location, section=section, example=table.spec.example,
+                                   extra={"title": title, "header": header, "rows": page, "numeric": numeric,
+                                          "lead": None, "unit": table.unit})
+            content.footer = _source_line(table, any(MISSING in row for row in page))
+            slides.append(content)
+    return slides
+
+
+def slide_title(content, project: Project) -> str:
+    """The title a slide will show, for 'Næste:' in the notes."""
+    if content.kind == "afsnit":
+        return content.section.title
+    if content.kind == "bilag":
+        return content.extra["title"]
+    if content.kind == "titel":
+        return content.spec.title or project.deck.title
+    return content.spec.title
 
 
 def _narrate(content, spec, table, project: Project, entry, problems: Problems) -> None:
@@ -165,7 +227,6 @@ def _chart_facts(content, spec: ChartSlide, project: Project) -> None:
     finding = f" Hovedpointe: {sentences[0].text}." if sentences else ""
     content.extra["alt_text"] = alt_text(data) + finding
     content.footer = _source_line(table, data.has_missing)
-    content.notes = compose_notes(content, lead)
 
 
 def _table_facts(content, spec: TableSlide, project: Project) -> None:
@@ -192,7 +253,6 @@ def _table_facts(content, spec: TableSlide, project: Project) -> None:
     content.example = content.example or table.spec.example
     content.extra.update(header=header, rows=cells, numeric=numeric)
     content.footer = _source_line(table, has_missing)
-    content.notes = compose_notes(content, content.extra["lead"])
 
 
 def _scenario_facts(content, spec: ScenarioSlide, project: Project, entry, problems: Problems) -> None:
@@ -225,12 +285,15 @@ def _scenario_facts(content, spec: ScenarioSlide, project: Project, entry, probl
     if spec.example:
         content.footer += ". Eksempeldata, ikke rigtige tal"
     content.notes = "\n\n".join(p for p in (content.notes.strip(), assumption_notes(spec)) if p)
-    content.notes = compose_notes(content, lead)
 
 
-def compose_notes(content, lead: str | None) -> str:
-    """Speaker notes in a fixed order: key message, talking points, the numbers behind it, the source."""
+def compose_notes(content, following: str | None) -> str:
+    """Speaker notes in a fixed order: key message, talking points, numbers behind it, question, time."""
+    from . import fmt
+    from .timing import minutes_text
+
     parts = []
+    lead = content.extra.get("lead")
     if lead:
         parts.append(f"Budskab: {lead}")
     if content.notes.strip():
@@ -243,7 +306,23 @@ def compose_notes(content, lead: str | None) -> str:
         parts.append("\n".join(lines))
     if content.footer:
         parts.append(content.footer)
-    return "\n\n".join(parts)
+    questions = list(getattr(content.spec, "questions", None) or [])
+    question = getattr(content.spec, "question", None)
+    if question:
+        questions.insert(0, question)
+    if questions:
+        parts.append("Spørgsmål til udvalget:\n" + "\n".join(f"• {q}" for q in questions))
+    timing = []
+    if content.extra.get("minutes"):
+        shown = content.extra.get("shown_minutes", round(content.extra["minutes"]))
+        clock = content.extra.get("slide_clock")
+        length = f"ca. {minutes_text(shown)}" if shown >= 1 else "under 1 min."
+        timing.append(f"Tid: {length}" + (f" ({clock})" if clock and shown >= 1 else ""))
+    if following:
+        timing.append(f"Næste: {following}")
+    if timing:
+        parts.append("\n".join(timing))
+    return "\n\n".join(parts).replace(fmt.NBSP + fmt.NBSP, fmt.NBSP)
 
 
 LEDGER_HEADER = ["slide", "slidetitel", "regel", "sætning", "tal", "kilde", "periode", "tabel"]
@@ -268,18 +347,29 @@ def fact_ledger(contents) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def alt_text(data) -> str:
-    """Danish alt text: kind, what is compared, over what, period and source."""
-    from . import fmt
+CHART_NAMES = {
+    "søjle": "Søjlediagram",
+    "rangering": "Rangeret søjlediagram",
+    "linje": "Linjediagram",
+    "stablet": "Stablet søjlediagram (100 pct.)",
+    "stablet/divergerende": "Divergerende søjlediagram",
+    "kvadrant": "Punktdiagram med kvadranter",
+    "vandfald": "Vandfaldsdiagram",
+}
 
-    series = fmt.join_list([s.name for s in data.series])
-    categories = fmt.join_list(list(data.categories))
-    kind = "Søjlediagram"
-    text = f"{kind}: {data.title}. {data.axis_label} for {categories}"
-    if len(data.series) > 1:
-        text += f", {series}"
-    text += f". Kilde: {data.source}" + (f", {data.period}" if data.period else "") + "."
-    return text
+
+def alt_text(data) -> str:
+    """Danish alt text: kind, title, what is compared (facts.describe_chart), period and source."""
+    from .facts import describe_chart
+
+    kind = CHART_NAMES.get(f"{data.kind}/{data.variant}", CHART_NAMES[data.kind])
+    source = f"Kilde: {data.source}" + (f", {data.period}" if data.period else "")
+    return " ".join(_sentence(part) for part in (f"{kind}: {data.title}", describe_chart(data), source))
+
+
+def _sentence(text: str) -> str:
+    """End with exactly one full stop, also after an abbreviation such as 'mio. kr.'."""
+    return text if text.endswith(".") else f"{text}."
 
 
 # ---------------------------------------------------------------- draw

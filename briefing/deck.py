@@ -303,3 +303,4 @@ def assemble_deck(contents: list[SlideContent], ctx: DeckContext, metadata: dict
 
 from . import slides as _slides  # noqa: E402,F401  (registers the slide builders)
 from . import slides_scenario as _slides_scenario  # noqa: E402,F401
+from . import slides_kpi as _slides_kpi  # noqa: E402,F401

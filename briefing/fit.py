@@ -37,7 +37,7 @@ def wrap_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) -
     """Greedy word wrap of one paragraph; a word longer than the line stands on its own line."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in text.split(" "):  # only ordinary spaces break; a no-break space keeps number and unit together
         candidate = f"{current} {word}" if current else word
         if current and text_width_pt(candidate, size_pt, bold) > width_pt:
             lines.append(current)

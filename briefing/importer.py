@@ -14,7 +14,6 @@ import codecs
 import csv
 import datetime as dt
 import io
-import math
 import re
 import tempfile
 import warnings
@@ -323,7 +322,7 @@ def _is_footnote(row: list[Cell]) -> bool:
 def _first_value_column(body: Grid, decimal: str) -> int:
     """Index of the first column holding a number in any row: the columns before it are labels."""
     found = [next(i for i, c in enumerate(row) if _is_number(c, decimal)) for row in body if any(_is_number(c, decimal) for c in row)]
-    return min(found)
+    return max(1, min(found))  # a label that looks like a number ("15") must not leave the table without labels
 
 
 def _upper_header(grid: Grid, header_at: int, start: int) -> int | None:

@@ -205,7 +205,7 @@ def check_references(project: Project, problems: Problems) -> None:
                 used[name] = (s, i)
     for name, entry in project.slides.items():
         if name not in used:
-            problems.add(f"sliden '{name}' er ikke med i {DECK_FILE} og kommer ikke med i præsentationen", entry.doc.location(), warning=True)
+            problems.add(f"sliden '{name}' er ikke med i inputs/{DECK_FILE} og kommer ikke med i præsentationen", entry.doc.location(), warning=True)
         _check_slide_data(entry, project.tables, problems)
 
 
@@ -216,14 +216,13 @@ def _check_slide_data(entry: SlideEntry, tables: dict[str, DataTable], problems:
         table = _table(chart.table, ("chart", "table"), entry, tables, problems)
         if table is None:
             return
-        if chart.categories is not None:
-            _label_column(chart.categories, ("chart", "categories"), table, entry, problems)
-        for i, series in enumerate(chart.series or []):
-            if table.find_value_column(series) is None:
-                names = table.value_names()
-                problems.add(f"ukendt serie '{series}'{suggest(series, names)} (talkolonner i '{table.name}': {', '.join(names)})",
-                             entry.doc.location(("chart", "series", i)), f"chart.series[{i + 1}]")
+        found = len(problems.errors)
+        for ref in chart.data_refs():
+            REF_CHECKS[ref.what](ref, chart, table, entry, problems)
         _check_where(chart.where, ("chart", "where"), table, entry, problems)
+        if len(problems.errors) == found:  # the shape checks need every name to exist
+            for check in SHAPE_CHECKS.get(chart.kind, ()):
+                check(chart, table, entry, problems)
     elif isinstance(spec, TableSlide):
         table = _table(spec.table, ("table",), entry, tables, problems)
         if table is None:
@@ -234,6 +233,105 @@ def _check_slide_data(entry: SlideEntry, tables: dict[str, DataTable], problems:
                 problems.add(f"ukendt kolonne '{column}'{suggest(column, names)} (findes: {', '.join(names)})",
                              entry.doc.location(("columns", i)), f"columns[{i + 1}]")
         _check_where(spec.where, ("where",), table, entry, problems)
+
+
+# ---------------------------------------------------------------- chart references, one check per kind of name
+
+def _chart_field(path: tuple) -> str:
+    """'chart.series[2]' for ('chart', 'series', 1)."""
+    return "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+
+
+def _ref_problem(message: str, ref, entry: SlideEntry, problems: Problems) -> None:
+    path = ("chart",) + ref.path
+    problems.add(message, entry.doc.location(path), _chart_field(path))
+
+
+def _check_label_ref(ref, chart, table: DataTable, entry: SlideEntry, problems: Problems) -> None:
+    _label_column(ref.name, ("chart",) + ref.path, table, entry, problems)
+
+
+def _check_value_ref(ref, chart, table: DataTable, entry: SlideEntry, problems: Problems) -> None:
+    if table.find_value_column(ref.name) is None:
+        names = table.value_names()
+        noun = "serie" if ref.what == "series" else "talkolonne"
+        _ref_problem(f"ukendt {noun} '{ref.name}'{suggest(ref.name, names)} (talkolonner i '{table.name}': {', '.join(names)})",
+                     ref, entry, problems)
+
+
+def _check_period_ref(ref, chart, table: DataTable, entry: SlideEntry, problems: Problems) -> None:
+    index = table.find_value_column(ref.name)
+    periods = [c.label for c in table.value_columns if c.period is not None]
+    known = f"(perioder i '{table.name}': {', '.join(periods) or 'ingen'})"
+    if index is None:
+        _ref_problem(f"ukendt periode '{ref.name}'{suggest(ref.name, table.value_names() + periods)} {known}", ref, entry, problems)
+    elif table.value_columns[index].period is None:
+        _ref_problem(f"kolonnen '{ref.name}' er ikke en periode {known}", ref, entry, problems)
+
+
+def _check_row_ref(ref, chart, table: DataTable, entry: SlideEntry, problems: Problems) -> None:
+    from .facts import category_column
+
+    column = chart.stack if ref.column_field == "stack" else category_column(chart, table)
+    if column not in table.label_columns:
+        return  # reported as an unknown text column already
+    values = list(dict.fromkeys(_column_values(table, column, chart.where)))
+    if ref.name not in values:
+        _ref_problem(f"'{ref.name}' findes ikke i kolonnen '{column}'{suggest(ref.name, values)} (findes: {', '.join(values)})",
+                     ref, entry, problems)
+
+
+def _column_values(table: DataTable, column: str, where: dict[str, str]) -> list[str]:
+    index = table.label_columns.index(column)
+    return [row.labels[index] for row in select_rows(table, where)]
+
+
+REF_CHECKS = {"label": _check_label_ref, "series": _check_value_ref, "value": _check_value_ref,
+              "period": _check_period_ref, "row": _check_row_ref}
+
+
+def _check_unique_categories(chart, table: DataTable, entry: SlideEntry, problems: Problems) -> None:
+    """Each category (with its part, for stacks in long form) must be one row, or the chart would hide some."""
+    from .facts import category_column
+
+    column = category_column(chart, table)
+    keys = list(zip(*(_column_values(table, c, chart.where) for c in [column] + ([chart.stack] if getattr(chart, "stack", None) else []))))
+    repeated = list(dict.fromkeys(k for k in keys if keys.count(k) > 1))
+    if repeated:
+        others = [c for c in table.label_columns if c != column and c not in chart.where and c != getattr(chart, "stack", None)]
+        hint = f"; vælg rækker med where, fx efter {', '.join(others)}" if others else ""
+        problems.add(f"'{' / '.join(repeated[0])}' står i flere rækker i '{table.name}'{hint}",
+                     entry.doc.location(("chart", "where") if chart.where else ("chart", "table")),
+                     "chart.where" if chart.where else "chart.table")
+
+
+def _check_line_periods(chart, table: DataTable, entry: SlideEntry, problems: Problems) -> None:
+    periods = chart.periods or [c.name for c in table.value_columns if c.period is not None]
+    if len(periods) < 2:
+        problems.add(f"et linjediagram skal have mindst to perioder på x-aksen; '{table.name}' har "
+                     f"{len(periods)} (talkolonner: {', '.join(table.value_names())})",
+                     entry.doc.location(("chart", "table")), "chart.table")
+
+
+def _check_stack_parts(chart, table: DataTable, entry: SlideEntry, problems: Problems) -> None:
+    from .facts import stack_parts
+
+    parts = stack_parts(chart, table)
+    if chart.neutral is not None and chart.neutral not in parts:
+        problems.add(f"det neutrale svar '{chart.neutral}' er ikke blandt delene{suggest(chart.neutral, parts)} "
+                     f"(delene: {', '.join(parts)})", entry.doc.location(("chart", "neutral")), "chart.neutral")
+    if chart.rest is not None and table.unit != "pct.":
+        problems.add(f"'rest' kan kun bruges, når tabellen er i pct.; '{table.name}' er i {table.unit}",
+                     entry.doc.location(("chart", "rest")), "chart.rest")
+
+
+SHAPE_CHECKS = {
+    "rangering": (_check_unique_categories,),
+    "linje": (_check_unique_categories, _check_line_periods),
+    "stablet": (_check_unique_categories, _check_stack_parts),
+    "kvadrant": (_check_unique_categories,),
+    "vandfald": (_check_unique_categories,),
+}
 
 
 def _table(name: str, path: tuple, entry: SlideEntry, tables: dict[str, DataTable], problems: Problems) -> DataTable | None:

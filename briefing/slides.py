@@ -11,6 +11,7 @@ from .deck import (
     DeckContext, SlideContent, _prepare, _run, add_footer, add_logo, add_picture, add_rect, add_slide_number, add_text,
     content_frame, full_background, rgb, set_title, slide_kind,
 )
+from .errors import Problem
 from .layout import CONTENT_W, MARGIN, SLIDE_H, SLIDE_W, Box
 from .timing import minutes_text
 from .units import UNIT_HEADERS, cell_text
@@ -55,7 +56,7 @@ def section_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     if section.intro:
         add_text(slide, Box(MARGIN + 0.4, 4.3, CONTENT_W - 2.0, 1.3), [section.intro], ctx, size=22, color=white,
                  name="Intro", where=f"afsnittet '{section.title}'")
-    minutes = content.extra.get("minutes")
+    minutes = content.extra.get("section_minutes")
     clock = content.extra.get("clock")
     if minutes:
         text = minutes_text(minutes) + (f"  ·  {clock}" if clock else "")
@@ -185,24 +186,33 @@ def chart_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     add_footer(slide, content, ctx)
 
 
+@slide_kind("bilag")
+def appendix_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
+    _data_table(slide, content, ctx, content.extra["title"])
+
+
 @slide_kind("tabel")
 def table_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
-    theme, spec = ctx.theme, content.spec
-    body = content_frame(slide, content, ctx, spec.title, content.extra.get("lead"))
+    _data_table(slide, content, ctx, content.spec.title)
+
+
+def _data_table(slide, content: SlideContent, ctx: DeckContext, title: str) -> None:
+    theme = ctx.theme
+    body = content_frame(slide, content, ctx, title, content.extra.get("lead"))
     header, rows, numeric = content.extra["header"], content.extra["rows"], content.extra["numeric"]
-    size = max(theme.sizes.minimum, min(20, (body.height * 72) / ((len(rows) + 1) * 1.9)))
-    row_h = size * 1.9 / 72
+    widths = _column_widths(body.width, numeric)
+    size, heights = _fit_table(header, rows, widths, body.height, theme.sizes.minimum)
+    if sum(heights) > body.height:
+        ctx.warnings.append(Problem(f"tabellen på sliden '{title}' er for lang; vælg færre rækker med 'where' "
+                                    "eller færre kolonner med 'columns'", content.location, severity="advarsel"))
     shape = slide.shapes.add_table(len(rows) + 1, len(header), Inches(body.left), Inches(body.top), Inches(body.width),
-                                   Inches(row_h * (len(rows) + 1)))
+                                   Inches(sum(heights)))
     shape.name = "Tabel"
     table = shape.table
-    label_share = 0.42 if len(header) > 2 else 0.6
-    n_label = sum(1 for n in numeric if not n)
-    for j, is_number in enumerate(numeric):
-        width = body.width * (label_share / max(n_label, 1) if not is_number else (1 - label_share) / max(len(header) - n_label, 1))
+    for j, width in enumerate(widths):
         table.columns[j].width = Inches(width)
-    for i in range(len(rows) + 1):
-        table.rows[i].height = Inches(row_h)
+    for i, height in enumerate(heights):
+        table.rows[i].height = Inches(height)
     for j, text in enumerate(header):
         _cell(table.cell(0, j), text, size, theme.colors.accent_text, theme.colors.table_header, theme, numeric[j], bold=True)
     for i, row in enumerate(rows, start=1):
@@ -210,6 +220,31 @@ def table_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
         for j, text in enumerate(row):
             _cell(table.cell(i, j), text, size, theme.colors.text, fill, theme, numeric[j])
     add_footer(slide, content, ctx)
+
+
+def _column_widths(total: float, numeric: list[bool]) -> list[float]:
+    """Text columns share 42 % of the width (60 % when there is one number column), numbers the rest."""
+    n_label = sum(1 for n in numeric if not n)
+    n_number = len(numeric) - n_label
+    label_share = 0.42 if n_number > 1 else 0.6
+    if not n_label or not n_number:
+        return [total / len(numeric)] * len(numeric)
+    return [total * (label_share / n_label if not n else (1 - label_share) / n_number) for n in numeric]
+
+
+def _fit_table(header: list[str], rows: list[list[str]], widths: list[float], height: float, minimum: float):
+    """Largest font (20 pt down to the minimum) at which every row, wrapped, fits the height; row heights in inches."""
+    from .fit import wrap_lines
+
+    size = 20.0
+    while True:
+        heights = []
+        for k, row in enumerate([header] + rows):
+            lines = max(len(wrap_lines(text, (w - 0.18) * 72, size, bold=k == 0)) for text, w in zip(row, widths))
+            heights.append((lines * size * 1.2 + 8) / 72)
+        if sum(heights) <= height or size <= minimum:
+            return size, heights
+        size -= 1
 
 
 def _cell(cell, text: str, size: float, color: str, fill: str, theme, right: bool, bold: bool = False) -> None:
@@ -230,3 +265,30 @@ def unit_caption(unit: str) -> str:
 
 
 __all__ = ["cell_text", "Pt", "rgb"]
+
+
+@slide_kind("beslutninger")
+def decisions_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
+    theme, spec = ctx.theme, content.spec
+    body = content_frame(slide, content, ctx, spec.title, None)
+    levers = content.extra.get("levers") or []
+    width = body.width * (0.55 if levers else 1.0)
+    decisions = [f"{i}. {d}" for i, d in enumerate(spec.decisions, start=1)]
+    add_text(slide, Box(body.left, body.top, width - 0.3, body.height), decisions, ctx, size=24, min_size=16,
+             space_after=14, name="Beslutningspunkter", where="beslutninger")
+    if levers:
+        left = body.left + width
+        panel = Box(left, body.top, body.width - width, body.height)
+        add_rect(slide, panel, theme.colors.table_stripe, name="Håndtag, baggrund")
+        add_text(slide, Box(left + 0.25, body.top + 0.15, panel.width - 0.5, 0.5), ["Håndtag i scenarierne"], ctx,
+                 size=20, bold=True, color=theme.colors.accent, name="Håndtag, overskrift")
+        lines = []
+        for lever, options in levers:
+            lines.append(lever)
+            lines.append(" · ".join(options))
+        shape = add_text(slide, Box(left + 0.25, body.top + 0.75, panel.width - 0.5, body.height - 0.9), lines, ctx,
+                         size=18, min_size=13, space_after=6, name="Håndtag", where="håndtag")
+        for k, paragraph in enumerate(shape.text_frame.paragraphs):
+            for run in paragraph.runs:
+                run.font.bold = k % 2 == 0
+    add_footer(slide, content, ctx)

@@ -55,13 +55,14 @@ class DeckSpec(Spec):
     theme: Text = _text("Tema: navnet på en fil i themes/ uden .yaml.", default="default")
     name: str | None = _text("Filnavn for præsentationen i output/ (uden .pptx).", default=None)
     comparison: Comparison = _text("Sammenligningsgrundlag.", default_factory=Comparison)
+    appendix: Flag = _text("Tilføj et bilag med datatabellerne bag diagrammerne (ja/nej).", default=True)
     sections: list[Section] = _text("Præsentationens afsnit i rækkefølge.", min_length=1)
 
     @field_validator("start")
     @classmethod
     def _clock(cls, value: str | None) -> str | None:
         if value is not None and not _CLOCK.match(value.strip()):
-            raise PydanticCustomError("briefing", "skal være et klokkeslæt som '16.00'")
+            raise PydanticCustomError("briefing", f"skal være et klokkeslæt som '16.00', ikke '{value}'")
         return value
 
     @field_validator("name")
@@ -79,6 +80,9 @@ class DeckSpec(Spec):
 class SlideBase(Spec):
     title: Text = _text("Slidens titel: gerne budskabet i én sætning.")
     notes: str | None = _text("Talernoter til oplægsholderen.", default=None)
+    question: str | None = _text("Et spørgsmål til udvalget ved denne slide.", default=None)
+    minutes: Number | None = _text("Minutter til sliden (standard: afsnittets tid fordelt på sliderne).",
+                                   default=None, gt=0, le=120)
     example: Flag = _text("Marker sliden som eksempeldata (ja/nej).", default=False)
 
 
@@ -153,6 +157,14 @@ class ClosingSlide(SlideBase):
 
 class ScenarioSlide(SlideBase, ScenarioSlideFields):
     kind: Literal["scenarie"]
+    lever: str | None = _text("Håndtagets korte navn på beslutningssliden, fx 'Sanktionspraksis'.", default=None)
+
+
+class DecisionsSlide(SlideBase):
+    kind: Literal["beslutninger"]
+    title: Text = _text("Titel.", default="Udvalget bedes tage stilling til")
+    decisions: list[Text] = _text("Beslutningspunkter eller prioriteringer for udvalget.", min_length=1, max_length=6)
+    levers: Flag = _text("Vis håndtagene fra scenarie-sliderne (ja/nej).", default=True)
 
 
 class KpiComparison(Spec):
@@ -181,7 +193,7 @@ class KpiSlide(SlideBase):
 
 SLIDE_MODELS = (
     TitleSlide, AgendaSlide, BulletsSlide, ChartSlide, TableSlide,
-    DiscussionSlide, RecommendationsSlide, ClosingSlide, ScenarioSlide, KpiSlide,
+    DiscussionSlide, RecommendationsSlide, ClosingSlide, ScenarioSlide, DecisionsSlide, KpiSlide,
 )
 AnySlide = Annotated[Union[SLIDE_MODELS], Field(discriminator="kind")]  # type: ignore[valid-type]
 
@@ -216,8 +228,10 @@ class TableSpec(Spec):
 
     @model_validator(mode="after")
     def _one_source_of_rows(self) -> "TableSpec":
-        if (self.file is None) == (self.rows is None):
+        if self.file is not None and self.rows is not None:
             raise PydanticCustomError("briefing", "angiv enten 'file' (en CSV- eller XLSX-fil) eller 'rows' (tallene i filen), ikke begge")
+        if self.file is None and self.rows is None:
+            raise PydanticCustomError("briefing", "tabellen har ingen tal: angiv 'file' (en CSV- eller XLSX-fil) eller 'rows' (tallene i filen)")
         return self
 
     @property

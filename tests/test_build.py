@@ -21,14 +21,20 @@ EXPECTED_TITLES = [
     "Beskæftigelsesindsatsen i Hedensted",
     "Dagsorden",
     "Formålet er at afdække udvalgets handlemuligheder",
+    "Flere aktivitetsparate i tilbud, men færre jobparate og længere forløb for unge",
     "Økonomi og effekt af tilbuddene",
     "Flere aktivitetsparate er i tilbud end før covid-19",
     "Virksomhedspraktik er næsten tilbage på niveauet før covid-19",
+    "Aktiveringen af aktivitetsparate er steget mere i Hedensted end i regionen",
     "Færre modtagere af de fleste ydelser end før covid-19",
     "Færre passive borgere på kontanthjælp og uddannelseshjælp",
     "Flere unge har ordinære løntimer ved siden af ydelsen",
     "Flere aktivitetsparate går i job efter et forløb end i regionen",
+    "Efter et forløb går jobparate oftest i job, ressourceforløb oftest på førtidspension",
     "Unge på uddannelseshjælp er længere tid i forløb end før",
+    "Jobafklaringsforløb koster mere end i regionen uden at give flere i job",
+    "Fire håndtag kan sænke udgiften til tilbud med 5,8 mio. kr.",
+    "Flere virksomhedspraktikker giver flere i job for færre penge",
     "Til drøftelse – økonomi og effekt",
     "Sanktionspraksis",
     "Hedensted sanktionerer sjældnere end sammenlignelige kommuner",
@@ -39,7 +45,21 @@ EXPECTED_TITLES = [
     "Til drøftelse – borgernes møde med jobcentret",
     "Anbefalingerne og det videre arbejde",
     "Syv af de otte anbefalinger er i gang, én er gennemført",
+    "Udvalget bedes prioritere de næste skridt",
     "Tak for dialogen",
+    "Bilag: Andel aktiverede (1 af 2)",
+    "Bilag: Andel aktiverede (2 af 2)",
+    "Bilag: Andel aktiverede, aktivitetsparate kontanthjælpsmodtagere",
+    "Bilag: Andel aktiveringsberørte",
+    "Bilag: Andel med ordinære løntimer",
+    "Bilag: Status 1 måned efter afsluttet forløb (1 af 3)",
+    "Bilag: Status 1 måned efter afsluttet forløb (2 af 3)",
+    "Bilag: Status 1 måned efter afsluttet forløb (3 af 3)",
+    "Bilag: Gennemsnitlig varighed af afsluttede forløb",
+    "Bilag: Udgift og effekt pr. målgruppe sammenlignet med RAR Østjylland",
+    "Bilag: Udgift til tilbud, i dag og i scenariet for 2023",
+    "Bilag: Sanktioner pr. 100 modtagere af kontanthjælp",
+    "Bilag: Borgernes svar på udsagn om mødet med jobcentret",
 ]
 
 
@@ -101,7 +121,9 @@ def test_speaker_notes_carry_the_text_and_the_source(built):
         "• Andelen af jobparate i tilbud er faldet fra 76,3\xa0pct. i 3. kvt. 2019 til 53,0\xa0pct. i 3. kvt. 2021: "
         "3. kvt. 2019, Kontanthjælp, jobparat, Tilbud i alt = 76,3\xa0pct.; "
         "3. kvt. 2021, Kontanthjælp, jobparat, Tilbud i alt = 53,0\xa0pct.\n\n"
-        "Kilde: Jobindsats.dk, 3. kvt. 2019 og 3. kvt. 2021"
+        "Kilde: Jobindsats.dk, 3. kvt. 2019 og 3. kvt. 2021\n\n"
+        "Tid: ca. 2\xa0min. (kl. 16.06-16.08)\n"
+        "Næste: Virksomhedspraktik er næsten tilbage på niveauet før covid-19"
     )
 
 
@@ -114,6 +136,16 @@ def test_charts_have_danish_alt_text_not_a_file_name(built):
         "3. kvt. 2019 og 3. kvt. 2021. Hovedpointe: Andelen af aktivitetsparate kontanthjælpsmodtagere i tilbud er "
         "steget fra 44,4\xa0pct. i 3. kvt. 2019 til 80,6\xa0pct. i 3. kvt. 2021."
     ]
+    assert by_title(slides, "Hedensted sanktionerer sjældnere end sammenlignelige kommuner")["alt"] == [
+        "Rangeret søjlediagram: Hedensted sanktionerer sjældnere end sammenlignelige kommuner. "
+        "Sanktioner pr. 100 modtagere, fra højest til lavest: Horsens 11,3, Ringkøbing-Skjern 10,2, Favrskov 9,4, "
+        "Skanderborg 8,1, Vejle 7,4 og Hedensted 6,8; til sammenligning RAR Østjylland 8,9 og Hele landet 9,6. "
+        "Hedensted er nr. 6 af 6. Kilde: STAR (eksempeldata), 2021."
+    ]
+    kinds = [alt.split(":")[0] for s in slides for alt in s["alt"]]
+    for kind in ("Søjlediagram", "Rangeret søjlediagram", "Linjediagram", "Stablet søjlediagram (100 pct.)",
+                 "Divergerende søjlediagram", "Punktdiagram med kvadranter", "Vandfaldsdiagram"):
+        assert kind in kinds
     assert all(alt and not alt.endswith(".png") for s in slides for alt in s["alt"])
 
 
@@ -126,9 +158,18 @@ def test_example_data_is_marked_visibly(built):
     slides = dump(built[0])
     marked = [s["title"] for s in slides if "Eksempeldata" in s["texts"]]
     assert marked == [
+        "Aktiveringen af aktivitetsparate er steget mere i Hedensted end i regionen",
+        "Jobafklaringsforløb koster mere end i regionen uden at give flere i job",
+        "Fire håndtag kan sænke udgiften til tilbud med 5,8 mio. kr.",
+        "Flere virksomhedspraktikker giver flere i job for færre penge",
         "Hedensted sanktionerer sjældnere end sammenlignelige kommuner",
         "Strammere praksis sparer ydelser, men koster tid og tillid",
         "De fleste borgere oplever at blive mødt med respekt",
+        "Bilag: Andel aktiverede, aktivitetsparate kontanthjælpsmodtagere",
+        "Bilag: Udgift og effekt pr. målgruppe sammenlignet med RAR Østjylland",
+        "Bilag: Udgift til tilbud, i dag og i scenariet for 2023",
+        "Bilag: Sanktioner pr. 100 modtagere af kontanthjælp",
+        "Bilag: Borgernes svar på udsagn om mødet med jobcentret",
     ]
 
 

@@ -307,7 +307,7 @@ CASES = [
     Case(
         "deck-start-not-a-time",
         replace(DECK, 'start: "16.00"', 'start: "25.00"'),
-        (At(DECK, 'start: |"25.00"', "start: skal være et klokkeslæt som '16.00'"),),
+        (At(DECK, 'start: |"25.00"', "start: skal være et klokkeslæt som '16.00', ikke '25.00'"),),
     ),
     Case(
         "deck-names-missing-slide",
@@ -578,7 +578,7 @@ def test_unused_slide_file_is_a_warning_not_an_error(project_copy: Path) -> None
     assert "Traceback" not in result.output
     assert exit_code(result) == 0, result.output
     assert (
-        "advarsel: inputs/slides/ekstra.yaml:1:1: sliden 'ekstra' er ikke med i briefing.yaml "
+        "advarsel: inputs/slides/ekstra.yaml:1:1: sliden 'ekstra' er ikke med i inputs/briefing.yaml "
         "og kommer ikke med i præsentationen"
     ) in result.output.splitlines()
     assert (project_copy / DECK_OUTPUT).is_file()

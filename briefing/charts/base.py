@@ -190,25 +190,41 @@ def clean_axes(ax, theme: ThemeSpec, keep: tuple[str, ...] = ()) -> None:
     ax.tick_params(axis="both", length=0, labelsize=TICK_PT, pad=6)
 
 
-def danish_ticks(axis, absolute: bool = False) -> None:
+def danish_ticks(axis, absolute: bool = False, bins: int = 5) -> None:
     """Tick labels through the formatting module (never matplotlib's); `absolute` drops the sign."""
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    axis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+    axis.set_major_locator(MaxNLocator(nbins=bins, steps=[1, 2, 2.5, 5, 10]))
     axis.set_major_formatter(FuncFormatter(lambda v, _pos: tick_text(abs(v) if absolute else v, axis)))
 
 
-def legend_above(ax, handles, labels, figure_width_in: float) -> None:
-    """A frameless legend over the axes, with as many columns as fit the figure's width."""
+def halo(theme: ThemeSpec) -> dict:
+    """A background patch behind a label, so reference lines and grid never cut through its letters."""
+    return dict(boxstyle="square,pad=0.1", facecolor=theme.colors.background, edgecolor="none", alpha=0.9)
+
+
+def legend_above(ax, handles, labels, available_in: float, handle_length: float = 1.2) -> None:
+    """A frameless legend over the axes, read row by row, with as many columns as fit `available_in` inches."""
     from ..fit import text_width_pt
 
-    widths = [text_width_pt(label, LEGEND_PT) + 40 for label in labels]
-    available = figure_width_in * 72 * 0.95
+    widths = [text_width_pt(label, LEGEND_PT) + 26 + handle_length * LEGEND_PT for label in labels]
     ncol = len(labels)
-    while ncol > 1 and max(sum(widths[i:i + ncol]) for i in range(0, len(widths), ncol)) > available:
+    while ncol > 1 and max(sum(widths[i:i + ncol]) for i in range(0, len(widths), ncol)) > available_in * 72:
         ncol -= 1
-    ax.legend(handles, labels, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=ncol, frameon=False,
-              fontsize=LEGEND_PT, handlelength=1.2, borderaxespad=0.3, columnspacing=1.2)
+    # matplotlib fills a legend column by column; reorder so it reads left to right, line by line.
+    rows = -(-len(labels) // ncol)
+    order = [r * ncol + c for c in range(ncol) for r in range(rows) if r * ncol + c < len(labels)]
+    ax.legend([handles[i] for i in order], [labels[i] for i in order], loc="lower left", bbox_to_anchor=(0, 1.0),
+              ncol=ncol, frameon=False, fontsize=LEGEND_PT, handlelength=handle_length, borderaxespad=0.3,
+              columnspacing=1.2)
+
+
+def tick_labels_width_in(labels: list[str], font_pt: float = TICK_PT) -> float:
+    """Width of the widest (wrapped) tick label, in inches, with the tick padding."""
+    from ..fit import text_width_pt
+
+    lines = [line for label in labels for line in label.split("\n")]
+    return (max((text_width_pt(line, font_pt) for line in lines), default=0) + 12) / 72
 
 
 def axes_size_pt(ax) -> tuple[float, float]:

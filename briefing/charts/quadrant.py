@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..facts import ChartData, QuadrantOptions
 from ..spec import ThemeSpec
 from .base import (
-    LABEL_PT, TICK_PT, clean_axes, danish_ticks, place_color, readable_text, wrap_label,
+    LABEL_PT, TICK_PT, clean_axes, danish_ticks, halo, place_color, readable_text, wrap_label,
 )
 
 MARKER_PT = 11  # marker diameter
@@ -92,7 +92,8 @@ def _label_points(figure, ax, points, captions: list, theme: ThemeSpec) -> None:
         for (dx, dy), ha, va in PLACES:
             label = ax.annotate(name, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
                                 fontsize=LABEL_PT, fontweight="bold" if own else "normal",
-                                color=readable_text(_point_color(role, theme), theme), zorder=5)
+                                color=readable_text(_point_color(role, theme), theme), zorder=5,
+                                bbox=halo(theme))
             box = label.get_window_extent(renderer)
             inside = axes_box.contains(box.x0, box.y0) and axes_box.contains(box.x1, box.y1)
             if inside and not any(box.overlaps(other) for other in occupied):
@@ -102,7 +103,7 @@ def _label_points(figure, ax, points, captions: list, theme: ThemeSpec) -> None:
         if label is None:  # nowhere free: take the first spot rather than drop the name
             (dx, dy), ha, va = PLACES[0]
             label = ax.annotate(name, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                                fontsize=LABEL_PT, color=theme.colors.text, zorder=5)
+                                fontsize=LABEL_PT, color=theme.colors.text, zorder=5, bbox=halo(theme))
         occupied.append(label.get_window_extent(renderer))
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from ..facts import ChartData, RankingOptions
 from ..spec import ThemeSpec
 from .base import (
-    LABEL_PT, TICK_PT, clean_axes, danish_ticks, legend_above, place_color, readable_text, value_text, wrap_label,
+    LABEL_PT, TICK_PT, clean_axes, danish_ticks, halo, legend_above, place_color, readable_text, tick_labels_width_in,
+    value_text, wrap_label,
 )
 
 BAR = 0.68  # share of a row taken by its bar
@@ -35,9 +36,11 @@ def draw_ranking(figure, data: ChartData, theme: ThemeSpec) -> None:
             ax.text(span * 0.01, row, " –", va="center", ha="left", fontsize=LABEL_PT, color=theme.colors.muted, zorder=3)
         elif data.show_labels:
             inside = value < 0
-            ax.text(value, row, f" {value_text(value, data)} ", va="center", ha="right" if inside else "left",
-                    fontsize=LABEL_PT, color=theme.colors.text, fontweight=bold, zorder=3)
-    _reference_lines(ax, data, options, theme, figure.get_figwidth())
+            ax.annotate(value_text(value, data), (value, row), xytext=(-5 if inside else 5, 0), textcoords="offset points",
+                        va="center", ha="right" if inside else "left", fontsize=LABEL_PT, color=theme.colors.text,
+                        fontweight=bold, zorder=5, bbox=halo(theme))
+    names = [wrap_label(c, min(3.2, figure.get_figwidth() * 0.3)) for c in data.categories]
+    _reference_lines(ax, data, options, theme, figure.get_figwidth() - tick_labels_width_in(names) - 0.2)
     clean_axes(ax, theme, keep=("left",))
     danish_ticks(ax.xaxis)
     ax.grid(axis="x", color=theme.colors.grid, linewidth=0.8)
@@ -46,7 +49,7 @@ def draw_ranking(figure, data: ChartData, theme: ThemeSpec) -> None:
     ax.set_xlim(bottom * 1.15 if bottom < 0 else 0, top * 1.15 if top > 0 else span * 0.1)
     ax.set_ylim(-0.6, n - 0.4)
     ax.set_yticks(rows)
-    ax.set_yticklabels([wrap_label(c, min(3.2, figure.get_figwidth() * 0.3)) for c in data.categories], fontsize=TICK_PT)
+    ax.set_yticklabels(names, fontsize=TICK_PT)
     for label, role in zip(ax.get_yticklabels(), data.category_roles):
         if role == "own":  # bold as well as coloured: colour is never the only cue
             label.set_fontweight("bold")
@@ -68,4 +71,4 @@ def _reference_lines(ax, data: ChartData, options: RankingOptions, theme: ThemeS
         handles.append(ax.axvline(reference.value, zorder=4, **style))
         labels.append(f"{reference.name}: {value_text(reference.value, data)}")
     if handles:
-        legend_above(ax, handles, labels, width_in)
+        legend_above(ax, handles, labels, width_in, handle_length=2.6)

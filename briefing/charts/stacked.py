@@ -16,6 +16,7 @@ from ..fit import text_width_pt
 from ..spec import ThemeSpec
 from .base import (
     LABEL_PT, TICK_PT, axes_size_pt, clean_axes, danish_ticks, legend_above, lighter, part_colors, text_on,
+    tick_labels_width_in,
     value_text, wrap_label,
 )
 
@@ -36,12 +37,14 @@ def draw_stacked(figure, data: ChartData, theme: ThemeSpec) -> None:
     ax.set_xlabel(data.axis_label, fontsize=TICK_PT, color=theme.colors.text)
     ax.set_ylim(-0.6, len(rows) - 0.4)
     ax.set_yticks(rows)
-    ax.set_yticklabels([wrap_label(c, min(3.2, figure.get_figwidth() * 0.3)) for c in data.categories], fontsize=TICK_PT)
+    names = [wrap_label(c, min(3.2, figure.get_figwidth() * 0.3)) for c in data.categories]
+    ax.set_yticklabels(names, fontsize=TICK_PT)
+    legend_room = figure.get_figwidth() - tick_labels_width_in(names) - 0.2
     handles = [segments[s.name] for s in data.series if s.name in segments]
-    names = [s.name for s in data.series if s.name in segments]
+    parts = [s.name for s in data.series if s.name in segments]
     if options.diverging:
-        handles, names = handles[::-1], names[::-1]  # the legend reads like the bars: disagree left, agree right
-    legend_above(ax, handles, names, figure.get_figwidth())
+        handles, parts = handles[::-1], parts[::-1]  # the legend reads like the bars: disagree left, agree right
+    legend_above(ax, handles, parts, legend_room)
     figure.tight_layout(pad=0.4)
     if data.show_labels:
         _segment_labels(ax, data, theme)
@@ -101,7 +104,7 @@ def _diverging_segments(ax, data: ChartData, options: StackOptions, rows, colors
     k = options.neutral
     agree = list(range(k if k is not None else n // 2))
     disagree = list(range((k + 1) if k is not None else n // 2, n))
-    handles, reach = {}, 0.0
+    handles, reach_right, reach_left = {}, 0.0, 0.0
     for i, row in enumerate(rows):
         values = [s.values[i] for s in data.series]
         half = (values[k] or 0) / 2 if k is not None else 0.0
@@ -117,11 +120,12 @@ def _diverging_segments(ax, data: ChartData, options: StackOptions, rows, colors
                 left -= values[j]
                 handles[data.series[j].name] = _segment(ax, row, left, values[j], colors[j], data.series[j].name, values[j])
         _side_totals(ax, row, left, right, [values[j] for j in agree], [values[j] for j in disagree], data, theme)
-        reach = max(reach, right, -left)
+        reach_right, reach_left = max(reach_right, right), max(reach_left, -left)
     ax.axvline(0, color=theme.colors.text, linewidth=1.2, zorder=1.5)  # behind the bars: shows between them
-    limit = reach * 1.22 or WHOLE / 2
-    ax.set_xlim(-limit, limit)
-    danish_ticks(ax.xaxis, absolute=True)
+    # Each side as wide as its longest bar plus room for the total; zero need not be in the middle.
+    room = (reach_right + reach_left) * 0.08 + 1
+    ax.set_xlim(-(reach_left + room), reach_right + room)
+    danish_ticks(ax.xaxis, absolute=True, bins=8)
     return handles
 
 

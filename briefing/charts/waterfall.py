@@ -12,9 +12,11 @@ from __future__ import annotations
 from .. import fmt
 from ..facts import ChartData, WaterfallOptions
 from ..spec import ThemeSpec
+from ..fit import text_width_pt
 from .base import LABEL_PT, TICK_PT, clean_axes, danish_ticks, value_text, wrap_label
 
 BAR = 0.62
+MIN_TICK_PT = 12  # never smaller on a projector
 SCALES = {"mio.": 1_000_000, None: 1}
 
 
@@ -24,37 +26,65 @@ def draw_waterfall(figure, data: ChartData, theme: ThemeSpec) -> None:
     ax = figure.add_subplot(1, 1, 1)
     values = data.series[0].values
     spans = _spans(values, data.category_roles)
+    upright = _upright_names(data, figure.get_figwidth())
+    horizontal = upright is None  # long single words: the bars lie down, steps read top to bottom
+    n = len(data.categories)
+    positions = list(range(n))[::-1] if horizontal else list(range(n))
     c = theme.colors
     colors = {"total": c.accent, "down": c.series[2], "up": c.highlight}
-    top = max([max(a, b) / factor for a, b, _ in spans if a is not None] + [0])
-    bottom = min([min(a, b) / factor for a, b, _ in spans if a is not None] + [0])
-    pad = (top - bottom) * 0.02
-    for i, ((start, end, kind), value) in enumerate(zip(spans, values)):
+    top = max([max(a, b) / factor for a, b, _ in spans if b is not None] + [0])
+    bottom = min([min(a, b) / factor for a, b, _ in spans if b is not None] + [0])
+    pad = (top - bottom) * 0.01
+    for at, (start, end, kind), value in zip(positions, spans, values):
         if value is None:  # a gap, never a zero bar
-            level = (start if start is not None else 0) / factor
-            ax.text(i, level + pad, "–", ha="center", va="bottom", fontsize=LABEL_PT, color=c.muted, zorder=3)
+            _label(ax, at, (start or 0) / factor + pad, "–", horizontal, color=c.muted)
             continue
         low, high = sorted((start / factor, end / factor))
-        ax.bar([i], [high - low], bottom=[low], width=BAR, color=colors[kind], zorder=2)
+        if horizontal:
+            ax.barh([at], [high - low], left=[low], height=BAR, color=colors[kind], zorder=2)
+        else:
+            ax.bar([at], [high - low], bottom=[low], width=BAR, color=colors[kind], zorder=2)
         if data.show_labels:
-            ax.text(i, high + pad, _amount(value, kind, options, data), ha="center", va="bottom", fontsize=LABEL_PT,
-                    fontweight="bold" if kind == "total" else "normal", color=c.text, zorder=3)
-    _steps(ax, spans, factor, theme)
-    clean_axes(ax, theme, keep=("bottom",))
-    danish_ticks(ax.yaxis)
-    ax.grid(axis="y", color=c.grid, linewidth=0.8)
-    ax.set_axisbelow(True)
-    ax.set_ylabel(data.axis_label, fontsize=TICK_PT, color=c.text)
-    ax.set_ylim(bottom * 1.15 if bottom < 0 else 0, top * 1.14 if top > 0 else 1)
-    n = len(data.categories)
-    ax.set_xlim(-0.6, n - 0.4)
-    ax.set_xticks(range(n))
-    slot = figure.get_figwidth() * 0.85 / max(n, 1)
-    ax.set_xticklabels([wrap_label(name, slot) for name in data.categories], fontsize=TICK_PT)
-    for label, role in zip(ax.get_xticklabels(), data.category_roles):
+            _label(ax, at, high + pad, _amount(value, kind, options, data), horizontal, color=c.text,
+                   weight="bold" if kind == "total" else "normal")
+    _steps(ax, spans, positions, factor, horizontal, theme)
+    _axes(ax, data, theme, horizontal, (bottom * 1.15 if bottom < 0 else 0, top * (1.22 if horizontal else 1.14) or 1))
+    names, size = upright or ([wrap_label(name, min(3.2, figure.get_figwidth() * 0.3)) for name in data.categories], TICK_PT)
+    (ax.set_yticks if horizontal else ax.set_xticks)(positions)
+    labels = (ax.set_yticklabels if horizontal else ax.set_xticklabels)(names, fontsize=size)
+    for label, role in zip(labels, data.category_roles):
         if role == "total":
             label.set_fontweight("bold")
+    (ax.set_ylim if horizontal else ax.set_xlim)(-0.6, n - 0.4)
     figure.tight_layout(pad=0.4)
+
+
+def _upright_names(data: ChartData, width_in: float) -> tuple[list[str], float] | None:
+    """Wrapped names and tick size (14 down to 12 pt) at which every word fits under its bar; None if none does."""
+    slot_pt = (width_in - 0.9) * 72 / max(len(data.categories), 1)
+    words = [w for name in data.categories for w in name.split()]
+    for size in (TICK_PT, TICK_PT - 1, MIN_TICK_PT):
+        names = [wrap_label(name, slot_pt / 72, size) for name in data.categories]
+        if max((text_width_pt(w, size) for w in words), default=0) <= slot_pt * 0.92 and \
+                max(len(name.split("\n")) for name in names) <= 3:
+            return names, size
+    return None
+
+
+def _label(ax, at: float, level: float, text: str, horizontal: bool, color: str, weight: str = "normal") -> None:
+    if horizontal:
+        ax.text(level, at, f" {text}", ha="left", va="center", fontsize=LABEL_PT, color=color, fontweight=weight, zorder=3)
+    else:
+        ax.text(at, level, text, ha="center", va="bottom", fontsize=LABEL_PT, color=color, fontweight=weight, zorder=3)
+
+
+def _axes(ax, data: ChartData, theme: ThemeSpec, horizontal: bool, limits: tuple[float, float]) -> None:
+    clean_axes(ax, theme, keep=("left",) if horizontal else ("bottom",))
+    danish_ticks(ax.xaxis if horizontal else ax.yaxis)
+    ax.grid(axis="x" if horizontal else "y", color=theme.colors.grid, linewidth=0.8)
+    ax.set_axisbelow(True)
+    (ax.set_xlabel if horizontal else ax.set_ylabel)(data.axis_label, fontsize=TICK_PT, color=theme.colors.text)
+    (ax.set_xlim if horizontal else ax.set_ylim)(*limits)
 
 
 def _spans(values, roles) -> list[tuple[float | None, float | None, str]]:
@@ -72,14 +102,17 @@ def _spans(values, roles) -> list[tuple[float | None, float | None, str]]:
     return spans
 
 
-def _steps(ax, spans, factor: float, theme: ThemeSpec) -> None:
+def _steps(ax, spans, positions, factor: float, horizontal: bool, theme: ThemeSpec) -> None:
     """Dashed connectors from the end of one bar to the start of the next."""
     for i in range(len(spans) - 1):
         level = spans[i][1]
         if level is None or spans[i + 1][0] is None:
             continue
-        ax.plot([i + BAR / 2, i + 1 - BAR / 2], [level / factor] * 2, color=theme.colors.muted, linewidth=1.0,
-                linestyle=(0, (3, 2)), zorder=1)
+        a, b = positions[i], positions[i + 1]
+        across = [a - BAR / 2, b + BAR / 2] if horizontal else [a + BAR / 2, b - BAR / 2]
+        along = [level / factor] * 2
+        ax.plot(along if horizontal else across, across if horizontal else along, color=theme.colors.muted,
+                linewidth=1.0, linestyle=(0, (3, 2)), zorder=1)
 
 
 def _amount(value: float, kind: str, options: WaterfallOptions, data: ChartData) -> str:

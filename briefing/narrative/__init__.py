@@ -73,6 +73,12 @@ def _rows(table: DataTable, where: dict[str, str]) -> list[Row]:
         if key not in table.label_columns:
             known = list(table.label_columns)
             raise RuleInputError(f"ukendt tekstkolonne '{key}'{suggest(key, known)} (findes: {', '.join(known)})", f"where.{key}")
+    for key, wanted in where.items():
+        index = table.label_columns.index(key)
+        found = list(dict.fromkeys(r.labels[index] for r in table.rows))
+        if wanted not in found:
+            raise RuleInputError(f"'{wanted}' findes ikke i kolonnen '{key}'{suggest(wanted, found)} "
+                                 f"(findes: {'; '.join(found)})", f"where.{key}")
     rows = select_rows(table, where)
     if not rows:
         raise RuleInputError(f"ingen rækker i '{table.name}' passer til udvalget", "where")
@@ -110,7 +116,12 @@ def _context(table: DataTable, row: Row, skip: int | None = None) -> str:
 
 def _named_values(table: DataTable, names: list[str], item, fields: list[str]) -> list[Value]:
     """Values for names that are either all number columns (one row) or all rows (one column)."""
-    if all(table.find_value_column(n) is not None for n in names):
+    is_column = [table.find_value_column(n) is not None for n in names]
+    if any(is_column) and not all(is_column):  # e.g. a misspelt benchmark next to a subject that is a column
+        name, field = next((n, f) for n, f, c in zip(names, fields, is_column) if not c)
+        known = table.value_names()
+        raise RuleInputError(f"ukendt talkolonne '{name}'{suggest(name, known)} (findes: {', '.join(known)})", field)
+    if all(is_column):
         row = _one_row(table, item.where)
         context = _context(table, row)
         return [_value(table, row, table.find_value_column(n), table.value_columns[table.find_value_column(n)].label, context)

@@ -8,6 +8,7 @@ Skipped with the reason instead of a sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
@@ -89,14 +90,17 @@ def _value_text(value: Value, book: Phrasebook) -> str:
 
 
 def _minus(a: Decimal, b: Decimal) -> Decimal:
-    """a - b exactly: the default context (28 digits) would round the difference of very large values."""
+    """a - b exactly: the default context (28 digits) would round the difference of very large values.
+
+    Take its size with copy_abs(), not abs(), which rounds to the context again.
+    """
     with localcontext() as ctx:
         ctx.prec = max(28, max(a.adjusted(), b.adjusted()) - min(a.as_tuple().exponent, b.as_tuple().exponent) + 2)
         return a - b
 
 
 def _sign(amount: Decimal, tolerance: Decimal) -> int:
-    if abs(amount) <= tolerance:
+    if amount.copy_abs() <= tolerance:
         return 0
     return 1 if amount > 0 else -1
 
@@ -140,7 +144,7 @@ def compare(subject: Value, benchmarks: Sequence[Value], book: Phrasebook, *, to
     if noun and subject.unit not in SHARE_UNITS and len(benchmarks) == 1:
         return _relative(subject, benchmarks[0], diffs[0], tol, book, noun, better, judge, facts, variables, about)
     # a difference of values shown with different precision is written with the finer one, never as 0,0
-    texts = [difference_text(abs(d), subject.unit, max(subject.decimals, b.decimals), book)
+    texts = [difference_text(d.copy_abs(), subject.unit, max(subject.decimals, b.decimals), book)
              for d, b in zip(diffs, benchmarks)]
     if len(benchmarks) == 1:
         variant = {1: "over", -1: "under", 0: "niveau"}[signs[0]]
@@ -207,7 +211,7 @@ def change(start: Value, end: Value, measure: str, book: Phrasebook, *, form: st
             sign = sign if percent else 0  # never "steget med 0 pct."
             values["change"] = fmt.share(percent, 0)
         else:
-            values["change"] = difference_text(abs(diff), end.unit, max(start.decimals, end.decimals), book)
+            values["change"] = difference_text(diff.copy_abs(), end.unit, max(start.decimals, end.decimals), book)
     if sign == 0:
         return Sentence(book.render(rule, "uændret", **values), rule, (start, end), variables)
     if form == "med":
@@ -298,7 +302,7 @@ def target(value: Value, goal: float, book: Phrasebook, *, better: str = "højer
     goal_decimals = 0 if float(goal).is_integer() else value.decimals
     goal_shown = fmt.round_half_up(goal, goal_decimals)
     reached = value.shown >= goal_shown if better != "lavere" else value.shown <= goal_shown
-    gap = abs(goal_shown - value.shown)
+    gap = _minus(goal_shown, value.shown).copy_abs()
     goal_value = Value(value.label, float(goal_shown), value.unit, goal_decimals)
     values = dict(target=_value_text(goal_value, book), value=_value_text(value, book),
                   gap=difference_text(gap, value.unit, value.decimals, book))
@@ -327,7 +331,7 @@ def scenario_summary(scenario: str, effects: Sequence[Effect], book: Phrasebook,
     parts = {True: [], False: []}
     for effect in effects:
         text = book.render(rule, effect.kind, amount=effect.amount, label=effect.label, per=effect.per)
-        parts[effect.good].append(" ".join(text.split()))
+        parts[effect.good].append(re.sub(" {2,}", " ", text).strip())  # an empty {per} leaves two spaces
     good, bad = fmt.join_list(parts[True]), fmt.join_list(parts[False])
     joined = f"{good}, men {bad}" if good and bad else good or bad
     text = book.render(rule, "opsummering", scenario=scenario, effects=joined)

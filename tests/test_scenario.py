@@ -1,0 +1,153 @@
+"""Scenario consequence model: formulas with units, ranges, the table cells and the summary sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.narrative.phrasebook import load_phrasebook
+from briefing.scenario import ScenarioError, compute, range_text
+from briefing.scenariofacts import summaries, table_cells
+from briefing.scenariospec import ScenarioSlideFields
+
+REPO = Path(__file__).resolve().parent.parent
+BOOK = load_phrasebook(REPO / "narratives" / "phrasebook.yaml")
+NB = "\xa0"
+
+
+def _spec(**changes) -> ScenarioSlideFields:
+    data = {
+        "assumptions": {
+            "sanktioner": {"value": 100, "unit": "sanktioner", "label": "Sanktioner pr. år", "source": "STAR"},
+            "fradrag": {"value": 10000, "unit": "kr./sanktion", "label": "Fradrag pr. sanktion"},
+            "timer": {"value": 2, "unit": "timer/sanktion", "label": "Timer pr. sag"},
+            "ydelser": {"value": 2000000, "unit": "kr.", "label": "Ydelser uden sanktioner"},
+        },
+        "scenarios": [
+            {"name": "Lempeligere", "changes": {"sanktioner": "-50 %"}},
+            {"name": "I dag", "baseline": True},
+            {"name": "Strammere", "phrase": "En strammere praksis", "changes": {"sanktioner": 180}},
+        ],
+        "economy": [
+            {"label": "Udbetalte ydelser", "formula": "ydelser - sanktioner * fradrag", "unit": "kr.", "per": "om året",
+             "phrase": "i ydelser"},
+            {"label": "Sagsbehandlertimer", "formula": "sanktioner * timer", "unit": "timer", "phrase": "sagsbehandlertimer"},
+        ],
+        "quality": [
+            {"label": "borgeroplevelse", "phrase": "borgeroplevelsen",
+             "ratings": {"Lempeligere": "+", "I dag": "0", "Strammere": "--"}},
+        ],
+    }
+    data.update(changes)
+    return ScenarioSlideFields.model_validate(data)
+
+
+def test_formulas_are_evaluated_per_scenario():
+    spec = _spec(economy=[{"label": "Timer", "formula": "sanktioner * timer", "unit": "timer"}])
+    model = compute(spec)
+    outcomes = model.economy[0].outcomes
+    assert {name: o.value for name, o in outcomes.items()} == {"Lempeligere": 100.0, "I dag": 200.0, "Strammere": 360.0}
+
+
+def test_adding_kroner_to_hours_is_a_located_error():
+    spec = _spec(economy=[{"label": "Rod", "formula": "sanktioner * fradrag + sanktioner * timer", "unit": "kr."}])
+    with pytest.raises(ScenarioError) as caught:
+        compute(spec)
+    assert caught.value.message == ("kan ikke lægge kr. og time sammen eller trække dem fra hinanden "
+                                    "(scenariet 'Lempeligere')")
+    assert caught.value.path == ("economy", 0, "formula")
+
+
+def test_result_unit_must_match_the_row():
+    spec = _spec(economy=[{"label": "Timer", "formula": "sanktioner * timer", "unit": "kr."}])
+    with pytest.raises(ScenarioError) as caught:
+        compute(spec)
+    assert caught.value.message == "formlen giver enheden 'time', men rækken har enheden 'kr.'"
+
+
+def test_unknown_assumption_lists_the_known_ones():
+    spec = _spec(economy=[{"label": "X", "formula": "sanktioner * fradragg", "unit": "kr."}])
+    with pytest.raises(ScenarioError) as caught:
+        compute(spec)
+    assert caught.value.message == "ukendt forudsætning 'fradragg' i formlen (kendte: sanktioner, fradrag, timer, ydelser)"
+
+
+def test_division_by_zero_is_an_error_not_inf():
+    spec = _spec(economy=[{"label": "X", "formula": "fradrag / (sanktioner - sanktioner)", "unit": "kr./sanktion"}])
+    with pytest.raises(ScenarioError) as caught:
+        compute(spec)
+    assert caught.value.message == "division med nul (scenariet 'Lempeligere')"
+
+
+@pytest.mark.parametrize("formula", ["sanktioner.__class__", "__import__('os')", "(lambda: 1)()",
+                                     "[s for s in sanktioner]", "9 ** 9 ** 9", "(" * 60 + "1" + ")" * 60])
+def test_formulas_cannot_escape_the_expression_language(formula):
+    spec = _spec(economy=[{"label": "X", "formula": formula, "unit": "kr."}])
+    with pytest.raises(ScenarioError):
+        compute(spec)
+
+
+def test_unknown_assumption_in_changes_and_missing_rating():
+    with pytest.raises(ScenarioError) as caught:
+        compute(_spec(scenarios=[{"name": "A", "baseline": True}, {"name": "B", "changes": {"sanktionr": "+5 %"}}],
+                      quality=[]))
+    assert caught.value.message == ("ukendt forudsætning 'sanktionr' (mente du 'sanktioner'?) "
+                                    "(kendte: sanktioner, fradrag, timer, ydelser)")
+    with pytest.raises(ScenarioError) as caught:
+        compute(_spec(quality=[{"label": "x", "ratings": {"I dag": "0", "Strammere": "-"}}]))
+    assert caught.value.message == "vurderingen mangler for Lempeligere (skala: --, -, 0, +, ++)"
+
+
+def test_ranges_are_carried_through():
+    spec = _spec(assumptions={
+        "sanktioner": {"value": 100, "low": 80, "high": 130, "unit": "sanktioner", "label": "S"},
+        "fradrag": {"value": 10000, "unit": "kr./sanktion", "label": "F"},
+        "timer": {"value": 2, "unit": "timer/sanktion", "label": "T"},
+        "ydelser": {"value": 2000000, "unit": "kr.", "label": "Y"},
+    })
+    model = compute(spec)
+    today = model.economy[1].outcomes["I dag"]
+    assert (today.low, today.value, today.high) == (160.0, 200.0, 260.0)
+    assert model.economy[1].outcomes["Strammere"].low is None  # set to an absolute value: no longer uncertain
+    assert range_text(1_200_000, 1_800_000, "kr.") == f"1,2-1,8{NB}mio.{NB}kr."
+
+
+def test_table_cells_with_differences_sign_arrow_and_tone():
+    header, rows = table_cells(compute(_spec()))
+    assert header == ["Konsekvens", "Lempeligere", "I dag (udgangspunkt)", "Strammere"]
+    as_text = [[(c.text, c.detail, c.tone) for c in row] for row in rows]
+    assert as_text == [
+        [("Udbetalte ydelser (om året)", "", "neutral"),
+         (f"1,5{NB}mio.{NB}kr.", f"▲ +0,5{NB}mio.{NB}kr.", "bad"),
+         (f"1,0{NB}mio.{NB}kr.", "", "neutral"),
+         (f"0,2{NB}mio.{NB}kr.", f"▼ \u22120,8{NB}mio.{NB}kr.", "good")],
+        [("Sagsbehandlertimer (timer)", "", "neutral"),
+         (f"100{NB}timer", f"▼ \u2212100{NB}timer", "good"),
+         (f"200{NB}timer", "", "neutral"),
+         (f"360{NB}timer", f"▲ +160{NB}timer", "bad")],
+        [("Borgeroplevelse", "", "neutral"),
+         ("+ bedre", "", "good"), ("0 uændret", "", "neutral"), ("−− meget dårligere", "", "bad")],
+    ]
+
+
+def test_summary_sentence_weighs_the_trade_off():
+    sentences = summaries(compute(_spec()), ["Strammere"], BOOK)
+    assert [s.text for s in sentences] == [
+        f"En strammere praksis sparer ca. 0,8{NB}mio.{NB}kr. om året i ydelser, men kræver 160 flere "
+        "sagsbehandlertimer og vurderes at svække borgeroplevelsen"
+    ]
+    assert [v.describe() for v in sentences[0].facts][:2] == [
+        f"Udbetalte ydelser, I dag = 1,0{NB}mio.{NB}kr.", f"Udbetalte ydelser, Strammere = 0,2{NB}mio.{NB}kr."]
+
+
+def test_default_summaries_are_the_outer_scenarios():
+    sentences = summaries(compute(_spec()), None, BOOK)
+    assert sentences[1].text == (f"Lempeligere frigør 100 sagsbehandlertimer og vurderes at styrke borgeroplevelsen, "
+                                 f"men koster ca. 0,5{NB}mio.{NB}kr. om året i ydelser")
+
+
+def test_exactly_one_baseline_is_required():
+    with pytest.raises(Exception) as caught:
+        _spec(scenarios=[{"name": "A"}, {"name": "B"}])
+    assert "præcis ét scenarie skal have 'baseline: ja' (fandt 0)" in str(caught.value)
