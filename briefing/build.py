@@ -24,29 +24,58 @@ class BuildResult:
     slides: int
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
+    unchanged: bool = False
 
 
-def build(inputs: Path, output: Path | None = None, *, write: bool = True, strict: bool = False) -> BuildResult:
-    """Build the deck for the project in `inputs`; return where it went and what was noticed."""
+def build(inputs: Path, output: Path | None = None, *, write: bool = True, strict: bool = False,
+          municipality: str | None = None, cache: bool = True, parallel: bool = True) -> BuildResult:
+    """Build the deck for the project in `inputs`; return where it went and what was noticed.
+
+    With `municipality`, the same inputs make the deck for another municipality (its
+    highlight and sentences follow). With `cache`, charts are reused by content and a
+    rebuild whose inputs did not change at all is skipped.
+    """
     started = time.perf_counter()
-    project = load_project(inputs)
+    inputs = Path(inputs)
+    record = _unchanged_record(inputs, output, municipality, strict) if write and cache else None
+    if record is not None and record[0].unchanged(record[1]):
+        return BuildResult(record[0].target, record[2], time.perf_counter() - started, [], unchanged=True)
+    project = load_project(inputs, municipality=municipality)
     problems = Problems()
     problems.extend(project.warnings)
     contents = plan_slides(project, problems)
     problems.raise_if_errors()
     if strict and problems.warnings:
         raise BriefingError([replace(p, severity="fejl") for p in problems.warnings])
-    draw_charts(contents, project)
+    target = Path(output) if output else project.root / "output" / f"{project.name}.pptx"
+    draw_charts(contents, project, target.parent if cache else None, parallel=parallel)
     from .deck import DeckContext, assemble_deck
     from .write import normalize_zip, write_atomic
 
     ctx = DeckContext(project.deck, project.theme.spec, project.theme.logo, list(problems.warnings))
     data = normalize_zip(assemble_deck(contents, ctx, _metadata(project)))
-    target = output or project.root / "output" / f"{project.name}.pptx"
     if write:
         write_atomic(target, data)
         write_atomic(ledger_path(target), fact_ledger(contents))
+        if record is not None and not ctx.warnings and target == record[0].target:
+            record[0].save(record[1], data, len(contents))
     return BuildResult(target if write else None, len(contents), time.perf_counter() - started, ctx.warnings)
+
+
+def _unchanged_record(inputs: Path, output: Path | None, municipality: str | None, strict: bool):
+    """The record of the last build to this target and the current inputs' fingerprint, when both can be known."""
+    from .cache import BuildRecord, fingerprint
+    from .project import PACKAGE_ROOT, quick_name
+
+    name = quick_name(inputs, municipality)
+    if name is None:
+        return None
+    root = inputs.parent
+    target = Path(output) if output else root / "output" / f"{name}.pptx"
+    files = [p for folder in (inputs, root / "themes", root / "narratives", PACKAGE_ROOT / "themes",
+                              PACKAGE_ROOT / "narratives") if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
+    record = BuildRecord(target)
+    return record, fingerprint(files, f"{municipality}|{strict}|{target.resolve()}"), record.slides()
 
 
 def ledger_path(deck_path: Path) -> Path:
@@ -374,15 +403,28 @@ def _sentence(text: str) -> str:
 
 # ---------------------------------------------------------------- draw
 
-def draw_charts(contents, project: Project) -> None:
-    """Draw every chart to PNG bytes; the assembler only places them."""
-    from .charts import draw_chart
+def draw_charts(contents, project: Project, cache_root: Path | None = None, parallel: bool = True) -> None:
+    """Draw every chart to PNG bytes (cached by content, in parallel); the assembler only places them."""
+    from .cache import ChartCache, chart_key, draw_all
 
     theme = project.theme.spec
+    cache = ChartCache(cache_root) if cache_root is not None else None
+    todo = []
     for content in contents:
-        if content.chart_data is not None:
-            box = content.extra["chart_box"]
-            content.charts["main"] = draw_chart(content.chart_data, theme, (box.width, box.height))
+        if content.chart_data is None:
+            continue
+        box = content.extra["chart_box"]
+        size = (box.width, box.height)
+        key = chart_key(content.chart_data, theme, size) if cache else None
+        png = cache.get(key) if cache else None
+        if png is None:
+            todo.append((content, key, (content.chart_data, theme, size)))
+        else:
+            content.charts["main"] = png
+    for (content, key, _job), png in zip(todo, draw_all([job for _c, _k, job in todo], None if parallel else 1)):
+        content.charts["main"] = png
+        if cache:
+            cache.put(key, png)
 
 
 __all__ = ["build", "check", "BuildResult", "BriefingError", "Location"]

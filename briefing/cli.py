@@ -115,16 +115,28 @@ def _help(f):
 @_input
 @click.option("--output", type=click.Path(path_type=Path), default=None, metavar="FIL", help="Filen, der skrives (standard: output/<navn>.pptx).")
 @click.option("--strict", is_flag=True, help="Stop ved advarsler, ikke kun ved fejl.")
+@click.option("--kommune", "municipality", metavar="NAVN", default=None,
+              help="Byg præsentationen for en anden kommune ud fra de samme filer.")
+@click.option("--alle", "every", is_flag=True, help="Byg én præsentation pr. kommune i 'municipalities' i briefing.yaml.")
+@click.option("--forfra", "fresh", is_flag=True, help="Byg alt forfra uden at genbruge tidligere diagrammer.")
 @_debug
 @_help
-def build(inputs: Path, output: Path | None, strict: bool, debug: bool) -> None:
+def build(inputs: Path, output: Path | None, strict: bool, municipality: str | None, every: bool, fresh: bool,
+          debug: bool) -> None:
     from .build import build as run_build
 
     def action():
-        result = run_build(inputs, output, strict=strict)
+        if every:
+            _build_every(inputs, strict, not fresh)
+            return
+        result = run_build(inputs, output, strict=strict, municipality=municipality, cache=not fresh)
         _print_warnings(result.warnings)
         shown = _shown(result.path)
-        click.echo(f"Færdig: {result.slides} slides bygget på {_seconds(result.seconds)}.\nPræsentationen ligger i {shown}")
+        if result.unchanged:
+            click.echo(f"Ingen ændringer siden sidste bygning: {shown} er allerede opdateret.")
+        else:
+            click.echo(f"Færdig: {result.slides} slides bygget på {_seconds(result.seconds)}.\n"
+                       f"Præsentationen ligger i {shown}")
 
     _run(action, debug)
 
@@ -214,6 +226,25 @@ def diff(old: Path, new: Path, debug: bool) -> None:
         click.echo(diff_text(old, new))
 
     _run(action, debug)
+
+
+def _build_every(inputs: Path, strict: bool, cache: bool) -> None:
+    import time
+
+    from .batch import build_every
+
+    started = time.perf_counter()
+    with click.progressbar(length=1, label="Bygger", file=sys.stderr, show_pos=True) as bar:
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(done - bar.pos)
+
+        results = build_every(inputs, strict=strict, cache=cache, progress=progress)
+    for result in results:
+        _print_warnings(result.warnings)
+    folder = _shown(results[0].path.parent) if results else ""
+    click.echo(f"Færdig: {len(results)} præsentationer bygget på {_seconds(time.perf_counter() - started)}.\n"
+               f"De ligger i {folder}/")
 
 
 def _print_warnings(warnings) -> None:

@@ -48,13 +48,47 @@ class Project:
     @property
     def name(self) -> str:
         """File stem of the built deck."""
-        if self.deck.name:
-            return self.deck.name
-        return f"{self.deck.municipality}-{self.deck.date.isoformat()}".replace(" ", "-").lower()
+        return deck_name(self.deck)
 
 
-def load_project(inputs: Path) -> Project:
-    """Read and validate a whole briefing project from its inputs folder."""
+def slug(text: str) -> str:
+    """'Ringkøbing-Skjern' -> 'ringkoebing-skjern': safe in file names on every system."""
+    import re
+
+    text = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", " ": "-"}))
+    return re.sub(r"[^a-z0-9_.-]", "", text)
+
+
+def deck_name(deck: DeckSpec) -> str:
+    return deck.name or f"{slug(deck.municipality)}-{deck.date.isoformat()}"
+
+
+def for_municipality(deck: DeckSpec, municipality: str) -> DeckSpec:
+    """The same deck for another municipality: own name in title, subtitle and file name swapped."""
+    old = deck.municipality
+    if municipality == old:
+        return deck
+    swap = lambda text: text.replace(old, municipality) if text else text  # noqa: E731
+    name = deck.name.replace(slug(old), slug(municipality)) if deck.name and slug(old) in deck.name else (
+        f"{deck.name}-{slug(municipality)}" if deck.name else None)
+    return deck.model_copy(update={"municipality": municipality, "title": swap(deck.title),
+                                   "subtitle": swap(deck.subtitle), "name": name, "author": swap(deck.author)})
+
+
+def quick_name(inputs: Path, municipality: str | None) -> str | None:
+    """The deck's file stem read straight from briefing.yaml, or None when it cannot be known without a full load."""
+    try:
+        doc = load_yaml(Path(inputs) / DECK_FILE)
+        deck, problems = validate(DeckSpec, doc)
+    except BriefingError:
+        return None
+    if deck is None:
+        return None
+    return deck_name(for_municipality(deck, municipality) if municipality else deck)
+
+
+def load_project(inputs: Path, municipality: str | None = None) -> Project:
+    """Read and validate a whole briefing project from its inputs folder, optionally for another municipality."""
     inputs = Path(inputs)
     deck_path = inputs / DECK_FILE
     if not deck_path.is_file():
@@ -66,6 +100,8 @@ def load_project(inputs: Path) -> Project:
     if deck_doc is not None:
         deck, found = validate(DeckSpec, deck_doc)
         problems.extend(found)
+        if deck is not None and municipality:
+            deck = for_municipality(deck, municipality)
     slides = _load_slides(inputs / "slides", problems)
     tables = _load_tables(inputs / "data", problems)
     theme = load_theme(inputs.parent, deck.theme if deck else "default", deck_doc, problems)

@@ -55,6 +55,8 @@ class DeckSpec(Spec):
     theme: Text = _text("Tema: navnet på en fil i themes/ uden .yaml.", default="default")
     name: str | None = _text("Filnavn for præsentationen i output/ (uden .pptx).", default=None)
     comparison: Comparison = _text("Sammenligningsgrundlag.", default_factory=Comparison)
+    municipalities: list[Text] = _text("Kommuner, der bygges en præsentation til med 'briefing build --alle'.",
+                                       default_factory=list)
     appendix: Flag = _text("Tilføj et bilag med datatabellerne bag diagrammerne (ja/nej).", default=True)
     sections: list[Section] = _text("Præsentationens afsnit i rækkefølge.", min_length=1)
 

@@ -16,10 +16,11 @@ from .base import (
 )
 
 MARKER_PT = 11  # marker diameter
-# Offsets in points from the point, with alignment: right, left, above, below, then the diagonals.
-PLACES = [((9, 0), "left", "center"), ((-9, 0), "right", "center"), ((0, 9), "center", "bottom"),
-          ((0, -9), "center", "top"), ((8, 8), "left", "bottom"), ((-8, 8), "right", "bottom"),
-          ((8, -8), "left", "top"), ((-8, -8), "right", "top")]
+DIRECTIONS = [((1, 0), "left", "center"), ((-1, 0), "right", "center"), ((0, 1), "center", "bottom"),
+              ((0, -1), "center", "top"), ((0.8, 0.8), "left", "bottom"), ((-0.8, 0.8), "right", "bottom"),
+              ((0.8, -0.8), "left", "top"), ((-0.8, -0.8), "right", "top")]
+# Places around a point, nearest first: next to it, then further out with a thin leader line.
+PLACES = [((dx * r, dy * r), ha, va) for r in (9, 26, 44) for (dx, dy), ha, va in DIRECTIONS]
 CORNERS = [(0.015, 0.985, "left", "top"), (0.985, 0.985, "right", "top"),
            (0.015, 0.015, "left", "bottom"), (0.985, 0.015, "right", "bottom")]
 
@@ -87,24 +88,36 @@ def _label_points(figure, ax, points, captions: list, theme: ThemeSpec) -> None:
     axes_box = ax.get_window_extent(renderer)
     occupied = [c.get_window_extent(renderer) for c in captions] + [_marker_box(ax, x, y, figure) for _, x, y, _ in points]
     for name, x, y, role in points:
-        own = role == "own"
+        style = dict(fontsize=LABEL_PT, fontweight="bold" if role == "own" else "normal",
+                     color=readable_text(_point_color(role, theme), theme), zorder=5, bbox=halo(theme))
         label = None
-        for (dx, dy), ha, va in PLACES:
-            label = ax.annotate(name, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                                fontsize=LABEL_PT, fontweight="bold" if own else "normal",
-                                color=readable_text(_point_color(role, theme), theme), zorder=5,
-                                bbox=halo(theme))
-            box = label.get_window_extent(renderer)
+        for place in PLACES:
+            label = _annotate(ax, name, x, y, place, style, theme)
+            box = _text_box(label, renderer)
             inside = axes_box.contains(box.x0, box.y0) and axes_box.contains(box.x1, box.y1)
             if inside and not any(box.overlaps(other) for other in occupied):
                 break
             label.remove()
             label = None
         if label is None:  # nowhere free: take the first spot rather than drop the name
-            (dx, dy), ha, va = PLACES[0]
-            label = ax.annotate(name, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                                fontsize=LABEL_PT, color=theme.colors.text, zorder=5, bbox=halo(theme))
-        occupied.append(label.get_window_extent(renderer))
+            label = _annotate(ax, name, x, y, PLACES[0], style, theme)
+        occupied.append(_text_box(label, renderer))
+
+
+def _text_box(label, renderer):
+    """The label's own box, without its leader line (Annotation's extent would include the line)."""
+    from matplotlib.text import Text
+
+    label.update_positions(renderer)  # an annotation places its text only when drawn
+    return Text.get_window_extent(label, renderer)
+
+
+def _annotate(ax, name: str, x: float, y: float, place, style: dict, theme: ThemeSpec):
+    (dx, dy), ha, va = place
+    far = abs(dx) + abs(dy) > 12
+    leader = dict(arrowstyle="-", color=theme.colors.muted, linewidth=0.8, shrinkA=0, shrinkB=6) if far else None
+    return ax.annotate(name, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, arrowprops=leader,
+                       **style)
 
 
 def _marker_box(ax, x: float, y: float, figure):

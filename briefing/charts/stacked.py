@@ -71,7 +71,8 @@ def _likert_colors(data: ChartData, theme: ThemeSpec) -> list[str]:
 def _segment(ax, row: int, left: float, width: float, color: str, name: str, value: float):
     bar = ax.barh([row], [width], left=[left], height=BAR, color=color, edgecolor="#FFFFFF", linewidth=1.0,
                   label=name, zorder=2)[0]
-    bar.briefing_value = value  # what the label shows (a neutral answer is drawn in two halves)
+    bar.briefing_value = value  # what the label shows
+    bar.briefing_part = name  # which part it is (tests and legend)
     return bar
 
 

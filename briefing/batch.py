@@ -1,0 +1,68 @@
+"""Many decks from one briefing: one per municipality in the deck file, built in parallel processes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from .build import BuildResult, build
+from .errors import BriefingError, Location, Problem
+from .project import DECK_FILE
+from .source import load_yaml
+
+
+def municipalities(inputs: Path) -> list[str]:
+    """The municipalities listed in briefing.yaml (`municipalities:`), with a Danish error when there are none."""
+    from .spec import DeckSpec
+    from .validate import validate
+
+    doc = load_yaml(Path(inputs) / DECK_FILE)
+    deck, problems = validate(DeckSpec, doc)
+    if problems:
+        raise BriefingError(problems)
+    if not deck.municipalities:
+        raise BriefingError(Problem("angiv kommunerne under 'municipalities:' for at bygge med --alle",
+                                    Location(Path(inputs) / DECK_FILE, 1, 1), "municipalities"))
+    return list(deck.municipalities)
+
+
+def _one(args) -> BuildResult:
+    inputs, municipality, strict, cache = args
+    return build(inputs, strict=strict, municipality=municipality, cache=cache, parallel=False)
+
+
+def build_every(inputs: Path, *, strict: bool = False, cache: bool = True, workers: int | None = None,
+                progress: Callable[[int, int], None] | None = None) -> list[BuildResult]:
+    """Build one deck per municipality using all cores; all errors are collected and raised together."""
+    names = municipalities(inputs)
+    jobs = [(Path(inputs), name, strict, cache) for name in names]
+    results: dict[str, BuildResult] = {}
+    problems: list[Problem] = []
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    if workers < 2:
+        for done, job in enumerate(jobs, start=1):
+            _collect(job[1], lambda job=job: _one(job), results, problems)
+            if progress:
+                progress(done, len(jobs))
+    else:
+        import multiprocessing
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+            futures = {pool.submit(_one, job): job[1] for job in jobs}
+            for done, future in enumerate(as_completed(futures), start=1):
+                _collect(futures[future], future.result, results, problems)
+                if progress:
+                    progress(done, len(jobs))
+    if problems:
+        raise BriefingError(problems)
+    return [results[name] for name in names]
+
+
+def _collect(name: str, run, results: dict, problems: list[Problem]) -> None:
+    try:
+        results[name] = run()
+    except BriefingError as exc:
+        problems.extend(Problem(f"{p.message} (præsentationen for {name})", p.location, p.field) for p in exc.problems)

@@ -1,0 +1,110 @@
+"""Caching so rebuilds are cheap: charts keyed by a hash of what they show, and whole-build fingerprints.
+
+Charts are drawn in parallel processes when several must be drawn. The cache
+lives in output/.cache/ (git-ignored with output/); deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from . import __version__
+
+CACHE_DIR = ".cache"
+MIN_PARALLEL = 3  # below this, starting worker processes costs more than it saves
+
+
+def chart_key(data, theme, size: tuple[float, float]) -> str:
+    """Hash of everything a chart's pixels depend on: its data, the theme, the size and the tool versions."""
+    import matplotlib
+
+    payload = repr((data, theme.model_dump_json(), tuple(round(v, 4) for v in size), __version__,
+                    matplotlib.__version__))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class ChartCache:
+    def __init__(self, folder: Path):
+        self.folder = Path(folder) / CACHE_DIR / "charts"
+
+    def get(self, key: str) -> bytes | None:
+        path = self.folder / f"{key}.png"
+        try:
+            return path.read_bytes()
+        except OSError:
+            return None
+
+    def put(self, key: str, png: bytes) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temp = self.folder / f".{key}.{os.getpid()}.tmp"
+            temp.write_bytes(png)
+            os.replace(temp, self.folder / f"{key}.png")
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+
+
+def _draw(job):
+    from .charts import draw_chart
+
+    data, theme, size = job
+    return draw_chart(data, theme, size)
+
+
+def draw_all(jobs: list[tuple], workers: int | None = None) -> list[bytes]:
+    """Draw (data, theme, size) jobs, in parallel processes when there are enough of them."""
+    if len(jobs) < MIN_PARALLEL or (workers or os.cpu_count() or 1) < 2:
+        return [_draw(job) for job in jobs]
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=min(workers or os.cpu_count() or 2, len(jobs)), mp_context=context) as pool:
+        return list(pool.map(_draw, jobs))
+
+
+def fingerprint(paths: Iterable[Path], extra: str = "") -> str:
+    """Hash of the contents of all input files (sorted by path), the tool version and `extra`."""
+    digest = hashlib.sha256(f"{__version__}\0{extra}".encode("utf-8"))
+    for path in sorted({Path(p).resolve() for p in paths}):
+        digest.update(str(path).encode("utf-8") + b"\0")
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"<missing>")
+    return digest.hexdigest()
+
+
+class BuildRecord:
+    """What the last build of a deck was made from, to skip a rebuild when nothing changed."""
+
+    def __init__(self, target: Path):
+        self.path = target.parent / CACHE_DIR / "builds" / f"{target.name}.json"
+        self.target = target
+
+    def unchanged(self, print_: str) -> bool:
+        try:
+            record = json.loads(self.path.read_text(encoding="utf-8"))
+            current = hashlib.sha256(self.target.read_bytes()).hexdigest()
+        except (OSError, ValueError):
+            return False
+        return record.get("fingerprint") == print_ and record.get("deck") == current
+
+    def slides(self) -> int:
+        try:
+            return int(json.loads(self.path.read_text(encoding="utf-8")).get("slides", 0))
+        except (OSError, ValueError):
+            return 0
+
+    def save(self, print_: str, deck: bytes, slides: int) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            data = {"fingerprint": print_, "deck": hashlib.sha256(deck).hexdigest(), "slides": slides}
+            self.path.write_text(json.dumps(data), encoding="utf-8")
+        except OSError:
+            pass

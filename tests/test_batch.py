@@ -1,0 +1,147 @@
+"""Decks for other municipalities from the same inputs, batch builds, chart cache and skipped rebuilds."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from briefing.batch import build_every
+from briefing.build import build
+from briefing.cli import main
+
+from .deckdump import dump
+
+DECK = """\
+title: Beskæftigelsen i Favrskov
+municipality: Favrskov
+date: 2022-03-07
+name: favrskov-benchmark
+appendix: nej
+comparison:
+  region: RAR Østjylland
+municipalities: [Favrskov, Skanderborg, Ringkøbing-Skjern]
+sections:
+  - title: Benchmark
+    divider: nej
+    slides: [sanktioner]
+"""
+
+SLIDE = """\
+kind: diagram
+title: Sanktioner pr. 100 modtagere
+chart:
+  kind: søjle
+  table: sanktioner
+narrative:
+  - rule: rangering
+    noun: sanktionsrate
+"""
+
+TABLE = """\
+title: Sanktioner pr. 100 modtagere
+source: STAR
+period: "2021"
+decimals: 1
+rows:
+  - kommune: Favrskov
+    "2021": 9,4
+  - kommune: Skanderborg
+    "2021": 8,1
+  - kommune: Ringkøbing-Skjern
+    "2021": 10,2
+  - kommune: RAR Østjylland
+    "2021": 8,9
+"""
+
+
+def _project(root: Path) -> Path:
+    inputs = root / "inputs"
+    (inputs / "slides").mkdir(parents=True)
+    (inputs / "data").mkdir()
+    (inputs / "briefing.yaml").write_text(DECK, encoding="utf-8")
+    (inputs / "slides" / "sanktioner.yaml").write_text(SLIDE, encoding="utf-8")
+    (inputs / "data" / "sanktioner.yaml").write_text(TABLE, encoding="utf-8")
+    return inputs
+
+
+def test_another_municipality_gets_its_own_name_highlight_and_sentence(tmp_path):
+    inputs = _project(tmp_path)
+    result = build(inputs, municipality="Ringkøbing-Skjern")
+    assert result.path == tmp_path / "output" / "ringkoebing-skjern-benchmark.pptx"
+    slides = dump(result.path)
+    assert slides[0]["title"] == "Sanktioner pr. 100 modtagere"
+    assert "Ringkøbing-Skjern har den højeste sanktionsrate blandt de tre kommuner" in slides[0]["texts"]
+
+
+def test_batch_builds_one_deck_per_municipality(tmp_path):
+    inputs = _project(tmp_path)
+    results = build_every(inputs, workers=2)
+    assert [r.path.name for r in results] == [
+        "favrskov-benchmark.pptx", "skanderborg-benchmark.pptx", "ringkoebing-skjern-benchmark.pptx"]
+    leads = [dump(r.path)[0]["texts"] for r in results]
+    assert "Favrskov har den næsthøjeste sanktionsrate blandt de tre kommuner" not in leads[0]  # 3 rows: no 'næst'
+    assert "Favrskov er nr. 2 af 3 kommuner målt på sanktionsrate" in leads[0]
+    assert "Skanderborg har den laveste sanktionsrate blandt de tre kommuner" in leads[1]
+
+
+def test_batch_through_the_command_line(tmp_path, monkeypatch):
+    _project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--alle"])
+    assert result.exit_code == 0, result.output
+    assert "Færdig: 3 præsentationer bygget på" in result.output
+    assert sorted(p.name for p in (tmp_path / "output").glob("*.pptx")) == [
+        "favrskov-benchmark.pptx", "ringkoebing-skjern-benchmark.pptx", "skanderborg-benchmark.pptx"]
+
+
+def _cached_charts(root: Path) -> set[str]:
+    return {p.name for p in (root / "output" / ".cache" / "charts").glob("*.png")}
+
+
+def test_chart_cache_is_invalidated_by_data_spec_and_theme(tmp_path):
+    inputs = _project(tmp_path)
+    build(inputs)
+    first = _cached_charts(tmp_path)
+    assert len(first) == 1
+    table = inputs / "data" / "sanktioner.yaml"
+    table.write_text(TABLE.replace("9,4", "9,5"), encoding="utf-8")
+    build(inputs)
+    after_data = _cached_charts(tmp_path)
+    assert len(after_data) == 2
+    slide = inputs / "slides" / "sanktioner.yaml"
+    slide.write_text(SLIDE.replace("  table: sanktioner\n", "  table: sanktioner\n  labels: nej\n"), encoding="utf-8")
+    build(inputs)
+    assert len(_cached_charts(tmp_path)) == 3
+    (tmp_path / "themes").mkdir()
+    (tmp_path / "themes" / "default.yaml").write_text('colors:\n  highlight: "#A33B00"\n', encoding="utf-8")
+    build(inputs)
+    assert len(_cached_charts(tmp_path)) == 4
+
+
+def test_rebuild_with_nothing_changed_is_skipped_and_identical(tmp_path, monkeypatch):
+    inputs = _project(tmp_path)
+    first = build(inputs)
+    digest = hashlib.sha256(first.path.read_bytes()).hexdigest()
+    again = build(inputs)
+    assert again.unchanged and hashlib.sha256(again.path.read_bytes()).hexdigest() == digest
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.output == ("Ingen ændringer siden sidste bygning: output/favrskov-benchmark.pptx "
+                             "er allerede opdateret.\n")
+    fresh = build(inputs, cache=False)
+    assert not fresh.unchanged
+    assert hashlib.sha256(fresh.path.read_bytes()).hexdigest() == digest  # byte-identical from scratch
+
+
+def test_a_changed_deck_is_rebuilt(tmp_path):
+    inputs = _project(tmp_path)
+    build(inputs)
+    first = (tmp_path / "output" / "favrskov-benchmark.pptx").read_bytes()
+    table = inputs / "data" / "sanktioner.yaml"
+    table.write_text(TABLE.replace("9,4", "7,0"), encoding="utf-8")
+    result = build(inputs)
+    assert not result.unchanged
+    assert result.path.read_bytes() != first
+    assert "Favrskov har den laveste sanktionsrate blandt de tre kommuner" in dump(result.path)[0]["texts"]
