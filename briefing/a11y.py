@@ -450,7 +450,12 @@ def _walk_with_siblings(shapes) -> Iterator[tuple[object, list]]:
 
 def _shorten(text: str | None, limit: int) -> str:
     text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if " " in cut[limit // 2:]:  # end on a whole word when one is close
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _points(size: float) -> str:

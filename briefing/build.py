@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import BriefingError, Location, Problem, Problems
+from .guide import guide_markdown, guide_path
 from .layout import BODY, BODY_NO_LEAD, Box
 from .project import Project, load_project
 from .spec import ChartSlide, ScenarioSlide, TableSlide
@@ -25,21 +26,27 @@ class BuildResult:
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
     unchanged: bool = False
+    data: bytes = b""  # the .pptx bytes, kept also when nothing is written, so check can inspect the deck
+    theme: object = None  # the ThemeSpec the deck was laid out with
+    pdf: Path | None = None  # the PDF handout, when asked for and LibreOffice made it
+    findings: list[Problem] = field(default_factory=list)  # accessibility findings (check only)
 
 
 def build(inputs: Path, output: Path | None = None, *, write: bool = True, strict: bool = False,
-          municipality: str | None = None, cache: bool = True, parallel: bool = True) -> BuildResult:
+          municipality: str | None = None, cache: bool = True, parallel: bool = True, pdf: bool = False) -> BuildResult:
     """Build the deck for the project in `inputs`; return where it went and what was noticed.
 
     With `municipality`, the same inputs make the deck for another municipality (its
     highlight and sentences follow). With `cache`, charts are reused by content and a
-    rebuild whose inputs did not change at all is skipped.
+    rebuild whose inputs did not change at all is skipped. With `pdf`, LibreOffice also
+    makes output/<name>.pdf; when it cannot, that is a warning and the deck still stands.
     """
     started = time.perf_counter()
     inputs = Path(inputs)
     record = _unchanged_record(inputs, output, municipality, strict) if write and cache else None
-    if record is not None and record[0].unchanged(record[1]):
-        return BuildResult(record[0].target, record[2], time.perf_counter() - started, [], unchanged=True)
+    if record is not None and record[0].unchanged(record[1]) and guide_path(record[0].target).is_file():
+        result = BuildResult(record[0].target, record[2], time.perf_counter() - started, [], unchanged=True)
+        return _add_pdf(result) if pdf else result
     project = load_project(inputs, municipality=municipality)
     problems = Problems()
     problems.extend(project.warnings)
@@ -48,7 +55,7 @@ def build(inputs: Path, output: Path | None = None, *, write: bool = True, stric
     if strict and problems.warnings:
         raise BriefingError([replace(p, severity="fejl") for p in problems.warnings])
     target = Path(output) if output else project.root / "output" / f"{project.name}.pptx"
-    draw_charts(contents, project, target.parent if cache else None, parallel=parallel)
+    draw_charts(contents, project, target.parent if cache and write else None, parallel=parallel)
     from .deck import DeckContext, assemble_deck
     from .write import normalize_zip, write_atomic
 
@@ -57,9 +64,26 @@ def build(inputs: Path, output: Path | None = None, *, write: bool = True, stric
     if write:
         write_atomic(target, data)
         write_atomic(ledger_path(target), fact_ledger(contents))
+        write_atomic(guide_path(target), guide_markdown(contents, project.deck).encode("utf-8"))
         if record is not None and not ctx.warnings and target == record[0].target:
             record[0].save(record[1], data, len(contents))
-    return BuildResult(target if write else None, len(contents), time.perf_counter() - started, ctx.warnings)
+    result = BuildResult(target if write else None, len(contents), time.perf_counter() - started, ctx.warnings,
+                         data=data, theme=project.theme.spec)
+    return _add_pdf(result) if pdf and write else result
+
+
+def _add_pdf(result: BuildResult) -> BuildResult:
+    """Convert the written deck to PDF; an unchanged deck keeps a PDF that is already newer than it."""
+    from .pdf import convert_to_pdf, pdf_path
+
+    target = pdf_path(result.path)
+    if result.unchanged and target.is_file() and target.stat().st_mtime >= result.path.stat().st_mtime:
+        result.pdf = target
+        return result
+    result.pdf, problem = convert_to_pdf(result.path, target)
+    if problem is not None:
+        result.warnings.append(problem)
+    return result
 
 
 def _unchanged_record(inputs: Path, output: Path | None, municipality: str | None, strict: bool):
@@ -84,8 +108,18 @@ def ledger_path(deck_path: Path) -> Path:
 
 
 def check(inputs: Path, *, strict: bool = False) -> BuildResult:
-    """Validate everything and lay out the deck in memory, writing nothing."""
-    return build(inputs, write=False, strict=strict)
+    """Validate everything, lay out the deck in memory and check its accessibility, writing nothing.
+
+    Accessibility findings are warnings in `result.findings`; with `strict` they are errors.
+    """
+    from .a11y import check_pptx
+
+    result = build(inputs, write=False, strict=strict)
+    findings = [Problem(f.message, severity="advarsel") for f in check_pptx(result.data, result.theme)]
+    if strict and findings:
+        raise BriefingError([replace(p, severity="fejl") for p in findings])
+    result.findings = findings
+    return result
 
 
 def _metadata(project: Project) -> dict:

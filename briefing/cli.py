@@ -119,17 +119,18 @@ def _help(f):
               help="Byg præsentationen for en anden kommune ud fra de samme filer.")
 @click.option("--alle", "every", is_flag=True, help="Byg én præsentation pr. kommune i 'municipalities' i briefing.yaml.")
 @click.option("--forfra", "fresh", is_flag=True, help="Byg alt forfra uden at genbruge tidligere diagrammer.")
+@click.option("--pdf", is_flag=True, help="Lav også en PDF ved siden af præsentationen (kræver LibreOffice).")
 @_debug
 @_help
 def build(inputs: Path, output: Path | None, strict: bool, municipality: str | None, every: bool, fresh: bool,
-          debug: bool) -> None:
+          pdf: bool, debug: bool) -> None:
     from .build import build as run_build
 
     def action():
         if every:
             _build_every(inputs, strict, not fresh)
             return
-        result = run_build(inputs, output, strict=strict, municipality=municipality, cache=not fresh)
+        result = run_build(inputs, output, strict=strict, municipality=municipality, cache=not fresh, pdf=pdf)
         _print_warnings(result.warnings)
         shown = _shown(result.path)
         if result.unchanged:
@@ -137,21 +138,30 @@ def build(inputs: Path, output: Path | None, strict: bool, municipality: str | N
         else:
             click.echo(f"Færdig: {result.slides} slides bygget på {_seconds(result.seconds)}.\n"
                        f"Præsentationen ligger i {shown}")
+        if result.pdf is not None:
+            click.echo(f"PDF'en ligger i {_shown(result.pdf)}")
 
     _run(action, debug)
 
 
-@main.command(help="Kontrollér alle filer uden at bygge noget.")
+@main.command(help="Kontrollér alle filer og præsentationens tilgængelighed uden at bygge noget.")
 @_input
+@click.option("--strict", is_flag=True, help="Stop ved advarsler og tilgængelighedsfund, ikke kun ved fejl.")
 @_debug
 @_help
-def check(inputs: Path, debug: bool) -> None:
+def check(inputs: Path, strict: bool, debug: bool) -> None:
+    from . import fmt
     from .build import check as run_check
 
     def action():
-        result = run_check(inputs)
-        _print_warnings(result.warnings)
-        click.echo(f"Alt er i orden: {result.slides} slides kan bygges.")
+        result = run_check(inputs, strict=strict)
+        _print_warnings(result.warnings + result.findings)
+        if result.findings:
+            found = fmt.count(len(result.findings), "tilgængelighedsfund", "tilgængelighedsfund")
+            click.echo(f"{found} ovenfor (WCAG 2.1 AA); ret dem, før præsentationen lægges på hjemmesiden.\n"
+                       f"{result.slides} slides kan bygges.")
+        else:
+            click.echo(f"Alt er i orden: {result.slides} slides kan bygges.")
 
     _run(action, debug)
 

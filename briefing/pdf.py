@@ -25,6 +25,9 @@ MISSING = ("PDF'en er ikke lavet, fordi LibreOffice ikke er installeret (program
            "Præsentationen er bygget; installér LibreOffice, eller gem som PDF fra PowerPoint")
 
 
+STALE = "PDF'en, der ligger der, er fra en tidligere bygning"
+
+
 def pdf_path(deck_path: Path) -> Path:
     """The PDF sits next to the deck: output/<name>.pdf."""
     return deck_path.with_suffix(".pdf")
@@ -87,4 +90,6 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 def _warning(message: str, target: Path) -> Problem:
+    if target.is_file():  # an old PDF next to a new deck would be taken for the current one
+        message += f". {STALE}"
     return Problem(message, Location(target), severity="advarsel")

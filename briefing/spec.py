@@ -169,6 +169,14 @@ class DecisionsSlide(SlideBase):
     levers: Flag = _text("Vis håndtagene fra scenarie-sliderne (ja/nej).", default=True)
 
 
+def _better(value: Any) -> Any:
+    """'ja', 'nej' or 'neutral' (also true/false); anything else gets a message naming all three."""
+    value = yes_no(value)
+    if value not in (True, False, "neutral") or isinstance(value, int) and not isinstance(value, bool):
+        raise PydanticCustomError("briefing", "skal være ja, nej eller neutral, ikke '{value}'", {"value": value})
+    return value
+
+
 class KpiComparison(Spec):
     value: Number = _text("Tallet, der sammenlignes med.")
     label: Text = _text("Det, der sammenlignes med, fx '3. kvt. 2019' eller 'RAR Østjylland'.")
@@ -182,7 +190,7 @@ class KpiTile(Spec):
     unit: Unit = _text("Enhed for tallet.", default="antal")
     decimals: int | None = _text("Antal decimaler (standard: 1 for pct. og uger, ellers 0).", default=None, ge=0, le=3)
     compare: KpiComparison | None = _text("Sammenligning med en tidligere periode eller et benchmark.", default=None)
-    higher_is_better: Annotated[Union[bool, Literal["neutral"]], BeforeValidator(yes_no)] = _text(
+    higher_is_better: Annotated[Union[bool, Literal["neutral"]], BeforeValidator(_better)] = _text(
         "Er et højere tal bedre? ja, nej eller neutral (bestemmer farven på ændringen).", default="neutral")
 
 

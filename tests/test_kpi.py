@@ -1,0 +1,146 @@
+"""KPI tiles (`kind: nøgletal`): Danish numbers, arrows and words as real text, colour never the only cue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from briefing.errors import BriefingError
+from briefing.facts import Tile, kpi_tile
+from briefing.slides_kpi import TONE_COLORS, number_size, tile_grid
+from briefing.layout import BODY
+from briefing.spec import KpiTile, ThemeSpec
+
+NB = "\u00a0"
+TITLE = "Flere aktivitetsparate i tilbud, men færre jobparate og længere forløb for unge"
+
+
+def _tile(**fields) -> Tile:
+    return kpi_tile(KpiTile.model_validate(fields))
+
+
+# ---------------------------------------------------------------- texts, from spec to tile
+
+TILES = [
+    (dict(label="Aktivitetsparate i tilbud", value="80,6", unit="pct.", higher_is_better="ja",
+          compare=dict(value="44,4", label="3. kvt. 2019")),
+     Tile("Aktivitetsparate i tilbud", f"80,6{NB}pct.", f"▲ 36,2{NB}pct.point siden 3. kvt. 2019", "Forbedring",
+          "good", "up")),
+    (dict(label="Jobparate i tilbud", value="53,0", unit="pct.", higher_is_better="ja",
+          compare=dict(value="76,3", label="3. kvt. 2019")),
+     Tile("Jobparate i tilbud", f"53,0{NB}pct.", f"▼ 23,3{NB}pct.point siden 3. kvt. 2019", "Forværring", "bad", "down")),
+    (dict(label="Varighed", value="72,6", unit="uger", higher_is_better="nej",
+          compare=dict(value="66,9", label="RAR Østjylland", against="benchmark")),
+     Tile("Varighed", f"72,6{NB}uger", f"▲ 5,7{NB}uger over RAR Østjylland", "Dårligere", "bad", "up")),
+    (dict(label="Ledighed", value="3,1", unit="pct.", higher_is_better=False,
+          compare=dict(value="4,0", label="Hele landet", against="benchmark")),
+     Tile("Ledighed", f"3,1{NB}pct.", f"▼ 0,9{NB}pct.point under Hele landet", "Bedre", "good", "down")),
+    (dict(label="I jobafklaring", value=132, unit="personer", compare=dict(value=214, label="3. kvt. 2019")),
+     Tile("I jobafklaring", f"132{NB}personer", f"▼ 82{NB}personer siden 3. kvt. 2019", "", "neutral", "down")),
+    (dict(label="Andel i job", value="64,54", unit="pct.", higher_is_better="ja",
+          compare=dict(value="64,5", label="RAR Østjylland", against="benchmark")),
+     Tile("Andel i job", f"64,5{NB}pct.", "● på niveau med RAR Østjylland", "", "neutral", "same")),
+    (dict(label="Sanktioner", value=120, unit="antal", higher_is_better="nej",
+          compare=dict(value=120, label="2020")),
+     Tile("Sanktioner", "120", "● uændret siden 2020", "", "neutral", "same")),
+    (dict(label="Udgift til tilbud", value="38.400.000", unit="kr.", higher_is_better="nej",
+          compare=dict(value="40.000.000", label="2020")),
+     Tile("Udgift til tilbud", f"38,4{NB}mio.{NB}kr.", f"▼ 1,6{NB}mio.{NB}kr. siden 2020", "Forbedring", "good", "down")),
+    (dict(label="Borgere i alt", value="1.234", unit="personer"),
+     Tile("Borgere i alt", f"1.234{NB}personer")),
+    (dict(label="Forskel", value="-2,45", unit="pct.point", decimals=2),
+     Tile("Forskel", f"-2,45{NB}pct.point")),
+]
+
+
+@pytest.mark.parametrize("fields, expected", TILES, ids=[t[1].label for t in TILES])
+def test_tile_texts(fields, expected):
+    assert _tile(**fields) == expected
+
+
+def test_higher_is_better_takes_ja_nej_or_neutral_and_defaults_to_neutral():
+    assert KpiTile.model_validate(dict(label="a", value=1, higher_is_better="ja")).higher_is_better is True
+    assert KpiTile.model_validate(dict(label="a", value=1, higher_is_better="Nej")).higher_is_better is False
+    assert KpiTile.model_validate(dict(label="a", value=1)).higher_is_better == "neutral"
+
+
+def test_unknown_higher_is_better_gets_a_located_danish_error(project: Path):
+    from briefing.project import load_project
+
+    path = project / "inputs" / "slides" / "noegletal.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("higher_is_better: neutral", "higher_is_better: måske"),
+                    encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        load_project(project / "inputs")
+    assert caught.value.render(project).splitlines() == [
+        "inputs/slides/noegletal.yaml:27:23: tiles[3].higher_is_better: skal være ja, nej eller neutral, ikke 'måske'"]
+
+
+# ---------------------------------------------------------------- layout
+
+def test_tiles_share_the_body_in_one_row_up_to_four_then_two_rows():
+    four = tile_grid(BODY, 4)
+    assert len({b.top for b in four}) == 1 and four[-1].left + four[-1].width == pytest.approx(BODY.left + BODY.width)
+    six = tile_grid(BODY, 6)
+    assert len({b.top for b in six}) == 2 and len({b.left for b in six}) == 3
+    assert all(b.top + b.height <= BODY.top + BODY.height + 1e-9 for b in six)
+
+
+def test_big_number_shrinks_to_stay_on_one_line_but_never_below_24_pt():
+    assert number_size(f"80,6{NB}pct.", 4.0) == 40
+    assert 24 <= number_size(f"1.234.567{NB}personer", 2.5) < 40
+
+
+# ---------------------------------------------------------------- the slide in the example deck
+
+@pytest.fixture(scope="module")
+def kpi_slide(example_deck):
+    prs = Presentation(str(example_deck))
+    return next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == TITLE)
+
+
+def _shape(slide, name: str):
+    return next(s for s in slide.shapes if s.name == name)
+
+
+def test_tiles_are_real_text_not_pictures(kpi_slide):
+    assert not [s for s in kpi_slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    texts = [s.text_frame.text for s in kpi_slide.shapes if s.has_text_frame and s.name.startswith("Nøgletal")
+             and s.text_frame.text]
+    assert texts == [
+        f"80,6{NB}pct.", "Aktivitetsparate kontanthjælpsmodtagere i tilbud", f"▲ 36,2{NB}pct.point siden 3. kvt. 2019",
+        "Forbedring",
+        f"53,0{NB}pct.", "Jobparate kontanthjælpsmodtagere i tilbud", f"▼ 23,3{NB}pct.point siden 3. kvt. 2019",
+        "Forværring",
+        f"132{NB}personer", "Personer i jobafklaringsforløb", f"▼ 82{NB}personer siden 3. kvt. 2019",
+        f"72,6{NB}uger", "Varighed af forløb for unge på uddannelseshjælp", f"▲ 5,7{NB}uger over RAR Østjylland",
+        "Dårligere",
+    ]  # in reading order, tile by tile
+
+
+def _color(shape) -> str:
+    return str(shape.text_frame.paragraphs[0].runs[0].font.color.rgb)
+
+
+def test_change_colour_follows_the_verdict_and_never_stands_alone(kpi_slide):
+    muted = ThemeSpec().colors.muted.lstrip("#")
+    assert _color(_shape(kpi_slide, "Nøgletal 1 ændring")) == TONE_COLORS["good"].lstrip("#")
+    assert _color(_shape(kpi_slide, "Nøgletal 2 ændring")) == TONE_COLORS["bad"].lstrip("#")
+    assert _color(_shape(kpi_slide, "Nøgletal 3 ændring")) == muted  # neutral: no verdict, no judging colour
+    assert _color(_shape(kpi_slide, "Nøgletal 4 ændring")) == TONE_COLORS["bad"].lstrip("#")
+    for number in (1, 2, 4):  # a coloured change always has an arrow and a word as well
+        assert _shape(kpi_slide, f"Nøgletal {number} ændring").text_frame.text[0] in "▲▼"
+        assert _shape(kpi_slide, f"Nøgletal {number} vurdering").text_frame.text
+    assert not [s for s in kpi_slide.shapes if s.name == "Nøgletal 3 vurdering"]
+
+
+def test_tile_text_is_danish_and_at_least_14_pt(kpi_slide):
+    sizes = [run.font.size.pt for s in kpi_slide.shapes if s.has_text_frame and s.name.startswith("Nøgletal")
+             for p in s.text_frame.paragraphs for run in p.runs]
+    assert sizes and min(sizes) >= 14
+    language = {run.font._rPr.get("lang") for s in kpi_slide.shapes if s.has_text_frame and s.name.startswith("Nøgletal")
+                for p in s.text_frame.paragraphs for run in p.runs}
+    assert language == {"da-DK"}
