@@ -59,7 +59,8 @@ def build(inputs: Path, output: Path | None = None, *, write: bool = True, stric
     from .deck import DeckContext, assemble_deck
     from .write import normalize_zip, write_atomic
 
-    ctx = DeckContext(project.deck, project.theme.spec, project.theme.logo, list(problems.warnings))
+    ctx = DeckContext(project.deck, project.theme.spec, project.theme.logo, list(problems.warnings),
+                      project.theme.template, project.theme.layouts)
     data = normalize_zip(assemble_deck(contents, ctx, _metadata(project)))
     if write:
         write_atomic(target, data)

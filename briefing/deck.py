@@ -53,6 +53,8 @@ class DeckContext:
     theme: ThemeSpec
     logo: object = None
     warnings: list[Problem] = field(default_factory=list)
+    template: bytes | None = None
+    layouts: dict = field(default_factory=dict)
 
 
 SlideBuilder = Callable[[object, SlideContent, DeckContext], None]
@@ -68,8 +70,13 @@ def slide_kind(name: str) -> Callable[[SlideBuilder], SlideBuilder]:
 
 # ---------------------------------------------------------------- presentation
 
-def new_presentation(theme: ThemeSpec):
-    """A 16:9 presentation whose master and layouts are stretched to the wide format and use the theme fonts."""
+def new_presentation(theme: ThemeSpec, template: bytes | None = None):
+    """The municipality's template, or a 16:9 presentation whose master and layouts are stretched to the wide
+    format and use the theme fonts."""
+    if template is not None:
+        from .template import open_presentation
+
+        return open_presentation(template)
     prs = Presentation()
     old_width = prs.slide_width
     prs.slide_width = Inches(SLIDE_W)
@@ -198,6 +205,30 @@ def set_title(slide, text: str, ctx: DeckContext, box: Box = TITLE, *, color: st
     return title
 
 
+def add_subtitle(slide, text: str, box: Box, color: str, ctx: DeckContext) -> None:
+    """The subtitle in the layout's subtitle placeholder when it has one (outline view reads it), else a text box."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    placeholder = next((p for p in slide.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE), None)
+    if placeholder is None:
+        add_text(slide, box, [text], ctx, size=24, color=color, name="Undertitel")
+        return
+    placeholder.left, placeholder.top, placeholder.width, placeholder.height = (
+        Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
+    frame = placeholder.text_frame
+    _prepare(frame)
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.LEFT
+    _run(paragraph, text, 24, color, ctx.theme.fonts.body)
+
+
+def remove_empty_placeholders(slide) -> None:
+    """Placeholders the slide did not use would show 'Klik for at tilføje tekst' while editing: remove them."""
+    for placeholder in list(slide.placeholders):
+        if placeholder.has_text_frame and not placeholder.text_frame.text.strip():
+            placeholder._element.getparent().remove(placeholder._element)
+
+
 def add_picture(slide, png: bytes, box: Box, alt_text: str, name: str):
     picture = slide.shapes.add_picture(io.BytesIO(png), Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
     c_nv_pr = picture._element.nvPicPr.cNvPr
@@ -253,6 +284,19 @@ def add_logo(slide, ctx: DeckContext, box: Box) -> None:
         picture._element.nvPicPr.cNvPr.set("descr", "Logo")
 
 
+def _layout(prs, kind: str, ctx: DeckContext):
+    if ctx.template is not None:
+        from .template import layout_for
+
+        return layout_for(prs, ctx.layouts, kind)
+    return prs.slide_layouts[LAYOUT_TITLE if kind == "titel" else LAYOUT_TITLE_ONLY]
+
+
+def on_colour(ctx: DeckContext) -> str:
+    """Text colour on title, section and closing slides: white on our accent, the text colour on a template."""
+    return ctx.theme.colors.text if ctx.template is not None else ctx.theme.colors.accent_text
+
+
 def set_notes(slide, text: str) -> None:
     if text:
         slide.notes_slide.notes_text_frame.text = text.strip()
@@ -270,7 +314,10 @@ def content_frame(slide, content: SlideContent, ctx: DeckContext, title: str, le
     return BODY_NO_LEAD
 
 
-def full_background(slide, color: str) -> None:
+def full_background(slide, color: str, ctx: DeckContext | None = None) -> None:
+    """A coloured slide; with a municipal template its own layout background is kept instead."""
+    if ctx is not None and ctx.template is not None:
+        return
     fill = slide.background.fill
     fill.solid()
     fill.fore_color.rgb = rgb(color)
@@ -280,11 +327,12 @@ def full_background(slide, color: str) -> None:
 
 def assemble_deck(contents: list[SlideContent], ctx: DeckContext, metadata: dict) -> bytes:
     """Build every slide with its kind's builder and return the .pptx bytes."""
-    prs = new_presentation(ctx.theme)
+    prs = new_presentation(ctx.theme, ctx.template)
     for content in contents:
-        layout = prs.slide_layouts[LAYOUT_TITLE if content.kind == "titel" else LAYOUT_TITLE_ONLY]
+        layout = _layout(prs, content.kind, ctx)
         slide = prs.slides.add_slide(layout)
         SLIDE_BUILDERS[content.kind](slide, content, ctx)
+        remove_empty_placeholders(slide)
         set_notes(slide, content.notes)
     set_language(prs)
     props = prs.core_properties

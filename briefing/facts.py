@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import fmt
 from .data import DataTable, Row, select_rows
 from .spec import DeckSpec
+from .units import prose_value
 
 AXIS_LABELS = {"pct.": "Pct.", "pct.point": "Pct.point", "antal": "Antal", "personer": "Personer", "kr.": "Kr.", "uger": "Uger"}
 MILLION = 1_000_000
@@ -291,41 +293,33 @@ def describe_chart(data: ChartData) -> str:
 
 
 def _num(value: float | None, data: ChartData) -> str:
-    from . import fmt
-
     return "–" if value is None else fmt.number(value, data.decimals, minus=fmt.MINUS)
 
 
 def _pairs(names, values, data: ChartData) -> str:
-    from . import fmt
-
     return fmt.join_list([f"{n} {_num(v, data)}" for n, v in zip(names, values)])
 
 
 def _describe_bar(data: ChartData) -> str:
-    from . import fmt
-
     text = f"{data.axis_label} for {fmt.join_list(list(data.categories))}"
     return text + (f", {fmt.join_list([s.name for s in data.series])}" if len(data.series) > 1 else "")
 
 
 def _describe_ranking(data: ChartData) -> str:
-    from . import fmt
-
     options = data.options or RankingOptions()
     order = "fra højest til lavest" if options.descending else "fra lavest til højest"
     text = f"{data.axis_label}, {order}: {_pairs(data.categories, data.series[0].values, data)}"
     if options.references:
         text += f"; til sammenligning {_pairs([r.name for r in options.references], [r.value for r in options.references], data)}"
-    if "own" in data.category_roles:
-        rank = data.category_roles.index("own") + 1
-        text += f". {data.categories[rank - 1]} er nr. {rank} af {fmt.number(len(data.categories))}"
+    values = data.series[0].values
+    own = data.category_roles.index("own") if "own" in data.category_roles else None
+    if own is not None and values[own] is not None:  # missing values are not ranked (they come last)
+        ranked = sum(v is not None for v in values)
+        text += f". {data.categories[own]} er nr. {own + 1} af {fmt.number(ranked)}"
     return text
 
 
 def _describe_line(data: ChartData) -> str:
-    from . import fmt
-
     names = fmt.join_list([s.name for s in data.series])
     latest = _pairs([s.name for s in data.series], [s.values[-1] for s in data.series], data)
     return (f"{data.axis_label} for {names} fra {data.categories[0]} til {data.categories[-1]}. "
@@ -341,16 +335,12 @@ def _largest_part(data: ChartData, i: int) -> str:
 
 
 def _describe_stacked(data: ChartData) -> str:
-    from . import fmt
-
     parts = fmt.join_list([s.name for s in data.series])
     largest = "; ".join(_largest_part(data, i) for i in range(len(data.categories)))
     return f"Fordeling i pct. på {parts} for {fmt.join_list(list(data.categories))}. Største del: {largest}"
 
 
 def _describe_diverging(data: ChartData) -> str:
-    from . import fmt
-
     k = data.options.neutral
     agree = range(k if k is not None else len(data.series) // 2)
     sums = [None if any(data.series[j].values[i] is None for j in agree) else sum(data.series[j].values[i] for j in agree)
@@ -360,8 +350,6 @@ def _describe_diverging(data: ChartData) -> str:
 
 
 def _describe_quadrant(data: ChartData) -> str:
-    from . import fmt
-
     options: QuadrantOptions = data.options
     text = f"{options.x_label} mod {options.y_label} for {fmt.join_list(list(data.categories))}"
     xs, ys = data.series[0].values, data.series[1].values
@@ -377,8 +365,6 @@ QUADRANT_TESTS = (lambda x, y: x < 0 < y, lambda x, y: x > 0 and y > 0,
 
 
 def _describe_waterfall(data: ChartData) -> str:
-    from . import fmt
-
     scale = data.options.scale if data.options else None
     values = data.series[0].values
 
@@ -430,8 +416,6 @@ class Tile:
 
 def kpi_tile(tile) -> Tile:
     """The texts of a KPI tile spec: Danish number with unit, change with arrow and words, and its tone."""
-    from . import fmt
-
     decimals = _tile_decimals(tile)
     value = _amount_text(tile.value, tile.unit, decimals)
     if tile.compare is None:
@@ -457,9 +441,6 @@ def _tile_decimals(tile) -> int | None:
 
 def _amount_text(value: float, unit: str, decimals: int | None) -> str:
     """A value in its unit, as in prose ('80,6 pct.', '132 personer'); kroner switch to mio. kr. from a million."""
-    from . import fmt
-    from .units import prose_value
-
     if unit == "kr.":
         return fmt.money(value, decimals, scale="auto")
     return prose_value(value, unit, decimals)

@@ -31,6 +31,8 @@ class Theme:
     spec: ThemeSpec
     path: Path | None
     logo: Path | None = None
+    template: bytes | None = None
+    layouts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -198,7 +200,9 @@ def load_theme(root: Path, name: str, deck_doc: SourceDoc | None, problems: Prob
             problems.extend(found)
             if spec is None:
                 return None
-            return Theme(spec, path, _logo(spec, folder, doc, problems))
+            theme = Theme(spec, path, _logo(spec, folder, doc, problems))
+            _template(theme, folder, doc, problems)
+            return theme
     if name == "default":
         return Theme(ThemeSpec(), None)
     known = sorted({p.stem for f in folders for p in _yaml_files(f)})
@@ -207,11 +211,49 @@ def load_theme(root: Path, name: str, deck_doc: SourceDoc | None, problems: Prob
     return None
 
 
+def _inside(folder: Path, name: str) -> Path | None:
+    """`name` resolved inside `folder`, or None when it points out of it (../, absolute paths, symlinks)."""
+    path = (folder / name).resolve()
+    return path if folder.resolve() in path.parents else None
+
+
+def _template(theme: Theme, folder: Path, doc: SourceDoc, problems: Problems) -> None:
+    """Read the municipality's template and pick its layouts; problems name what the template offers."""
+    spec = theme.spec
+    if spec.template is None:
+        return
+    from .template import choose_layouts, open_presentation, read_template
+
+    where = doc.location(("template",))
+    path = _inside(folder, spec.template)
+    if path is None:
+        problems.add("skabelonen skal ligge i themes/-mappen (ingen '../' eller fulde stier)", where, "template")
+        return
+    if path.suffix.lower() not in (".pptx", ".potx") or not path.is_file():
+        present = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in (".pptx", ".potx"))
+        problems.add(f"skabelonen '{spec.template}' findes ikke (skabeloner i themes/: {', '.join(present) or 'ingen'})",
+                     where, "template")
+        return
+    try:
+        data = read_template(path)
+        prs = open_presentation(data)
+    except Exception:  # a damaged file can fail deep inside python-pptx or zipfile
+        problems.add("skabelonen kan ikke åbnes som PowerPoint-fil (.pptx eller .potx)", where, "template")
+        return
+    chosen, found = choose_layouts(prs, spec.layouts.model_dump())
+    for field_name, message in found:
+        problems.add(message, doc.location(tuple(field_name.split("."))), field_name)
+    ratio = prs.slide_width / prs.slide_height
+    if abs(ratio - 16 / 9) > 0.02:
+        problems.add("skabelonen er ikke i 16:9-format; vælg en bredformat-skabelon", where, "template", warning=True)
+    theme.template, theme.layouts = data, chosen
+
+
 def _logo(spec: ThemeSpec, folder: Path, doc: SourceDoc, problems: Problems) -> Path | None:
     if spec.logo is None:
         return None
-    path = (folder / spec.logo).resolve()
-    if folder.resolve() not in path.parents:
+    path = _inside(folder, spec.logo)
+    if path is None:
         problems.add("logoet skal ligge i themes/-mappen (ingen '../' eller fulde stier)", doc.location(("logo",)), "logo")
         return None
     if not path.is_file() or path.suffix.lower() not in (".png", ".jpg", ".jpeg"):

@@ -9,7 +9,7 @@ from pptx.util import Inches, Pt
 from . import fmt
 from .deck import (
     DeckContext, SlideContent, _prepare, _run, add_footer, add_logo, add_picture, add_rect, add_slide_number, add_text,
-    content_frame, full_background, rgb, set_title, slide_kind,
+    add_subtitle, content_frame, full_background, on_colour, rgb, set_title, slide_kind,
 )
 from .errors import Problem
 from .layout import CONTENT_W, MARGIN, SLIDE_H, SLIDE_W, Box
@@ -23,20 +23,14 @@ from .units import UNIT_HEADERS, cell_text
 def title_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     deck, theme = ctx.deck, ctx.theme
     spec = content.spec
-    full_background(slide, theme.colors.accent)
-    white = theme.colors.accent_text
+    full_background(slide, theme.colors.accent, ctx)
+    white = on_colour(ctx)
     add_text(slide, Box(MARGIN + 0.4, 0.9, 8, 0.5), [f"{deck.municipality} Kommune"], ctx, size=20, color=white, bold=True,
              name="Kommune")
     set_title(slide, spec.title or deck.title, ctx, Box(MARGIN + 0.4, 2.2, CONTENT_W - 1.4, 1.9), color=white, size=44, min_size=30)
     subtitle = spec.subtitle or deck.subtitle
-    placeholder = slide.placeholders[1]
-    placeholder.left, placeholder.top, placeholder.width, placeholder.height = (
-        Inches(MARGIN + 0.4), Inches(4.2), Inches(CONTENT_W - 1.4), Inches(1.0))
-    frame = placeholder.text_frame
-    _prepare(frame)
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.LEFT
-    _run(paragraph, subtitle or "", 24, white, theme.fonts.body)
+    if subtitle:
+        add_subtitle(slide, subtitle, Box(MARGIN + 0.4, 4.2, CONTENT_W - 1.4, 1.0), white, ctx)
     meeting = ", ".join(p for p in (deck.meeting, fmt.date(deck.date)) if p)
     add_rect(slide, Box(MARGIN + 0.4, 5.6, 1.2, 0.06), theme.colors.accent_text)
     add_text(slide, Box(MARGIN + 0.4, 5.8, 9, 0.9), [meeting] + ([deck.author] if deck.author else []), ctx, size=20,
@@ -48,8 +42,8 @@ def title_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
 def section_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     theme = ctx.theme
     section = content.section
-    white = theme.colors.accent_text
-    full_background(slide, theme.colors.accent)
+    white = on_colour(ctx)
+    full_background(slide, theme.colors.accent, ctx)
     label = section.label or f"Del {content.section_index}"
     add_text(slide, Box(MARGIN + 0.4, 1.6, 8, 0.6), [label], ctx, size=24, color=white, bold=True, name="Mærke")
     set_title(slide, section.title, ctx, Box(MARGIN + 0.4, 2.3, CONTENT_W - 0.8, 1.8), color=white, size=40, min_size=28)
@@ -67,8 +61,8 @@ def section_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
 @slide_kind("afslutning")
 def closing_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     theme, spec = ctx.theme, content.spec
-    white = theme.colors.accent_text
-    full_background(slide, theme.colors.accent)
+    white = on_colour(ctx)
+    full_background(slide, theme.colors.accent, ctx)
     set_title(slide, spec.title, ctx, Box(MARGIN + 0.4, 1.2, CONTENT_W - 0.8, 1.3), color=white, size=44, min_size=30)
     if spec.bullets:
         add_text(slide, Box(MARGIN + 0.4, 2.8, CONTENT_W - 1.5, 2.8), spec.bullets, ctx, size=24, color=white, bullets=True,

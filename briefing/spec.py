@@ -287,6 +287,12 @@ class ThemeSizes(Spec):
     minimum: Number = Field(default=12, ge=10, le=24)
 
 
+class ThemeLayouts(Spec):
+    title: str | None = _text("Layout til forsiden (standard: 'Title Slide' eller 'Titelslide').", default=None)
+    section: str | None = _text("Layout til skillesider (standard: 'Section Header' eller 'Sektionsoverskrift').", default=None)
+    content: str | None = _text("Layout til indholdsslides (standard: 'Title Only' eller 'Kun titel').", default=None)
+
+
 class ThemeSpec(Spec):
     """themes/<navn>.yaml: colours, fonts and sizes."""
 
@@ -296,4 +302,6 @@ class ThemeSpec(Spec):
     sizes: ThemeSizes = Field(default_factory=ThemeSizes)
     logo: str | None = _text("Logo (PNG eller JPG) i themes/.", default=None)
     footer: str | None = _text("Fast tekst i sidefoden, fx kommunens navn.", default=None)
+    template: str | None = _text("Kommunens PowerPoint-skabelon (.pptx eller .potx) i themes/.", default=None)
+    layouts: ThemeLayouts = _text("Navne på layouts i skabelonen.", default_factory=ThemeLayouts)
     dpi: int = Field(default=200, ge=72, le=400, description="Opløsning for diagrammer.")

@@ -375,7 +375,7 @@ SERIES_FINDING = ("temaet: diagramfarven colors.series nr. 1 (#CCCCCC) har kontr
                   "mindst 3:1 kræves")
 
 
-def test_check_command_warns_about_findings(project, monkeypatch):
+def test_check_command_warns_about_findings_and_strict_fails_on_them(project, monkeypatch):
     _pale_theme(project)
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["check"])
@@ -387,13 +387,9 @@ def test_check_command_warns_about_findings(project, monkeypatch):
                      r"hjemmesiden\.\n\d+ slides kan bygges\.$", result.output, re.MULTILINE)
     assert not (project / "output" / "hedensted-beskaeftigelse.pptx").exists()
 
-
-def test_strict_check_fails_on_findings(project, monkeypatch):
-    _pale_theme(project)
-    monkeypatch.chdir(project)
-    result = CliRunner().invoke(main, ["check", "--strict"])
-    assert result.exit_code == 1
-    lines = result.output.splitlines()
+    strict = CliRunner().invoke(main, ["check", "--strict"])
+    assert strict.exit_code == 1
+    lines = strict.output.splitlines()
     assert SERIES_FINDING in lines
     assert any(FOOTER_FINDING.fullmatch(line) for line in lines)
-    assert "advarsel" not in result.output
+    assert "advarsel" not in strict.output

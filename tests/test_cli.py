@@ -20,9 +20,10 @@ def test_help_is_danish():
     result = CliRunner().invoke(main, ["--help"])
     assert result.exit_code == 0
     assert result.output.startswith("Brug: briefing [TILVALG] KOMMANDO [ARGUMENTER]...\n")
-    for line in ("Tilvalg:", "Kommandoer:", "  build   Byg præsentationen til output/.",
-                 "  check   Kontrollér alle filer uden at bygge noget."):
-        assert line in result.output.splitlines()
+    lines = result.output.splitlines()
+    for line in ("Tilvalg:", "Kommandoer:", "  build   Byg præsentationen til output/."):
+        assert line in lines
+    assert any(line.startswith("  check   Kontrollér alle filer") for line in lines)
     assert "Options" not in result.output and "Show this message" not in result.output
 
 

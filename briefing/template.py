@@ -1,0 +1,83 @@
+"""The municipality's own PowerPoint template (.pptx or .potx): layouts picked by name, placeholders filled.
+
+Checked when the theme is loaded, so a missing layout or title placeholder is a
+located error naming what the template offers, before anything is drawn.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+
+# The layout each slide role uses when the theme names none: English and Danish PowerPoint names.
+DEFAULT_LAYOUTS = {
+    "title": ("Title Slide", "Titelslide", "Titeldias"),
+    "section": ("Section Header", "Sektionsoverskrift", "Afsnitsoverskrift"),
+    "content": ("Title Only", "Kun titel"),
+}
+ROLE_OF_KIND = {"titel": "title", "afsnit": "section"}
+
+
+def read_template(path: Path) -> bytes:
+    """The template as .pptx bytes; a .potx differs only in its main content type."""
+    data = Path(path).read_bytes()
+    if not data.startswith(b"PK"):
+        raise ValueError("filen er ikke en PowerPoint-skabelon (.pptx eller .potx)")
+    if Path(path).suffix.lower() != ".potx":
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            blob = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                blob = blob.replace(TEMPLATE_TYPE, PRESENTATION_TYPE)
+            target.writestr(item, blob)
+    return out.getvalue()
+
+
+def open_presentation(data: bytes):
+    """A presentation from template bytes with the template's own sample slides removed."""
+    from pptx import Presentation
+
+    prs = Presentation(io.BytesIO(data))
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+    return prs
+
+
+def choose_layouts(prs, wanted: dict[str, str | None]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Layout name per role, and problems as (field, Danish message) naming what the template offers."""
+    names = [layout.name for layout in prs.slide_layouts]
+    chosen, problems = {}, []
+    for role, defaults in DEFAULT_LAYOUTS.items():
+        asked = wanted.get(role)
+        candidates = [asked] if asked else list(defaults)
+        found = next((n for n in candidates if n in names), None)
+        if found is None:
+            what = f"intet layout med navnet '{asked}'" if asked else f"intet af layoutene {', '.join(repr(d) for d in defaults)}"
+            problems.append((f"layouts.{role}", f"skabelonen har {what} (layouts i skabelonen: {', '.join(names)})"))
+            continue
+        layout = next(layout for layout in prs.slide_layouts if layout.name == found)
+        if not any(_is_title(ph) for ph in layout.placeholders):
+            offered = ", ".join(ph.name for ph in layout.placeholders) or "ingen"
+            problems.append((f"layouts.{role}", f"layoutet '{found}' har ingen titelpladsholder (pladsholdere: {offered})"))
+            continue
+        chosen[role] = found
+    return chosen, problems
+
+
+def _is_title(placeholder) -> bool:
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    return placeholder.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+
+
+def layout_for(prs, chosen: dict[str, str], kind: str):
+    name = chosen[ROLE_OF_KIND.get(kind, "content")]
+    return next(layout for layout in prs.slide_layouts if layout.name == name)

@@ -1,0 +1,108 @@
+"""`briefing build --pdf`: a PDF through LibreOffice when it is there, a clear Danish warning when it is not."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import main
+from briefing.pdf import convert_to_pdf
+
+DECK = "output/hedensted-beskaeftigelse.pptx"
+MISSING = ("advarsel: output/hedensted-beskaeftigelse.pdf: PDF'en er ikke lavet, fordi LibreOffice ikke er "
+           "installeret (programmet 'soffice' findes ikke). Præsentationen er bygget; installér LibreOffice, eller "
+           "gem som PDF fra PowerPoint")
+
+
+def fake_libreoffice(folder: Path, script: str) -> Path:
+    """A folder for PATH holding a 'soffice' that runs `script` instead of LibreOffice."""
+    folder.mkdir()
+    program = folder / "soffice"
+    program.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    program.chmod(0o755)
+    return folder
+
+
+def test_without_libreoffice_the_deck_is_built_and_a_warning_says_why(project, monkeypatch, tmp_path):
+    empty = tmp_path / "empty-path"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build", "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert MISSING in result.output.splitlines()
+    assert "Præsentationen ligger i output/hedensted-beskaeftigelse.pptx" in result.output
+    assert "PDF'en ligger" not in result.output
+    assert (project / DECK).is_file()
+    assert not (project / "output" / "hedensted-beskaeftigelse.pdf").exists()
+
+
+def test_an_old_pdf_is_called_out_as_old(tmp_path, monkeypatch):
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(b"pptx")
+    (tmp_path / "deck.pdf").write_bytes(b"%PDF old")
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    pdf, problem = convert_to_pdf(deck)
+    assert pdf is None
+    assert problem.message.endswith("gem som PDF fra PowerPoint. PDF'en, der ligger der, er fra en tidligere bygning")
+    assert (tmp_path / "deck.pdf").read_bytes() == b"%PDF old"
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell for the stand-in program")
+def test_a_failing_libreoffice_is_a_warning_and_leaves_no_pdf(tmp_path, monkeypatch):
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(b"pptx")
+    monkeypatch.setenv("PATH", f"{fake_libreoffice(tmp_path / 'bin', 'exit 3')}:/usr/bin:/bin")
+    pdf, problem = convert_to_pdf(deck)
+    assert pdf is None
+    assert problem.render() == (f"advarsel: {tmp_path / 'deck.pdf'}: PDF'en er ikke lavet: LibreOffice stoppede med "
+                                "fejlkode 3. Præsentationen er bygget")
+    assert not (tmp_path / "deck.pdf").exists()
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell for the stand-in program")
+def test_a_hanging_libreoffice_is_stopped_with_its_helpers(tmp_path, monkeypatch):
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(b"pptx")
+    marker = tmp_path / "helper-finished"
+    # The stand-in starts a helper, as soffice starts soffice.bin; both must be ended at the timeout.
+    script = f"(sleep 3; touch {marker}) &\nsleep 30"
+    monkeypatch.setenv("PATH", f"{fake_libreoffice(tmp_path / 'bin', script)}:/usr/bin:/bin")
+    started = time.monotonic()
+    pdf, problem = convert_to_pdf(deck, timeout=1)
+    assert time.monotonic() - started < 10
+    assert pdf is None
+    assert problem.message == "PDF'en er ikke lavet: LibreOffice blev ikke færdig på 1 sekunder. Præsentationen er bygget"
+    time.sleep(3.5)
+    assert not marker.exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdfinfo") is None,
+                    reason="LibreOffice and poppler are installed by .ci/run")
+def test_build_pdf_converts_the_deck(project, monkeypatch):
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build", "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith("Præsentationen ligger i output/hedensted-beskaeftigelse.pptx\n"
+                                  "PDF'en ligger i output/hedensted-beskaeftigelse.pdf\n")
+    pdf = project / "output" / "hedensted-beskaeftigelse.pdf"
+    from pptx import Presentation
+
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == len(Presentation(str(project / DECK)).slides)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert "Til drøftelse – sanktionspraksis" in text
+
+    # Nothing changed: the deck is not rebuilt and the PDF, newer than the deck, is not converted again.
+    made = pdf.stat().st_mtime_ns
+    again = CliRunner().invoke(main, ["build", "--pdf"])
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith("Ingen ændringer siden sidste bygning")
+    assert again.output.endswith("PDF'en ligger i output/hedensted-beskaeftigelse.pdf\n")
+    assert pdf.stat().st_mtime_ns == made
