@@ -50,6 +50,7 @@ TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Office's "mark as decorative" extension
 FILLS = ("a:solidFill", "a:noFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill")
 SNIPPET = 30
+NO_TITLE = "sliden har ingen titel; giv den en, så skærmlæsere og oversigten kan vise den"
 TITLE_SNIPPET = 40
 
 
@@ -94,7 +95,7 @@ def check_titles(prs) -> list[Finding]:
     for number, slide in enumerate(prs.slides, start=1):
         title = slide_title(slide)
         if not title:
-            findings.append(Finding(number, None, "sliden har ingen titel; skærmlæsere og oversigten bruger titlen"))
+            findings.append(Finding(number, None, NO_TITLE))
             continue
         key = " ".join(title.split()).casefold()
         if key in seen:
@@ -240,9 +241,9 @@ def check_chart_colors(theme: ThemeSpec) -> list[Finding]:
     for name, color in named:
         ratio = contrast_ratio(color, colors.background)
         if ratio < GRAPHICS_RATIO:
-            findings.append(Finding(None, None, f"diagramfarven {name} ({color.upper()}) har kontrast {ratio_text(ratio)} "
-                                                f"mod baggrunden ({colors.background.upper()}); mindst "
-                                                f"{ratio_text(GRAPHICS_RATIO)} kræves"))
+            problem = (f"diagramfarven {name} ({color.upper()}) har kontrast {ratio_text(ratio)} mod baggrunden "
+                       f"({colors.background.upper()}); mindst {ratio_text(GRAPHICS_RATIO)} kræves")
+            findings.append(Finding(None, None, problem))
     return findings
 
 
@@ -256,8 +257,9 @@ def check_reading_order(prs) -> list[Finding]:
         shapes = list(slide.shapes)
         title_shape = _title_shape(slide)
         if title_shape is not None and shapes and shapes[0].shape_id != title_shape.shape_id:
-            findings.append(Finding(number, title, f"titlen står ikke først i læserækkefølgen ('{shapes[0].name}' "
-                                                   "kommer før); skærmlæsere skal møde titlen først", shapes[0].name))
+            first = shapes[0].name
+            findings.append(Finding(number, title, f"titlen står ikke først i læserækkefølgen ('{first}' kommer "
+                                                   "før); skærmlæsere skal møde titlen først", first))
         footer = next((s for s in shapes if _is_footer(s)), None)
         if footer is None:
             continue

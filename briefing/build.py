@@ -33,7 +33,8 @@ class BuildResult:
 
 
 def build(inputs: Path, output: Path | None = None, *, write: bool = True, strict: bool = False,
-          municipality: str | None = None, cache: bool = True, parallel: bool = True, pdf: bool = False) -> BuildResult:
+          municipality: str | None = None, cache: bool = True, parallel: bool = True,
+          pdf: bool = False) -> BuildResult:
     """Build the deck for the project in `inputs`; return where it went and what was noticed.
 
     With `municipality`, the same inputs make the deck for another municipality (its

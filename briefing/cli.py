@@ -144,7 +144,7 @@ def build(inputs: Path, output: Path | None, strict: bool, municipality: str | N
     _run(action, debug)
 
 
-@main.command(help="Kontrollér alle filer og præsentationens tilgængelighed uden at bygge noget.")
+@main.command(help="Kontrollér filerne og tilgængeligheden uden at bygge noget.")
 @_input
 @click.option("--strict", is_flag=True, help="Stop ved advarsler og tilgængelighedsfund, ikke kun ved fejl.")
 @_debug

@@ -275,8 +275,9 @@ def _build_table(name: str, spec: TableSpec, doc: SourceDoc, header: list[str], 
             except ValueError as exc:
                 problems.append(Problem(f"{exc}", loc, f"{column_name}"))
                 number = None
-            if number is not None and spec.unit == "pct." and not 0 <= number <= 100:
-                problems.append(Problem(f"en andel i pct. skal ligge mellem 0 og 100, ikke {fmt.number(number, 1)}", loc, column_name))
+            problem = _implausible(number, spec.unit)
+            if problem:
+                problems.append(Problem(problem, loc, column_name))
             values.append(number)
         rows.append(Row(labels, tuple(values), record[0][2]))
     if problems:
@@ -284,6 +285,22 @@ def _build_table(name: str, spec: TableSpec, doc: SourceDoc, header: list[str], 
     if not rows:
         raise BriefingError(Problem("tabellen har ingen rækker", where))
     return DataTable(name, spec, doc.location(), tuple(label_names), tuple(columns), tuple(rows))
+
+
+MAX_MAGNITUDE = 1e12  # larger than any municipal budget in kroner: surely a typo
+
+
+def _implausible(number: float | None, unit: str) -> str | None:
+    """A Danish message when a value cannot be right for its unit."""
+    if number is None:
+        return None
+    if abs(number) > MAX_MAGNITUDE:
+        return f"tallet {fmt.number(number)} er urimeligt stort; tjek om der mangler et komma"
+    if unit == "pct." and not 0 <= number <= 100:
+        return f"en andel i pct. skal ligge mellem 0 og 100, ikke {fmt.number(number, 1)}"
+    if unit in ("personer", "uger") and number < 0:
+        return f"{'et antal personer' if unit == 'personer' else 'en varighed'} kan ikke være negativ, ikke {fmt.number(number, 1)}"
+    return None
 
 
 def select_rows(table: DataTable, where: Mapping[str, str]) -> list[Row]:

@@ -55,6 +55,10 @@ class DeckContext:
     warnings: list[Problem] = field(default_factory=list)
     template: bytes | None = None
     layouts: dict = field(default_factory=dict)
+    current: Location = field(default_factory=Location)  # the slide file being drawn, for located warnings
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(Problem(message, self.current, severity="advarsel"))
 
 
 SlideBuilder = Callable[[object, SlideContent, DeckContext], None]
@@ -159,7 +163,7 @@ def add_text(slide, box: Box, paragraphs: Sequence[str], ctx: DeckContext, *, si
     indent = (size * 1.1 / 72) if bullets else 0
     fit = fit_text(list(paragraphs), box.width - 0.04, box.height - 0.04, size, min_size, bold, space_after, indent)
     if not fit.fits:
-        ctx.warnings.append(Problem(f"teksten er for lang til sin plads{(' (' + where + ')') if where else ''}; forkort den", severity="advarsel"))
+        ctx.warn(f"teksten er for lang til sin plads{(' (' + where + ')') if where else ''}; forkort den")
     shape = _box(slide, box)
     if name:
         shape.name = name
@@ -194,7 +198,7 @@ def set_title(slide, text: str, ctx: DeckContext, box: Box = TITLE, *, color: st
     size = size or theme.sizes.title
     fit = fit_text([text], box.width - 0.1, box.height - 0.05, size, min_size, bold=True)
     if not fit.fits:
-        ctx.warnings.append(Problem(f"titlen '{text[:40]}…' er for lang; forkort den", severity="advarsel"))
+        ctx.warn(f"titlen '{text[:40]}…' er for lang; forkort den")
     title = slide.shapes.title
     title.left, title.top, title.width, title.height = (Inches(v) for v in (box.left, box.top, box.width, box.height))
     frame = title.text_frame
@@ -331,6 +335,7 @@ def assemble_deck(contents: list[SlideContent], ctx: DeckContext, metadata: dict
     for content in contents:
         layout = _layout(prs, content.kind, ctx)
         slide = prs.slides.add_slide(layout)
+        ctx.current = content.location
         SLIDE_BUILDERS[content.kind](slide, content, ctx)
         remove_empty_placeholders(slide)
         set_notes(slide, content.notes)

@@ -446,5 +446,7 @@ def _amount_text(value: float, unit: str, decimals: int | None) -> str:
     return prose_value(value, unit, decimals)
 
 
-__all__ = ["Tile", "kpi_tile", "describe_chart", "ChartData", "Series", "Reference", "RankingOptions", "StackOptions", "QuadrantOptions",
-           "WaterfallOptions", "CHART_FACTS", "chart_data", "category_column", "stack_parts"]
+__all__ = [
+    "ChartData", "Series", "Reference", "RankingOptions", "StackOptions", "QuadrantOptions", "WaterfallOptions",
+    "CHART_FACTS", "chart_data", "category_column", "stack_parts", "describe_chart", "Tile", "kpi_tile",
+]

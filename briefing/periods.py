@@ -99,6 +99,11 @@ class Period:
         first = self.year * 12 + (self.number - 1) * size
         return first, first + size - 1
 
+    @property
+    def first_month(self) -> tuple[int, int]:
+        """(year, month) of the period's first month."""
+        return divmod(self._first, 12)[0], self._first % 12 + 1
+
     @classmethod
     def of_year(cls, year: int) -> Period:
         """Return the calendar year ``year``."""

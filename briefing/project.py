@@ -281,10 +281,23 @@ def check_references(project: Project, problems: Problems) -> None:
                 problems.add(f"sliden '{name}' er allerede brugt i sections[{used[name][0] + 1}]; en slide kan kun bruges én gang", where, field)
             else:
                 used[name] = (s, i)
+    _check_periods(project, problems)
     for name, entry in project.slides.items():
         if name not in used:
             problems.add(f"sliden '{name}' er ikke med i inputs/{DECK_FILE} og kommer ikke med i præsentationen", entry.doc.location(), warning=True)
         _check_slide_data(entry, project.tables, problems)
+
+
+def _check_periods(project: Project, problems: Problems) -> None:
+    """A period after the meeting date is a typo (2031K3 for 2021K3), never data."""
+    from . import fmt
+
+    meeting = project.deck.date
+    for table in project.tables.values():
+        for column in table.value_columns:
+            if column.period is not None and column.period.first_month > (meeting.year, meeting.month):
+                problems.add(f"perioden {column.period.short} ligger efter mødedatoen {fmt.date(meeting)}; "
+                             "tjek årstallet", table.location, column.name)
 
 
 def _check_slide_data(entry: SlideEntry, tables: dict[str, DataTable], problems: Problems) -> None:
@@ -372,11 +385,11 @@ def _check_unique_categories(chart, table: DataTable, entry: SlideEntry, problem
     """Each category (with its part, for stacks in long form) must be one row, or the chart would hide some."""
     from .facts import category_column
 
-    column = category_column(chart, table)
-    keys = list(zip(*(_column_values(table, c, chart.where) for c in [column] + ([chart.stack] if getattr(chart, "stack", None) else []))))
+    key_columns = [category_column(chart, table)] + ([chart.stack] if getattr(chart, "stack", None) else [])
+    keys = list(zip(*(_column_values(table, c, chart.where) for c in key_columns)))
     repeated = list(dict.fromkeys(k for k in keys if keys.count(k) > 1))
     if repeated:
-        others = [c for c in table.label_columns if c != column and c not in chart.where and c != getattr(chart, "stack", None)]
+        others = [c for c in table.label_columns if c not in key_columns and c not in chart.where]
         hint = f"; vælg rækker med where, fx efter {', '.join(others)}" if others else ""
         problems.add(f"'{' / '.join(repeated[0])}' står i flere rækker i '{table.name}'{hint}",
                      entry.doc.location(("chart", "where") if chart.where else ("chart", "table")),

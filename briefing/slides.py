@@ -11,7 +11,6 @@ from .deck import (
     DeckContext, SlideContent, _prepare, _run, add_footer, add_logo, add_picture, add_rect, add_slide_number, add_text,
     add_subtitle, content_frame, full_background, on_colour, rgb, set_title, slide_kind,
 )
-from .errors import Problem
 from .layout import CONTENT_W, MARGIN, SLIDE_H, SLIDE_W, Box
 from .timing import minutes_text
 from .units import UNIT_HEADERS, cell_text
@@ -197,8 +196,7 @@ def _data_table(slide, content: SlideContent, ctx: DeckContext, title: str) -> N
     widths = _column_widths(body.width, numeric)
     size, heights = _fit_table(header, rows, widths, body.height, theme.sizes.minimum)
     if sum(heights) > body.height:
-        ctx.warnings.append(Problem(f"tabellen på sliden '{title}' er for lang; vælg færre rækker med 'where' "
-                                    "eller færre kolonner med 'columns'", content.location, severity="advarsel"))
+        ctx.warn(f"tabellen på sliden '{title}' er for lang; vælg færre rækker med 'where' eller færre kolonner med 'columns'")
     shape = slide.shapes.add_table(len(rows) + 1, len(header), Inches(body.left), Inches(body.top), Inches(body.width),
                                    Inches(sum(heights)))
     shape.name = "Tabel"

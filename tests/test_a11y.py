@@ -28,6 +28,7 @@ from briefing.spec import ThemeColors, ThemeSpec
 REPO = Path(__file__).resolve().parent.parent
 THEME = ThemeSpec()
 TITLE_ONLY, BLANK = 5, 6
+NO_TITLE = "slide 1: sliden har ingen titel; giv den en, så skærmlæsere og oversigten kan vise den"
 
 
 # ---------------------------------------------------------------- helpers that make fixture decks
@@ -81,12 +82,12 @@ def messages(findings: list[Finding]) -> list[str]:
 def test_slide_without_title():
     prs = Presentation()
     prs.slides.add_slide(prs.slide_layouts[BLANK])
-    assert messages(check_titles(prs)) == ["slide 1: sliden har ingen titel; skærmlæsere og oversigten bruger titlen"]
+    assert messages(check_titles(prs)) == [NO_TITLE]
 
 
 def test_empty_title_placeholder_counts_as_no_title():
     prs, _ = deck_with("  ")
-    assert messages(check_titles(prs)) == ["slide 1: sliden har ingen titel; skærmlæsere og oversigten bruger titlen"]
+    assert messages(check_titles(prs)) == [NO_TITLE]
 
 
 def test_title_used_twice():

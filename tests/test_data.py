@@ -104,3 +104,24 @@ def test_table_records_source_and_period(project):
     table = _load(project, "status-efter-forloeb")
     assert table.spec.source == "Jobindsats.dk"
     assert table.period_text == "3. kvt. 2020-2. kvt. 2021"
+
+
+@pytest.mark.parametrize("unit, value, message", [
+    ("pct.", "104,5", "en andel i pct. skal ligge mellem 0 og 100, ikke 104,5"),
+    ("personer", "-22", "et antal personer kan ikke være negativ, ikke -22,0"),
+    ("uger", "-1,5", "en varighed kan ikke være negativ, ikke -1,5"),
+    ("kr.", "5000000000000", "tallet 5.000.000.000.000 er urimeligt stort; tjek om der mangler et komma"),
+])
+def test_implausible_values_are_refused_where_they_stand(project, unit, value, message):
+    _write_table(project, "t", f"title: T\nsource: S\nunit: {unit}\nrows:\n  - sted: Hedensted\n    2021K3: '{value}'\n")
+    with pytest.raises(BriefingError) as caught:
+        load_project(project / "inputs")
+    assert caught.value.render(project) == f"inputs/data/t.yaml:6:13: 2021K3: {message}"
+
+
+def test_a_period_after_the_meeting_is_a_typo(project):
+    _write_table(project, "t", "title: T\nsource: S\nrows:\n  - sted: Hedensted\n    2031K3: 4\n")
+    with pytest.raises(BriefingError) as caught:
+        load_project(project / "inputs")
+    assert caught.value.render(project) == (
+        "inputs/data/t.yaml:1:1: 2031K3: perioden 3. kvt. 2031 ligger efter mødedatoen 6. december 2021; tjek årstallet")
