@@ -201,6 +201,10 @@ def load_theme(root: Path, name: str, deck_doc: SourceDoc | None, problems: Prob
             if spec is None:
                 return None
             theme = Theme(spec, path, _logo(spec, folder, doc, problems))
+            from .colors import theme_contrast_problems
+
+            for field_name, message in theme_contrast_problems(spec.colors):
+                problems.add(message, doc.location(tuple(field_name.split("."))), field_name)
             _template(theme, folder, doc, problems)
             return theme
     if name == "default":
