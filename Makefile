@@ -27,5 +27,8 @@ schema: $(BIN)/briefing
 test: $(VENV)/.test-extras
 	$(BIN)/python -m pytest
 
+bench: $(BIN)/briefing
+	$(BIN)/python benchmarks/run.py
+
 clean:
 	rm -rf $(VENV) output/*.pptx

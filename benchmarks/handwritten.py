@@ -29,7 +29,6 @@ GROUPS = ["Kontanthjælp, jobparat", "Kontanthjælp, aktivitetsparat", "Uddannel
           "Uddannelseshjælp, aktivitetsparat", "Jobafklaringsforløb", "Ressourceforløb"]
 
 
-
 def first_installed_font(*names: str) -> str:
     """The theme's chart font, or the first fallback that is installed (as briefing does), looked up once."""
     from matplotlib import font_manager
@@ -276,7 +275,7 @@ def main(manifest_path: str, out_path: str) -> None:
         for table in spec["tables"]:
             add_table(slide, table["box"], table["cells"])
         for picture in spec["pictures"]:
-            kind, draw = next(charts)
+            _kind, draw = next(charts)
             png = chart_png(draw, picture["px"][0], picture["px"][1])
             pic = slide.shapes.add_picture(io.BytesIO(png), Emu(picture["box"][0]), Emu(picture["box"][1]),
                                            Emu(picture["box"][2]), Emu(picture["box"][3]))

@@ -17,7 +17,6 @@ What is checked, one function each:
 from __future__ import annotations
 
 import io
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 
 from . import fmt
+from .colors import contrast_ratio, ratio_text
 from .spec import ThemeSpec
 
 TEXT_RATIO = 4.5
@@ -207,26 +207,6 @@ def check_contrast(prs) -> list[Finding]:
                                                    f"kontrast {ratio_text(ratio)} mod baggrunden ({color} på "
                                                    f"{background}); mindst {ratio_text(needed)} kræves", shape.name))
     return findings
-
-
-def relative_luminance(hex_color: str) -> float:
-    """WCAG 2.1 relative luminance of '#RRGGBB'."""
-    value = hex_color.lstrip("#")
-    channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast_ratio(first: str, second: str) -> float:
-    """WCAG contrast ratio between two colours, from 1 to 21."""
-    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def ratio_text(ratio: float) -> str:
-    """'4,5:1', '3:1'; rounded down, so a ratio just under the limit never reads as meeting it."""
-    shown = math.floor(ratio * 10 + 1e-9) / 10
-    return f"{fmt.number(shown, 0 if shown == int(shown) else 1)}:1"
 
 
 # ---------------------------------------------------------------- chart colours

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 import traceback
 from pathlib import Path
@@ -24,7 +23,7 @@ class DanishCommand(click.Command):
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Brug: ")
 
     def format_options(self, ctx, formatter):
-        rows = [p.get_help_record(ctx) for p in self.get_params(ctx)]
+        rows = [p.get_help_record(ctx) for p in self.get_params(ctx) if not isinstance(p, click.Argument)]
         rows = [r for r in rows if r]
         if rows:
             with formatter.section("Tilvalg"):
@@ -73,15 +72,12 @@ def _usage_message(exc: click.UsageError) -> str:
     return "kommandoen er ikke skrevet rigtigt"
 
 
-def _run(action, debug: bool) -> None:
+def _run(action, debug: bool, failed: str = "Præsentationen blev ikke bygget") -> None:
     """Run a library call, turning every failure into a Danish message and a non-zero exit."""
     try:
         action()
     except BriefingError as exc:
-        count = len(exc.problems)
-        noun = "fejl" if count == 1 else "fejl"
-        click.echo(f"{exc.render(Path.cwd())}\n\nPræsentationen blev ikke bygget: ret {count} {noun} ovenfor og prøv igen.",
-                   err=True)
+        click.echo(f"{exc.render(Path.cwd())}\n\n{failed}: ret {len(exc.problems)} fejl ovenfor og prøv igen.", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         click.echo("Afbrudt.", err=True)
@@ -163,7 +159,7 @@ def check(inputs: Path, strict: bool, debug: bool) -> None:
         else:
             click.echo(f"Alt er i orden: {result.slides} slides kan bygges.")
 
-    _run(action, debug)
+    _run(action, debug, failed="Kontrollen fandt fejl")
 
 
 @main.command(help="Opret et nyt briefing-projekt i MAPPE ud fra eksemplet.")
@@ -178,7 +174,7 @@ def init(folder: Path, debug: bool) -> None:
         click.echo(f"Nyt projekt oprettet i {folder}.\nRet tallene i {folder / 'inputs'} og byg med:\n"
                    f"  cd {folder} && briefing build")
 
-    _run(action, debug)
+    _run(action, debug, failed="Projektet blev ikke oprettet")
 
 
 @main.command(help="Skriv JSON Schema for YAML-filerne, så editoren kan hjælpe med felterne.")
@@ -193,7 +189,7 @@ def schema(folder: Path, debug: bool) -> None:
         written = write_schemas(folder)
         click.echo(f"Skrev {len(written)} skemaer til {folder}.")
 
-    _run(action, debug)
+    _run(action, debug, failed="Skemaerne blev ikke skrevet")
 
 
 @main.command(name="import", help="Importér et udtræk fra Jobindsats.dk som datatabel i inputs/data/. FIL er den hentede "
@@ -221,7 +217,7 @@ def import_(file: Path, inputs: Path, name: str | None, overwrite: bool, debug: 
             click.echo(f"Udtræksdatoen står ikke i filen; skriv den øverst i {_shown(result.table_path)}.")
         click.echo(f"Brug tabellen på en slide med 'table: {result.name}'.")
 
-    _run(action, debug)
+    _run(action, debug, failed="Tabellen blev ikke importeret")
 
 
 @main.command(help="Vis, hvad der er ændret mellem to byggede præsentationer.")
@@ -235,7 +231,7 @@ def diff(old: Path, new: Path, debug: bool) -> None:
     def action():
         click.echo(diff_text(old, new))
 
-    _run(action, debug)
+    _run(action, debug, failed="Præsentationerne kunne ikke sammenlignes")
 
 
 def _build_every(inputs: Path, strict: bool, cache: bool) -> None:

@@ -18,10 +18,9 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from . import fmt
 from .errors import Location, Problem
 from .fit import fit_text
-from .layout import BADGE, BODY, BODY_NO_LEAD, CONTENT_W, FOOTER, LEAD, MARGIN, NUMBER, SLIDE_H, SLIDE_W, TITLE, Box
+from .layout import BADGE, BODY, BODY_NO_LEAD, FOOTER, LEAD, MARGIN, NUMBER, SLIDE_H, SLIDE_W, TITLE, Box
 from .spec import ThemeSpec
 
 LAYOUT_TITLE = 0

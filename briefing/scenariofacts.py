@@ -85,7 +85,13 @@ def effects(model: ScenarioModel, name: str) -> list[Effect]:
             found.append(Effect("sparer" if diff < 0 else "koster", label, amount, result.per or "", good))
         else:
             amount = fmt.number(abs(diff), result.decimals or 0)
-            found.append(Effect("flere" if diff > 0 else "færre", label, amount, result.per or "", good))
+            # A count where more is better (borgere i job) is gained or lost; one where less is better (timer) is
+            # required or freed.
+            if result.better == "højere":
+                kind = "giver_flere" if diff > 0 else "giver_færre"
+            else:
+                kind = "flere" if diff > 0 else "færre"
+            found.append(Effect(kind, label, amount, result.per or "", good))
     better, worse = [], []
     for row in model.quality:
         delta = RATING_VALUES[row.ratings[name]] - RATING_VALUES[row.ratings[model.baseline]]

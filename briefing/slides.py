@@ -11,7 +11,7 @@ from .deck import (
     DeckContext, SlideContent, _prepare, _run, add_footer, add_logo, add_picture, add_rect, add_slide_number, add_text,
     add_subtitle, content_frame, full_background, on_colour, rgb, set_title, slide_kind,
 )
-from .layout import CONTENT_W, MARGIN, SLIDE_H, SLIDE_W, Box
+from .layout import CONTENT_W, MARGIN, SLIDE_W, Box
 from .timing import minutes_text
 from .units import UNIT_HEADERS, cell_text
 

@@ -62,4 +62,4 @@ def _write(cell, runs: list[tuple[str, str, bool]], size: float, theme, centre: 
     for k, (text, color, bold) in enumerate(runs):
         paragraph = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
         paragraph.alignment = PP_ALIGN.CENTER if centre else PP_ALIGN.LEFT
-        _run(paragraph, text, size if k == 0 else size - 2, color, theme.fonts.body, bold)
+        _run(paragraph, text, size if k == 0 else max(size - 2, theme.sizes.minimum), color, theme.fonts.body, bold)

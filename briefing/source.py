@@ -15,7 +15,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import BriefingError, Location, Problem, fail
+from .errors import BriefingError, Location, fail
 
 MAX_FILE_BYTES = 5_000_000
 MAX_NODES = 200_000

@@ -11,10 +11,9 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from . import fmt
 from .specbase import Flag, Number, Spec, Text, _danish_float, _text  # noqa: F401
 from .narrativespec import NarrativeItem
 from .scenariospec import ScenarioSlideFields
@@ -264,7 +263,7 @@ class ThemeColors(Spec):
     accent_text: Color = "#FFFFFF"
     highlight: Color = "#C24E00"
     reference: Color = "#2F3B48"
-    series: list[Color] = Field(default_factory=lambda: ["#8C96A0", "#00557F", "#2F7F5F", "#6B4C9A"], min_length=2)
+    series: list[Color] = Field(default_factory=lambda: ["#7D8792", "#00557F", "#2F7F5F", "#6B4C9A"], min_length=2)
     grid: Color = "#D5D9DE"
     table_header: Color = "#00557F"
     table_stripe: Color = "#EEF2F5"

@@ -22,7 +22,9 @@ def prose_value(value: float, unit: str, decimals: int) -> str:
     if unit == "pct.point":
         return fmt.points(value, decimals)
     if unit == "kr.":
-        return fmt.money(value, decimals, scale="auto" if abs(value) >= 1_000_000 else None)
+        if abs(value) >= 1_000_000:  # millions always carry one decimal: 1.540.000 kr. is 1,5 mio. kr., not 2
+            return fmt.money(value, max(decimals, 1), scale="auto")
+        return fmt.money(value, decimals)
     if unit == "uger":
         return fmt.weeks(value, decimals)
     if unit == "personer":

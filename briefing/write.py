@@ -25,6 +25,12 @@ def normalize_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file beside `path` and rename it into place."""
     path = Path(path)
@@ -39,6 +45,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes owner-only files; a shared output folder needs more
         os.replace(temp, path)
     except PermissionError:
         temp.unlink(missing_ok=True)

@@ -20,9 +20,10 @@ from pptx.util import Inches, Pt
 
 from briefing.a11y import (
     Finding, check_alt_text, check_chart_colors, check_contrast, check_deck, check_reading_order, check_text_sizes,
-    check_titles, contrast_ratio, ratio_text, relative_luminance,
+    check_titles,
 )
 from briefing.cli import main
+from briefing.colors import contrast_ratio, ratio_text, relative_luminance
 from briefing.spec import ThemeColors, ThemeSpec
 
 REPO = Path(__file__).resolve().parent.parent
@@ -364,14 +365,10 @@ def test_check_command_is_clean_on_the_example_even_when_strict(project, monkeyp
 
 
 def _pale_theme(project: Path) -> None:
+    """A pale chart series: the theme loads (text colours are fine), the deck's check finds it."""
     path = project / "themes" / "default.yaml"
     text = path.read_text(encoding="utf-8")
-    text = re.sub(r'muted: "#[0-9A-Fa-f]{6}"', 'muted: "#999999"', text)
     path.write_text(re.sub(r'series: \["#[0-9A-Fa-f]{6}"', 'series: ["#CCCCCC"', text), encoding="utf-8")
-
-
-FOOTER_FINDING = re.compile(r"slide \d+ '[^']+': teksten '[^']+' i 'Kilde' har kontrast 2,8:1 mod baggrunden "
-                            r"\(#999999 på #FFFFFF\); mindst 4,5:1 kræves")
 SERIES_FINDING = ("temaet: diagramfarven colors.series nr. 1 (#CCCCCC) har kontrast 1,6:1 mod baggrunden (#FFFFFF); "
                   "mindst 3:1 kræves")
 
@@ -383,7 +380,6 @@ def test_check_command_warns_about_findings_and_strict_fails_on_them(project, mo
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert f"advarsel: {SERIES_FINDING}" in lines
-    assert any(line.startswith("advarsel: ") and FOOTER_FINDING.fullmatch(line[10:]) for line in lines)
     assert re.search(r"^\d+\xa0tilgængelighedsfund ovenfor \(WCAG 2\.1 AA\); ret dem, før præsentationen lægges på "
                      r"hjemmesiden\.\n\d+ slides kan bygges\.$", result.output, re.MULTILINE)
     assert not (project / "output" / "hedensted-beskaeftigelse.pptx").exists()
@@ -392,5 +388,5 @@ def test_check_command_warns_about_findings_and_strict_fails_on_them(project, mo
     assert strict.exit_code == 1
     lines = strict.output.splitlines()
     assert SERIES_FINDING in lines
-    assert any(FOOTER_FINDING.fullmatch(line) for line in lines)
     assert "advarsel" not in strict.output
+    assert strict.output.endswith("Kontrollen fandt fejl: ret 1 fejl ovenfor og prøv igen.\n")

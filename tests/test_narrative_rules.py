@@ -327,8 +327,6 @@ def test_the_table_is_big_enough_and_ids_are_unique():
     assert len(set(ids)) == len(ids)
 
 
-@pytest.mark.xfail(strict=True, reason="units.prose_value passes a table's 0 decimals on to the mio. scale, so "
-                                       "1.540.000 kr. is written '2 mio. kr.' (units.py is owned elsewhere)")
 @pytest.mark.parametrize(("make", "expected"), [
     (lambda: cmp(2_540_000, 1_000_000, unit="kr.", decimals=0), f"{H} ligger 1,5\xa0mio.\xa0kr. over {R}"),
     (lambda: extremes([val("A", 1_234_567, "kr.", 0), val("B", 98_765, "kr.", 0)], BOOK, noun="udgift"),

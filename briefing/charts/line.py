@@ -8,6 +8,7 @@ gaps still shows.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from ..facts import ChartData, Series
@@ -33,7 +34,8 @@ def line_style(series: Series, theme: ThemeSpec, other: str) -> dict:
 def draw_line(figure, data: ChartData, theme: ThemeSpec) -> None:
     ax = figure.add_subplot(1, 1, 1)
     x = list(range(len(data.categories)))
-    palette = iter([c for c in (theme.colors.accent, *theme.colors.series[2:], *theme.colors.series) if c])
+    # Other places take the palette in turn, blue first; the highlight and reference colours stay reserved.
+    palette = itertools.cycle(dict.fromkeys([theme.colors.accent, *theme.colors.series[2:], *theme.colors.series]))
     styles = [line_style(s, theme, next(palette) if s.role not in ("own", "region", "country") else "") for s in data.series]
     for series, style in zip(data.series, styles):
         ax.plot(x, [math.nan if v is None else v for v in series.values], label=series.name, **style)

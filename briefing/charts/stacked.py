@@ -68,9 +68,10 @@ def _likert_colors(data: ChartData, theme: ThemeSpec) -> list[str]:
     return agree + ([theme.colors.series[0]] if neutral is not None else []) + disagree
 
 
-def _segment(ax, row: int, left: float, width: float, color: str, name: str, value: float):
-    bar = ax.barh([row], [width], left=[left], height=BAR, color=color, edgecolor="#FFFFFF", linewidth=1.0,
-                  label=name, zorder=2)[0]
+def _segment(ax, row: int, left: float, width: float, color: str, name: str, value: float, theme: ThemeSpec):
+    """One part of a bar, edged in the background colour so neighbouring parts stay apart."""
+    bar = ax.barh([row], [width], left=[left], height=BAR, color=color, edgecolor=theme.colors.background,
+                  linewidth=1.0, label=name, zorder=2)[0]
     bar.briefing_value = value  # what the label shows
     bar.briefing_part = name  # which part it is (tests and legend)
     return bar
@@ -84,7 +85,7 @@ def _plain_segments(ax, data: ChartData, options: StackOptions, rows, colors, th
             value = series.values[i]
             if value is None:
                 continue
-            handles[series.name] = _segment(ax, row, left, value, color, series.name, value)
+            handles[series.name] = _segment(ax, row, left, value, color, series.name, value, theme)
             left += value
         if any(s.values[i] is None for s in data.series) and left < WHOLE:
             _unknown(ax, row, left, WHOLE - left, theme)
@@ -101,25 +102,30 @@ def _unknown(ax, row: int, left: float, width: float, theme: ThemeSpec) -> None:
 
 
 def _diverging_segments(ax, data: ChartData, options: StackOptions, rows, colors, theme: ThemeSpec) -> dict:
-    n = len(data.series)
-    k = options.neutral
+    n, k = len(data.series), options.neutral
     agree = list(range(k if k is not None else n // 2))
     disagree = list(range((k + 1) if k is not None else n // 2, n))
     handles, reach_right, reach_left = {}, 0.0, 0.0
+
+    def put(j: int, row: int, left: float, width: float) -> None:
+        series = data.series[j]
+        handles[series.name] = _segment(ax, row, left, width, colors[j], series.name, series.values[rows.index(row)],
+                                        theme)
+
     for i, row in enumerate(rows):
         values = [s.values[i] for s in data.series]
         half = (values[k] or 0) / 2 if k is not None else 0.0
         right, left = half, -half
         if k is not None and values[k] is not None:
-            handles[data.series[k].name] = _segment(ax, row, -half, 2 * half, colors[k], data.series[k].name, values[k])
+            put(k, row, -half, 2 * half)  # the neutral answer straddles zero
         for j in reversed(agree):  # mildest agreement next to the centre
             if values[j] is not None:
-                handles[data.series[j].name] = _segment(ax, row, right, values[j], colors[j], data.series[j].name, values[j])
+                put(j, row, right, values[j])
                 right += values[j]
         for j in disagree:
             if values[j] is not None:
                 left -= values[j]
-                handles[data.series[j].name] = _segment(ax, row, left, values[j], colors[j], data.series[j].name, values[j])
+                put(j, row, left, values[j])
         _side_totals(ax, row, left, right, [values[j] for j in agree], [values[j] for j in disagree], data, theme)
         reach_right, reach_left = max(reach_right, right), max(reach_left, -left)
     ax.axvline(0, color=theme.colors.text, linewidth=1.2, zorder=1.5)  # behind the bars: shows between them

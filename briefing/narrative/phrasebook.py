@@ -47,7 +47,8 @@ RULES: dict[str, dict[str, set[str]]] = {
     "mål": {name: {"target", "value", "gap"} for name in ("nået", "ikke_nået")},
     "scenarie": {
         "opsummering": {"scenario", "effects"},
-        **{name: {"amount", "label", "per"} for name in ("sparer", "koster", "flere", "færre")},
+        **{name: {"amount", "label", "per"}
+           for name in ("sparer", "koster", "flere", "færre", "giver_flere", "giver_færre")},
         "styrker": {"label"},
         "svækker": {"label"},
     },
