@@ -6,6 +6,7 @@ lives in output/.cache/ (git-ignored with output/); deleting it is always safe.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -19,12 +20,22 @@ CACHE_DIR = ".cache"
 MIN_PARALLEL = 3  # below this, starting worker processes costs more than it saves
 
 
+@functools.lru_cache(maxsize=1)
+def _drawing_code() -> str:
+    """Hash of the chart code itself, so a changed builder never reuses old pictures."""
+    folder = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted((folder / "charts").glob("*.py")) + [folder / "facts.py", folder / "fmt.py"]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def chart_key(data, theme, size: tuple[float, float]) -> str:
-    """Hash of everything a chart's pixels depend on: its data, the theme, the size and the tool versions."""
+    """Hash of everything a chart's pixels depend on: its data, the theme, the size, the code and versions."""
     import matplotlib
 
     payload = repr((data, theme.model_dump_json(), tuple(round(v, 4) for v in size), __version__,
-                    matplotlib.__version__))
+                    matplotlib.__version__, _drawing_code()))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -8,26 +8,14 @@ same located Danish errors without knowing the kinds one by one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Literal, Union
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import Field
 
-from .specbase import Spec, Text, _text
+from .specbase import Flag, Spec, Text, _text
 
 
 Selection = dict[str, Text]
-
-_YES_NO = {"ja": True, "nej": False}
-
-
-def yes_no(value: Any) -> Any:
-    """Accept the Danish 'ja'/'nej' where a yes/no is expected; anything else goes on to pydantic."""
-    return _YES_NO.get(value.strip().lower(), value) if isinstance(value, str) else value
-
-
-YesNo = Annotated[bool, BeforeValidator(yes_no),
-                  WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nej"]}]})]
-
 
 @dataclass(frozen=True)
 class Ref:
@@ -52,7 +40,7 @@ class ChartBase(Spec):
     table: Text = _text("Datatabel: filnavn i inputs/data/ uden endelse.")
     categories: str | None = _text("Tekstkolonnen med kategorierne (standard: første tekstkolonne).", default=None)
     where: Selection = _text("Vælg rækker: kolonne: værdi.", default_factory=dict)
-    labels: YesNo = _text("Vis tallene i diagrammet (ja/nej).", default=True)
+    labels: Flag = _text("Vis tallene i diagrammet (ja/nej).", default=True)
 
     def data_refs(self) -> list[Ref]:
         """The names this chart takes from its table, for the reference check."""
@@ -66,7 +54,7 @@ class BarChart(ChartBase):
     categories: str | None = _text("Kolonnen med kategorierne på x-aksen (standard: første tekstkolonne).", default=None)
     series: list[Text] | None = _text("Talkolonner, der vises som serier (standard: alle).", default=None)
     axis: str | None = _text("Tekst på y-aksen (standard: tabellens enhed).", default=None)
-    labels: YesNo = _text("Vis tal på søjlerne (ja/nej).", default=True)
+    labels: Flag = _text("Vis tal på søjlerne (ja/nej).", default=True)
 
     def data_refs(self) -> list[Ref]:
         return super().data_refs() + _refs(("series",), self.series, "series")
@@ -113,7 +101,7 @@ class StackedChart(ChartBase):
     stack: str | None = _text("Tekstkolonnen med delene, når tabellen har én række pr. del (fx 'status').", default=None)
     value: str | None = _text("Talkolonnen med tallene, når 'stack' bruges (standard: den sidste).", default=None)
     rest: str | None = _text("Navn på resten op til 100 pct., fx 'Øvrige' (kun for pct.).", default=None)
-    diverging: YesNo = _text("Likert-skala centreret om det neutrale svar (ja/nej).", default=False)
+    diverging: Flag = _text("Likert-skala centreret om det neutrale svar (ja/nej).", default=False)
     neutral: str | None = _text("Det neutrale svar (standard: det midterste af delene).", default=None)
     axis: str | None = _text("Tekst på x-aksen (standard: 'Pct.').", default=None)
 

@@ -14,10 +14,10 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .specbase import Flag, Number, Spec, Text, _danish_float, _text  # noqa: F401
+from .specbase import Flag, Number, Spec, Text, _danish_float, _text, yes_no  # noqa: F401
 from .narrativespec import NarrativeItem
 from .scenariospec import ScenarioSlideFields
-from .chartspec import BarChart, ChartSpec, Selection, YesNo, yes_no  # noqa: F401  (chart kinds live in their own module)
+from .chartspec import BarChart, ChartSpec, Selection  # noqa: F401  (chart kinds live in their own module)
 
 
 # ---------------------------------------------------------------- deck file

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from . import fmt
@@ -53,4 +53,13 @@ def _danish_bool(value: Any) -> Any:
     return value
 
 
-Flag = Annotated[bool, BeforeValidator(_danish_bool)]
+def yes_no(value: Any) -> Any:
+    """'ja'/'nej' to booleans; any other value goes on to the field's own validation (e.g. 'neutral')."""
+    if isinstance(value, str) and value.strip().lower() in _YES | _NO:
+        return _danish_bool(value)
+    return value
+
+
+# Editors get the Danish words in the schema too, so 'ja' is not flagged while staff type.
+Flag = Annotated[bool, BeforeValidator(_danish_bool),
+                 WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nej"]}]})]
