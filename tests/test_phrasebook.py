@@ -68,7 +68,7 @@ def test_misspelt_placeholder(tmp_path):
     path, text = write_book(tmp_path, line, line.replace("{subject}", "{subjekt}"))
     assert problems(path) == [
         f"phrasebook.yaml:{at(text, QUOTE + '{subjekt}')}: rules.sammenligning.over: ukendt pladsholder '{{subjekt}}' "
-        "(mente du 'subject'?) (kendte: benchmark, difference, subject)"
+        "(mente du 'subject'?) (kendte: benchmark, difference, subject, subject_s)"
     ]
 
 
@@ -77,7 +77,7 @@ def test_placeholder_of_another_variant(tmp_path):
     path, text = write_book(tmp_path, line, '    niveau: "{subject} ligger {difference} fra {benchmark}"')
     assert problems(path) == [
         f"phrasebook.yaml:{at(text, QUOTE + '{subject} ligger {difference} fra')}: rules.sammenligning.niveau: "
-        "ukendt pladsholder '{difference}' (kendte: benchmark, subject)"
+        "ukendt pladsholder '{difference}' (kendte: benchmark, subject, subject_s)"
     ]
 
 
@@ -191,3 +191,17 @@ def test_procentpoint_phrasebook_writes_its_unit_in_sentences(tmp_path):
     book = load_phrasebook(path)
     result = compare(Value("Hedensted", 21.1, "pct."), [Value("RAR Østjylland", 16.9, "pct.")], book)
     assert result.text == "Hedensted ligger 4,2\xa0procentpoint over RAR Østjylland"
+
+
+def test_templates_can_use_the_genitive_of_the_subject(tmp_path):
+    from dataclasses import replace
+
+    from briefing.narrative.rules import Value, compare
+
+    book = load_phrasebook(SHIPPED)
+    templates = {**book.templates, "sammenligning": {**book.templates["sammenligning"],
+                                                     "over": "{subject_s} andel ligger {difference} over {benchmark}"}}
+    custom = replace(book, templates=templates)
+    for name, expected in [("Hedensted", "Hedensteds"), ("Horsens", "Horsens'"), ("Vejle", "Vejles")]:
+        sentence = compare(Value(name, 17.8, "pct."), [Value("RAR Østjylland", 15.7, "pct.")], custom)
+        assert sentence.text == f"{expected} andel ligger 2,1\xa0pct.point over RAR Østjylland"

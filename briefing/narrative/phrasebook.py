@@ -65,16 +65,23 @@ class Phrasebook:
         """Fill a template; `{n:tekst}` writes numbers up to twelve as words."""
         from .. import fmt
 
-        out = []
+        out = []  # {subject_s} is the genitive of {subject}: Hedensteds, Vejles, Horsens'
         for literal, name, spec, _conv in string.Formatter().parse(self.templates[rule][variant]):
             out.append(literal)
             if name is None:
                 continue
-            value = values[name]
+            value = fmt.genitive(values["subject"]) if name == "subject_s" else values[name]
             if spec == "tekst" and isinstance(value, int):
                 value = fmt.number_word(value)
             out.append(str(value))
         return "".join(out)
+
+
+# Wherever a template can name the subject, it can also use its genitive.
+for _variants in RULES.values():
+    for _names in _variants.values():
+        if "subject" in _names:
+            _names.add("subject_s")
 
 
 def load_phrasebook(path: Path) -> Phrasebook:
