@@ -253,7 +253,7 @@ def report(results: dict) -> str:
     s = results["scenarios"]
     hand = s["handwritten"]["wall_median"]
     lines = []
-    header = (f"{'Scenarie':<44}{'median s':>9}{'min-maks s':>14}{'CPU s':>8}{'x håndskr.':>11}"
+    header = (f"{'Scenarie':<44}{'median s':>9}{'min-maks s':>16}{'CPU s':>8}{'x håndskr.':>11}"
               f"{'maks RSS MB':>12}{'sum PSS MB':>11}{'diagr.':>7}")
     lines += [header, "-" * len(header)]
     for key in ("cold", "unchanged", "change_table", "change_chart", "batch", "handwritten"):
@@ -263,7 +263,7 @@ def report(results: dict) -> str:
         ratio = dk(r["wall_median"] / hand) if key not in ("batch", "handwritten") else ("1,00" if key == "handwritten" else "")
         pss = f"{r['pss_peak_mb']:.0f}" if r["pss_peak_mb"] is not None else "-"
         drawn = "" if r.get("charts_drawn") is None else str(r["charts_drawn"])
-        lines.append(f"{LABELS[key]:<44}{dk(r['wall_median']):>9}{dk(r['wall_min']) + '-' + dk(r['wall_max']):>14}"
+        lines.append(f"{LABELS[key]:<44}{dk(r['wall_median']):>9}{dk(r['wall_min']) + '-' + dk(r['wall_max']):>16}"
                      f"{dk(r['cpu_median']):>8}{ratio:>11}{r['maxrss_mb']:>12.0f}{pss:>11}{drawn:>7}")
     cpu = results["ratios_cpu"]
     lines.append(f"Samme forhold på CPU-tid (mindre følsom for andres belastning): kold {dk(cpu['cold'])}x, "
@@ -368,22 +368,21 @@ def main(argv: list[str] | None = None) -> int:
         for number in rounds:
             tag = "opvarmning" if number == 0 else f"runde {number}/{args.rounds}"
             project = new_example(work / f"round{number}")
-            results = {}
+            measured = {}
             if number % 2 == 0:  # alternate the order, so a change in load does not favour one side
-                results["handwritten"] = handwritten_run(work, manifest_path, f"hand{number}", logs)
-            results["cold"] = briefing_run(project, "cold", logs)
-            results["unchanged"] = briefing_run(project, "unchanged", logs)
+                measured["handwritten"] = handwritten_run(work, manifest_path, f"hand{number}", logs)
+            measured["cold"] = briefing_run(project, "cold", logs)
+            measured["unchanged"] = briefing_run(project, "unchanged", logs)
             for name in ("change_table", "change_chart"):
                 change_one_number(project, name)
-                results[name] = briefing_run(project, name, logs)
+                measured[name] = briefing_run(project, name, logs)
             if number % 2 == 1:
-                results["handwritten"] = handwritten_run(work, manifest_path, f"hand{number}", logs)
-            print(f"  {tag}: " + ", ".join(f"{k} {dk(v['wall'])} s" for k, v in results.items()), flush=True)
-            if number == 0:
-                continue
-            for key, value in results.items():
-                samples[key].append(value)
+                measured["handwritten"] = handwritten_run(work, manifest_path, f"hand{number}", logs)
+            print(f"  {tag}: " + ", ".join(f"{k} {dk(v['wall'])} s" for k, v in measured.items()), flush=True)
             shutil.rmtree(project, ignore_errors=True)
+            if number > 0:  # the warm-up round is not counted
+                for key, value in measured.items():
+                    samples[key].append(value)
 
         handmade = structure(manifest_of(Path(samples["handwritten"][0]["path"])))
         equivalent = all(handmade[k] == example[k] for k in ("slides", "chart_slides", "table_slides", "charts_px",
@@ -405,7 +404,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{example['dpi'][0][0]} dpi), {example['table_slides']} med tabel og {example['text_slides']} med tekst.")
         print(f"Det håndskrevne script laver det samme (slides, diagrammer, pixels, dpi): "
               f"{'ja' if equivalent else 'NEJ: ' + json.dumps(handmade)}")
-        print(f"Medianer af {args.rounds} runder (98 præsentationer: {args.batch_rounds} målinger); "
+        batches = f"{args.batch_rounds} måling" + ("" if args.batch_rounds == 1 else "er")
+        print(f"Medianer af {args.rounds} runder (98 præsentationer: {batches}); "
               f"belastning før/efter: {load_before} / {results['load_average_after']}.\n")
         print(report(results))
         save(args.output, results)
