@@ -15,13 +15,15 @@ LINE_SPACING = 1.2
 
 @functools.lru_cache(maxsize=64)
 def _font(size_tenths: int, bold: bool):
+    import importlib.util
     from pathlib import Path
 
-    import matplotlib
     from PIL import ImageFont
 
+    # Find matplotlib's bundled font without importing matplotlib (and numpy): rebuilds stay light.
+    package = Path(importlib.util.find_spec("matplotlib").origin).parent
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
+    path = package / "mpl-data" / "fonts" / "ttf" / name
     # Measure at 10x the point size in "pixels" so widths come out in tenths of a point.
     return ImageFont.truetype(str(path), size_tenths)
 

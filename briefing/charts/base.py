@@ -40,6 +40,8 @@ def build_figure(builder: Callable[..., None], data: ChartData, theme: ThemeSpec
         figure = Figure(figsize=size, dpi=theme.dpi, facecolor=theme.colors.background)
         FigureCanvasAgg(figure)
         builder(figure, data, theme)
+        # The builders lay out once (tight_layout); without this, savefig would lay out twice more.
+        figure.set_layout_engine("none")
     return figure
 
 
