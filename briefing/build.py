@@ -264,8 +264,10 @@ def _narrate(content, spec, table, project: Project, entry, problems: Problems) 
     content.extra["lead"] = spec.lead or (sentences[0].text if sentences else None)
 
 
-def _source_line(table, has_missing: bool) -> str:
+def _source_line(table, has_missing: bool, note: str = "") -> str:
     parts = [f"Kilde: {table.spec.source}" + (f", {table.period_text}" if table.period_text else "")]
+    if note:
+        parts.append(note)
     if table.spec.note:
         parts.append(table.spec.note)
     if has_missing:
@@ -291,7 +293,7 @@ def _chart_facts(content, spec: ChartSlide, project: Project) -> None:
     content.extra["chart_box"] = Box(body.left, body.top, width, body.height - 0.05)
     finding = f" Hovedpointe: {sentences[0].text}." if sentences else ""
     content.extra["alt_text"] = alt_text(data) + finding
-    content.footer = _source_line(table, data.has_missing)
+    content.footer = _source_line(table, data.has_missing, data.note)
 
 
 def _table_facts(content, spec: TableSlide, project: Project) -> None:

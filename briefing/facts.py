@@ -78,6 +78,7 @@ class ChartData:
     category_roles: tuple[str, ...] = ()
     options: object = None
     variant: str = ""  # a named variant of the kind, e.g. "divergerende"
+    note: str = ""  # shown under the chart, e.g. that a long ranking shows only its ends
 
     @property
     def has_missing(self) -> bool:
@@ -166,12 +167,31 @@ def _ranking_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartD
     descending = spec.order == "faldende"
     # Missing values go last whatever the order: they are shown as a gap, not ranked.
     bars.sort(key=lambda e: (e[1] is None, -(e[1] or 0) if descending else (e[1] or 0)))
+    bars, note = _ends_of_long_ranking(bars)
     column = table.value_columns[index]
-    return _common(title, spec, table, categories=tuple(e[0] for e in bars),
+    return _common(title, spec, table, categories=tuple(e[0] for e in bars), note=note,
                    series=(Series(column.label, tuple(e[1] for e in bars), "other"),),
                    category_roles=tuple(e[2] for e in bars),
                    period=column.period.short if column.period else table.period_text,
                    options=RankingOptions(references, descending))
+
+
+MAX_RANKED = 25  # more bars than this cannot be read on a slide
+RANKING_ENDS = 8
+
+
+def _ends_of_long_ranking(bars: list) -> tuple[list, str]:
+    """A long ranking keeps its two ends plus the own municipality and its peers, in rank order."""
+    if len(bars) <= MAX_RANKED:
+        return bars, ""
+    keep = {i for i in range(RANKING_ENDS)} | {len(bars) - 1 - i for i in range(RANKING_ENDS)}
+    keep |= {i for i, bar in enumerate(bars) if bar[2] in ("own", "peer", "region", "country")}
+    shown = [bar for i, bar in enumerate(bars) if i in keep]
+    from . import fmt
+
+    note = (f"Viser de {fmt.number_word(RANKING_ENDS)} øverste og nederste af {fmt.number(len(bars))} "
+            "samt egen kommune og sammenlignelige kommuner")
+    return shown, note
 
 
 def _line_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:

@@ -608,3 +608,28 @@ def test_every_example_chart_kind_passes_the_reference_check(project):
     kinds = {entry.spec.chart.kind for entry in load_project(project / "inputs").slides.values()
              if entry.spec.kind == "diagram"}
     assert kinds == set(CHART_BUILDERS)
+
+
+def test_a_long_ranking_shows_its_ends_and_the_own_municipality(tmp_path):
+    from briefing.facts import chart_data
+    from briefing.project import load_project
+
+    import shutil
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    for folder in ("inputs", "themes"):
+        shutil.copytree(repo / folder, tmp_path / folder)
+    rows = "".join(f"  - kommune: Kommune {i:02d}\n    '2021': {i},5\n" for i in range(1, 41))
+    rows += "  - kommune: Hedensted\n    '2021': 20,0\n"
+    (tmp_path / "inputs" / "data" / "mange.yaml").write_text(
+        "title: Mange\nsource: S\nperiod: '2021'\ndecimals: 1\nrows:\n" + rows, encoding="utf-8")
+    project = load_project(tmp_path / "inputs")
+    from briefing.chartspec import RankingChart
+
+    spec = RankingChart.model_validate({"kind": "rangering", "table": "mange"})
+    data = chart_data("Mange", spec, project.tables["mange"], project.deck)
+    assert len(data.categories) == 17
+    assert data.categories[:2] == ("Kommune 40", "Kommune 39") and data.categories[-1] == "Kommune 01"
+    assert "Hedensted" in data.categories
+    assert data.note == "Viser de otte øverste og nederste af 41 samt egen kommune og sammenlignelige kommuner"
