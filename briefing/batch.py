@@ -28,15 +28,24 @@ def municipalities(inputs: Path) -> list[str]:
     return list(deck.municipalities)
 
 
+_LOADED = None  # the project, loaded once in the parent; forked workers inherit it
+
+
 def _one(args) -> BuildResult:
     inputs, municipality, strict, cache = args
-    return build(inputs, strict=strict, municipality=municipality, cache=cache, parallel=False)
+    return build(inputs, strict=strict, municipality=municipality, cache=cache, parallel=False, loaded=_LOADED)
 
 
 def build_every(inputs: Path, *, strict: bool = False, cache: bool = True, workers: int | None = None,
                 progress: Callable[[int, int], None] | None = None) -> list[BuildResult]:
     """Build one deck per municipality using all cores; all errors are collected and raised together."""
+    global _LOADED
+    from .project import load_project
+
     names = municipalities(inputs)
+    _LOADED = load_project(Path(inputs))  # validated once; each deck only swaps the municipality
+    from . import charts  # noqa: F401  (imported before forking, so workers do not import it again)
+
     jobs = [(Path(inputs), name, strict, cache) for name in names]
     results: dict[str, BuildResult] = {}
     problems: list[Problem] = []
@@ -56,6 +65,7 @@ def build_every(inputs: Path, *, strict: bool = False, cache: bool = True, worke
                 _collect(futures[future], future.result, results, problems)
                 if progress:
                     progress(done, len(jobs))
+    _LOADED = None
     if problems:
         raise BriefingError(problems)
     return [results[name] for name in names]

@@ -34,7 +34,7 @@ class BuildResult:
 
 def build(inputs: Path, output: Path | None = None, *, write: bool = True, strict: bool = False,
           municipality: str | None = None, cache: bool = True, parallel: bool = True,
-          pdf: bool = False) -> BuildResult:
+          pdf: bool = False, loaded: Project | None = None) -> BuildResult:
     """Build the deck for the project in `inputs`; return where it went and what was noticed.
 
     With `municipality`, the same inputs make the deck for another municipality (its
@@ -48,7 +48,7 @@ def build(inputs: Path, output: Path | None = None, *, write: bool = True, stric
     if record is not None and record[0].unchanged(record[1]) and guide_path(record[0].target).is_file():
         result = BuildResult(record[0].target, record[2], time.perf_counter() - started, [], unchanged=True)
         return _add_pdf(result) if pdf else result
-    project = load_project(inputs, municipality=municipality)
+    project = _for(loaded, municipality) if loaded is not None else load_project(inputs, municipality=municipality)
     problems = Problems()
     problems.extend(project.warnings)
     contents = plan_slides(project, problems)
@@ -86,6 +86,15 @@ def _add_pdf(result: BuildResult) -> BuildResult:
     if problem is not None:
         result.warnings.append(problem)
     return result
+
+
+def _for(project: Project, municipality: str | None) -> Project:
+    """A project already loaded (once, for a batch) made into the one for `municipality`."""
+    from dataclasses import replace as copy
+
+    from .project import for_municipality
+
+    return copy(project, deck=for_municipality(project.deck, municipality)) if municipality else project
 
 
 def _unchanged_record(inputs: Path, output: Path | None, municipality: str | None, strict: bool):
