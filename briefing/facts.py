@@ -119,7 +119,8 @@ def _common(title: str, spec, table: DataTable, **fields) -> ChartData:
     return ChartData(**values)
 
 
-def _role(name: str, position: int, count: int, deck: DeckSpec, is_period: bool) -> str:
+def _place_role(name: str, deck: DeckSpec) -> str:
+    """What a place is to this deck: the own municipality, the region, the country, a peer or another."""
     comparison = deck.comparison
     if name == deck.municipality:
         return "own"
@@ -129,13 +130,15 @@ def _role(name: str, position: int, count: int, deck: DeckSpec, is_period: bool)
         return "country"
     if name in comparison.peers:
         return "peer"
-    if is_period:
-        return "latest" if position == count - 1 else "earlier"
     return "other"
 
 
-def _place_role(name: str, deck: DeckSpec) -> str:
-    return _role(name, 0, 0, deck, False)
+def _series_role(column, position: int, count: int, deck: DeckSpec) -> str:
+    """A number column's role: a place as above, or for period columns the latest against the earlier ones."""
+    role = _place_role(column.name, deck)
+    if role == "other" and column.period is not None:
+        return "latest" if position == count - 1 else "earlier"
+    return role
 
 
 # ---------------------------------------------------------------- one function per kind
@@ -148,7 +151,7 @@ def _bar_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
     indices = [i for i in (table.find_value_column(name) for name in wanted) if i is not None]
     columns = [table.value_columns[i] for i in indices]
     series = tuple(
-        Series(column.label, tuple(row.values[i] for row in rows), _role(column.name, n, len(columns), deck, column.period is not None))
+        Series(column.label, tuple(row.values[i] for row in rows), _series_role(column, n, len(columns), deck))
         for n, (i, column) in enumerate(zip(indices, columns))
     )
     return _common(title, spec, table, categories=tuple(names), series=series,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.util import Inches, Pt
+from pptx.util import Inches
 
 from . import fmt
 from .deck import (
@@ -13,7 +13,6 @@ from .deck import (
 )
 from .layout import CONTENT_W, MARGIN, SLIDE_W, Box
 from .timing import minutes_text
-from .units import UNIT_HEADERS, cell_text
 
 
 # ---------------------------------------------------------------- title, divider, closing
@@ -252,11 +251,6 @@ def _cell(cell, text: str, size: float, color: str, fill: str, theme, right: boo
     _run(paragraph, text, size, color, theme.fonts.body, bold)
 
 
-def unit_caption(unit: str) -> str:
-    return UNIT_HEADERS[unit]
-
-
-__all__ = ["cell_text", "Pt", "rgb"]
 
 
 @slide_kind("beslutninger")
