@@ -21,11 +21,10 @@ MIN_PARALLEL = 3  # below this, starting worker processes costs more than it sav
 
 
 @functools.lru_cache(maxsize=1)
-def _drawing_code() -> str:
-    """Hash of the chart code itself, so a changed builder never reuses old pictures."""
-    folder = Path(__file__).parent
+def _code() -> str:
+    """Hash of briefing's own code, so a changed tool never reuses old pictures or skips a needed rebuild."""
     digest = hashlib.sha256()
-    for path in sorted((folder / "charts").glob("*.py")) + [folder / "facts.py", folder / "fmt.py"]:
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -40,7 +39,7 @@ def _matplotlib_version() -> str:
 def chart_key(data, theme, size: tuple[float, float]) -> str:
     """Hash of everything a chart's pixels depend on: its data, the theme, the size, the code and versions."""
     payload = repr((data, theme.model_dump_json(), tuple(round(v, 4) for v in size), __version__,
-                    _matplotlib_version(), _drawing_code()))
+                    _matplotlib_version(), _code()))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -88,7 +87,7 @@ def draw_all(jobs: list[tuple], workers: int | None = None) -> list[bytes]:
 
 def fingerprint(paths: Iterable[Path], extra: str = "") -> str:
     """Hash of the contents of all input files (sorted by path), the tool version and `extra`."""
-    digest = hashlib.sha256(f"{__version__}\0{extra}".encode("utf-8"))
+    digest = hashlib.sha256(f"{__version__}\0{_code()}\0{extra}".encode("utf-8"))
     for path in sorted({Path(p).resolve() for p in paths}):
         digest.update(str(path).encode("utf-8") + b"\0")
         try:
