@@ -6,6 +6,7 @@ titles, text boxes with fitted sizes, footers with source and slide number, and 
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from collections.abc import Callable, Sequence
@@ -13,11 +14,11 @@ from dataclasses import dataclass, field
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches
 
+from . import ooxml
 from .errors import Location, Problem
 from .fit import fit_text
 from .layout import BADGE, BODY, BODY_NO_LEAD, FOOTER, LEAD, MARGIN, NUMBER, SLIDE_H, SLIDE_W, TITLE, Box
@@ -55,6 +56,8 @@ class DeckContext:
     template: bytes | None = None
     layouts: dict = field(default_factory=dict)
     current: Location = field(default_factory=Location)  # the slide file being drawn, for located warnings
+    number: int = 0  # the number of the slide being drawn
+    notes_tree: object = None  # the first notes slide's shapes, copied for the others (see set_notes)
 
     def warn(self, message: str) -> None:
         self.warnings.append(Problem(message, self.current, severity="advarsel"))
@@ -113,81 +116,83 @@ def set_language(prs, lang: str = "da-DK") -> None:
 
 # ---------------------------------------------------------------- primitives
 
+# Alignment and anchoring as DrawingML writes them.
+LEFT, CENTER, RIGHT = "l", "ctr", "r"
+TOP, MIDDLE, BOTTOM = "t", "ctr", "b"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A paragraph of a text box that differs from the rest: a sub-point (level 1) or a bold line."""
+
+    text: str
+    level: int = 0
+    bold: bool | None = None
+
+
 def rgb(hex_color: str) -> RGBColor:
     return RGBColor.from_string(hex_color.lstrip("#"))
 
 
-def _box(slide, box: Box):
-    return slide.shapes.add_textbox(Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
+def _new_id(slide) -> int:
+    """The next free shape id; assemble_deck turns on python-pptx's counting, so this is not a search."""
+    return slide.shapes._next_shape_id
 
 
-def _prepare(frame, anchor=MSO_ANCHOR.TOP) -> None:
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = anchor
-    frame.margin_left = frame.margin_right = Inches(0.02)
-    frame.margin_top = frame.margin_bottom = Inches(0.02)
+def _append(slide, xml: str):
+    """Parse one shape written by ooxml and put it on top of the slide's shapes."""
+    element = parse_xml(xml)
+    slide.shapes._spTree.insert_element_before(element, "p:extLst")
+    return element
 
 
-def _run(paragraph, text: str, size: float, color: str, font: str, bold: bool = False):
-    run = paragraph.add_run()
-    run.text = text
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.name = font
-    run.font.color.rgb = rgb(color)
-    run.font._rPr.set("lang", "da-DK")
-    return run
+def _bullet(size: float, level: int = 0) -> ooxml.Bullet:
+    """A hanging bullet sized to the text; sub-points are indented further and get a dash."""
+    hang = int(ooxml.points(size) * 1.1)
+    return ooxml.Bullet(hang + level * ooxml.emu(0.4), hang, "–" if level else "•")
 
 
-def _bullet(paragraph, char: str = "•", level: int = 0, size: float = 20) -> None:
-    """Give a text-box paragraph a hanging bullet (text boxes have none by default)."""
-    indent = int(Pt(size) * 1.1) + level * Inches(0.35)
-    p_pr = paragraph._p.get_or_add_pPr()
-    p_pr.set("marL", str(indent))
-    p_pr.set("indent", str(-int(Pt(size) * 1.1)))
-    for tag in ("a:buNone", "a:buChar", "a:buAutoNum"):
-        for old in p_pr.findall(qn(tag)):
-            p_pr.remove(old)
-    bu = p_pr.makeelement(qn("a:buChar"), {"char": char})
-    p_pr.append(bu)
-
-
-def add_text(slide, box: Box, paragraphs: Sequence[str], ctx: DeckContext, *, size: float, min_size: float | None = None,
-             color: str | None = None, bold: bool = False, align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP,
-             bullets: bool = False, space_after: float = 0, where: str = "", name: str | None = None):
+def add_text(slide, box: Box, paragraphs: Sequence[str | Line], ctx: DeckContext, *, size: float,
+             min_size: float | None = None, color: str | None = None, bold: bool = False, align: str = LEFT,
+             anchor: str = TOP, bullets: bool = False, space_after: float = 0, where: str = "", name: str | None = None):
     """A text box whose font size is the largest (<= size) at which the text fits; warns if it cannot."""
     theme = ctx.theme
     min_size = min_size or theme.sizes.minimum
+    lines = [p if isinstance(p, Line) else Line(p) for p in paragraphs]
     indent = (size * 1.1 / 72) if bullets else 0
-    fit = fit_text(list(paragraphs), box.width - 0.04, box.height - 0.04, size, min_size, bold, space_after, indent)
+    fit = fit_text([line.text for line in lines], box.width - 0.04, box.height - 0.04, size, min_size, bold,
+                   space_after, indent)
     if not fit.fits:
         ctx.warn(f"teksten er for lang til sin plads{(' (' + where + ')') if where else ''}; forkort den")
-    shape = _box(slide, box)
-    if name:
-        shape.name = name
-    frame = shape.text_frame
-    _prepare(frame, anchor)
-    for i, text in enumerate(paragraphs):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        paragraph.alignment = align
-        if space_after:
-            paragraph.space_after = Pt(space_after)
-        if bullets:
-            _bullet(paragraph, size=fit.size)
-        _run(paragraph, text, fit.size, color or theme.colors.text, theme.fonts.body, bold)
-    return shape
+    color = color or theme.colors.text
+    xml = [ooxml.paragraph([ooxml.Run(line.text, fit.size, color, theme.fonts.body, bold if line.bold is None else line.bold)],
+                           align, space_after, _bullet(fit.size, line.level) if bullets else None) for line in lines]
+    return _append(slide, ooxml.text_box(_new_id(slide), name, box, xml, anchor))
 
 
-def add_rect(slide, box: Box, color: str, shape_type=MSO_SHAPE.RECTANGLE, name: str | None = None):
-    shape = slide.shapes.add_shape(shape_type, Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = rgb(color)
-    shape.line.fill.background()
-    shape.shadow.inherit = False
-    if name:
-        shape.name = name
-    return shape
+def add_rect(slide, box: Box, color: str, geometry: str = "rect", name: str | None = None,
+             label: ooxml.Run | None = None):
+    """A filled shape without outline or shadow (rect, roundRect, ellipse), optionally with a centred label."""
+    text = [ooxml.paragraph([label], CENTER)] if label else []
+    return _append(slide, ooxml.filled_shape(_new_id(slide), name, box, geometry, color, text))
+
+
+def add_table(slide, name: str, box: Box, widths: Sequence[float], heights: Sequence[float],
+              rows: Sequence[Sequence[ooxml.Cell]]):
+    return _append(slide, ooxml.table(_new_id(slide), name, box.left, box.top, widths, heights, rows))
+
+
+def _fill_placeholder(placeholder, box: Box, paragraph: str, anchor: str) -> None:
+    """Move a title or subtitle placeholder to `box` and give it one paragraph of fitted text."""
+    placeholder.left, placeholder.top, placeholder.width, placeholder.height = (
+        Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
+    element = placeholder._element
+    body = parse_xml(f"<p:sp {ooxml.NAMESPACES}>{ooxml.text_body([paragraph], anchor)}</p:sp>")[0]
+    old = element.find(qn("p:txBody"))
+    if old is None:
+        element.append(body)
+    else:
+        element.replace(old, body)
 
 
 def set_title(slide, text: str, ctx: DeckContext, box: Box = TITLE, *, color: str | None = None, size: float | None = None,
@@ -198,14 +203,8 @@ def set_title(slide, text: str, ctx: DeckContext, box: Box = TITLE, *, color: st
     fit = fit_text([text], box.width - 0.1, box.height - 0.05, size, min_size, bold=True)
     if not fit.fits:
         ctx.warn(f"titlen '{text[:40]}…' er for lang; forkort den")
-    title = slide.shapes.title
-    title.left, title.top, title.width, title.height = (Inches(v) for v in (box.left, box.top, box.width, box.height))
-    frame = title.text_frame
-    _prepare(frame, MSO_ANCHOR.BOTTOM if box is TITLE else MSO_ANCHOR.MIDDLE)
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.LEFT
-    _run(paragraph, text, fit.size, color or theme.colors.accent, theme.fonts.heading, bold=True)
-    return title
+    run = ooxml.Run(text, fit.size, color or theme.colors.accent, theme.fonts.heading, bold=True)
+    _fill_placeholder(slide.shapes.title, box, ooxml.paragraph([run]), BOTTOM if box is TITLE else MIDDLE)
 
 
 def add_subtitle(slide, text: str, box: Box, color: str, ctx: DeckContext) -> None:
@@ -216,13 +215,7 @@ def add_subtitle(slide, text: str, box: Box, color: str, ctx: DeckContext) -> No
     if placeholder is None:
         add_text(slide, box, [text], ctx, size=24, color=color, name="Undertitel")
         return
-    placeholder.left, placeholder.top, placeholder.width, placeholder.height = (
-        Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
-    frame = placeholder.text_frame
-    _prepare(frame)
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.LEFT
-    _run(paragraph, text, 24, color, ctx.theme.fonts.body)
+    _fill_placeholder(placeholder, box, ooxml.paragraph([ooxml.Run(text, 24, color, ctx.theme.fonts.body)]), TOP)
 
 
 def remove_empty_placeholders(slide) -> None:
@@ -242,43 +235,22 @@ def add_picture(slide, png: bytes, box: Box, alt_text: str, name: str):
 
 def add_slide_number(slide, ctx: DeckContext, color: str | None = None) -> None:
     """Slide number as a real field, so it stays right if slides are moved in PowerPoint."""
-    shape = _box(slide, NUMBER)
-    shape.name = "Slidenummer"
-    frame = shape.text_frame
-    _prepare(frame, MSO_ANCHOR.MIDDLE)
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.RIGHT
-    run = _run(paragraph, "", ctx.theme.sizes.small, color or ctx.theme.colors.muted, ctx.theme.fonts.body)
-    r = run._r
-    fld = r.makeelement(qn("a:fld"), {"id": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}", "type": "slidenum"})
-    fld.append(r.find(qn("a:rPr")))
-    text = fld.makeelement(qn("a:t"), {})
-    text.text = str(slide_number(slide))
-    fld.append(text)
-    r.addprevious(fld)
-    r.getparent().remove(r)
-
-
-def slide_number(slide) -> int:
-    slides = slide.part.package.presentation_part.presentation.slides
-    return list(slides).index(slide) + 1
+    run = ooxml.Run("", ctx.theme.sizes.small, color or ctx.theme.colors.muted, ctx.theme.fonts.body)
+    _append(slide, ooxml.text_box(_new_id(slide), "Slidenummer", NUMBER,
+                                  [ooxml.slide_number_paragraph(ctx.number, run)], MIDDLE))
 
 
 def add_footer(slide, content: SlideContent, ctx: DeckContext) -> None:
     parts = [p for p in (content.footer, ctx.theme.footer) if p]
     if parts:
         add_text(slide, FOOTER, ["  ·  ".join(parts)], ctx, size=ctx.theme.sizes.small, color=ctx.theme.colors.muted,
-                 anchor=MSO_ANCHOR.MIDDLE, name="Kilde", where="sidefod")
+                 anchor=MIDDLE, name="Kilde", where="sidefod")
     add_slide_number(slide, ctx)
 
 
 def add_example_badge(slide, ctx: DeckContext) -> None:
-    badge = add_rect(slide, BADGE, ctx.theme.colors.example, MSO_SHAPE.ROUNDED_RECTANGLE, name="Eksempeldata")
-    frame = badge.text_frame
-    _prepare(frame, MSO_ANCHOR.MIDDLE)
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.CENTER
-    _run(paragraph, "Eksempeldata", 14, "#FFFFFF", ctx.theme.fonts.body, bold=True)
+    add_rect(slide, BADGE, ctx.theme.colors.example, "roundRect", name="Eksempeldata",
+             label=ooxml.Run("Eksempeldata", 14, "#FFFFFF", ctx.theme.fonts.body, bold=True))
 
 
 def add_logo(slide, ctx: DeckContext, box: Box) -> None:
@@ -300,9 +272,34 @@ def on_colour(ctx: DeckContext) -> str:
     return ctx.theme.colors.text if ctx.template is not None else ctx.theme.colors.accent_text
 
 
-def set_notes(slide, text: str) -> None:
-    if text:
-        slide.notes_slide.notes_text_frame.text = text.strip()
+def set_notes(slide, text: str, ctx: DeckContext) -> None:
+    """Speaker notes. python-pptx makes the first notes page from the notes master; the others copy its
+    shapes instead of cloning the master's placeholders again (the same XML, a fraction of the time)."""
+    text = text.strip()
+    if not text:
+        return
+    if ctx.notes_tree is None:
+        tree = slide.notes_slide._element.find(qn("p:cSld")).find(qn("p:spTree"))
+        ctx.notes_tree = copy.deepcopy(tree)
+    else:
+        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+        from pptx.parts.slide import NotesSlidePart
+
+        part = slide.part
+        package = part.package
+        notes = NotesSlidePart._add_notes_slide_part(package, part, package.presentation_part.notes_master_part)
+        part.relate_to(notes, RT.NOTES_SLIDE)
+        c_sld = notes._element.find(qn("p:cSld"))
+        c_sld.replace(c_sld.find(qn("p:spTree")), copy.deepcopy(ctx.notes_tree))
+        tree = c_sld.find(qn("p:spTree"))
+    for shape in tree.iter(qn("p:sp")):
+        placeholder = shape.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+        if placeholder is not None and placeholder.get("type") == "body":
+            body = shape.find(qn("p:txBody"))
+            for old in body.findall(qn("a:p")):
+                body.remove(old)
+            body.extend(parse_xml(f"<p:txBody {ooxml.NAMESPACES}>{ooxml.notes_paragraphs(text)}</p:txBody>"))
+            return
 
 
 def content_frame(slide, content: SlideContent, ctx: DeckContext, title: str, lead: str | None) -> Box:
@@ -331,13 +328,14 @@ def full_background(slide, color: str, ctx: DeckContext | None = None) -> None:
 def assemble_deck(contents: list[SlideContent], ctx: DeckContext, metadata: dict) -> bytes:
     """Build every slide with its kind's builder and return the .pptx bytes."""
     prs = new_presentation(ctx.theme, ctx.template)
-    for content in contents:
+    for number, content in enumerate(contents, start=1):
         layout = _layout(prs, content.kind, ctx)
         slide = prs.slides.add_slide(layout)
-        ctx.current = content.location
+        slide.shapes.turbo_add_enabled = True  # count shape ids instead of searching the slide for each new shape
+        ctx.current, ctx.number = content.location, number
         SLIDE_BUILDERS[content.kind](slide, content, ctx)
         remove_empty_placeholders(slide)
-        set_notes(slide, content.notes)
+        set_notes(slide, content.notes, ctx)
     set_language(prs)
     props = prs.core_properties
     props.title = metadata.get("title", "")

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.util import Inches
-
-from . import fmt
+from . import fmt, ooxml
 from .deck import (
-    DeckContext, SlideContent, _prepare, _run, add_footer, add_logo, add_picture, add_rect, add_slide_number, add_text,
-    add_subtitle, content_frame, full_background, on_colour, rgb, set_title, slide_kind,
+    BOTTOM, CENTER, LEFT, MIDDLE, RIGHT, DeckContext, Line, SlideContent, add_footer, add_logo, add_picture, add_rect,
+    add_slide_number, add_subtitle, add_table, add_text, content_frame, full_background, on_colour, set_title, slide_kind,
 )
 from .layout import CONTENT_W, MARGIN, SLIDE_W, Box
 from .timing import minutes_text
@@ -83,12 +79,12 @@ def agenda_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
         top = body.top + i * row_h
         add_rect(slide, Box(MARGIN, top + row_h - 0.03, CONTENT_W, 0.015), theme.colors.grid)
         add_text(slide, Box(MARGIN, top, 1.5, row_h - 0.05), [label], ctx, size=20, color=theme.colors.accent, bold=True,
-                 anchor=MSO_ANCHOR.MIDDLE, name=f"Punkt {i + 1}")
-        add_text(slide, Box(MARGIN + 1.6, top, CONTENT_W - 5.0, row_h - 0.05), [title], ctx, size=22, anchor=MSO_ANCHOR.MIDDLE,
+                 anchor=MIDDLE, name=f"Punkt {i + 1}")
+        add_text(slide, Box(MARGIN + 1.6, top, CONTENT_W - 5.0, row_h - 0.05), [title], ctx, size=22, anchor=MIDDLE,
                  name=f"Emne {i + 1}", where="dagsorden")
         when = "  ·  ".join(t for t in (minutes_text(minutes) if minutes else "", clock or "") if t)
         add_text(slide, Box(SLIDE_W - MARGIN - 3.3, top, 3.3, row_h - 0.05), [when], ctx, size=18, color=theme.colors.muted,
-                 align=PP_ALIGN.RIGHT, anchor=MSO_ANCHOR.MIDDLE, name=f"Tid {i + 1}")
+                 align=RIGHT, anchor=MIDDLE, name=f"Tid {i + 1}")
     add_footer(slide, content, ctx)
 
 
@@ -98,39 +94,24 @@ def agenda_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
 def bullets_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     spec = content.spec
     body = content_frame(slide, content, ctx, spec.title, spec.lead)
-    paragraphs, levels = [], []
+    lines = []
     for item in spec.bullets:
         if isinstance(item, str):
-            paragraphs.append(item)
-            levels.append(0)
+            lines.append(Line(item))
         else:
-            paragraphs.append(item.text)
-            levels.append(0)
-            paragraphs.extend(item.sub)
-            levels.extend([1] * len(item.sub))
-    shape = add_text(slide, body, paragraphs, ctx, size=ctx.theme.sizes.body + 2, bullets=True, space_after=10,
-                     name="Punkter", where=str(content.location.file.name if content.location.file else ""))
-    _indent_levels(shape, levels)
+            lines.append(Line(item.text))
+            lines.extend(Line(sub, level=1) for sub in item.sub)
+    add_text(slide, body, lines, ctx, size=ctx.theme.sizes.body + 2, bullets=True, space_after=10,
+             name="Punkter", where=str(content.location.file.name if content.location.file else ""))
     add_footer(slide, content, ctx)
-
-
-def _indent_levels(shape, levels: list[int]) -> None:
-    for paragraph, level in zip(shape.text_frame.paragraphs, levels):
-        if level:
-            p_pr = paragraph._p.get_or_add_pPr()
-            p_pr.set("marL", str(int(p_pr.get("marL", "0")) + int(Inches(0.4))))
-            p_pr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}buChar").set("char", "–")
 
 
 @slide_kind("drøftelse")
 def discussion_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     theme, spec = ctx.theme, content.spec
     body = content_frame(slide, content, ctx, spec.title, None)
-    mark = add_rect(slide, Box(MARGIN, body.top, 1.4, 1.4), theme.colors.accent, MSO_SHAPE.OVAL, name="Spørgsmålstegn")
-    frame = mark.text_frame
-    _prepare(frame, MSO_ANCHOR.MIDDLE)
-    frame.paragraphs[0].alignment = PP_ALIGN.CENTER
-    _run(frame.paragraphs[0], "?", 60, theme.colors.accent_text, theme.fonts.heading, bold=True)
+    add_rect(slide, Box(MARGIN, body.top, 1.4, 1.4), theme.colors.accent, "ellipse", name="Spørgsmålstegn",
+             label=ooxml.Run("?", 60, theme.colors.accent_text, theme.fonts.heading, bold=True))
     questions = [f"{i}. {q}" for i, q in enumerate(spec.questions, start=1)]
     add_text(slide, Box(MARGIN + 2.0, body.top, CONTENT_W - 2.0, body.height), questions, ctx, size=26, min_size=18,
              space_after=18, name="Spørgsmål", where="drøftelse")
@@ -149,15 +130,12 @@ def recommendations_slide(slide, content: SlideContent, ctx: DeckContext) -> Non
     for i, item in enumerate(spec.items, start=1):
         top = body.top + (i - 1) * row_h
         add_text(slide, Box(MARGIN, top, 0.5, row_h - 0.06), [f"{i}."], ctx, size=18, bold=True, color=theme.colors.accent,
-                 anchor=MSO_ANCHOR.MIDDLE, name=f"Nummer {i}")
+                 anchor=MIDDLE, name=f"Nummer {i}")
         add_text(slide, Box(MARGIN + 0.55, top, CONTENT_W - 3.0, row_h - 0.06), [item.text], ctx, size=19, min_size=14,
-                 anchor=MSO_ANCHOR.MIDDLE, name=f"Anbefaling {i}", where="anbefalinger")
-        pill = add_rect(slide, Box(SLIDE_W - MARGIN - 2.3, top + 0.06, 2.3, row_h - 0.16), STATUS_COLORS[item.status],
-                        MSO_SHAPE.ROUNDED_RECTANGLE, name=f"Status {i}")
-        frame = pill.text_frame
-        _prepare(frame, MSO_ANCHOR.MIDDLE)
-        frame.paragraphs[0].alignment = PP_ALIGN.CENTER
-        _run(frame.paragraphs[0], STATUS_MARKS[item.status], 15, "#FFFFFF", theme.fonts.body, bold=True)
+                 anchor=MIDDLE, name=f"Anbefaling {i}", where="anbefalinger")
+        add_rect(slide, Box(SLIDE_W - MARGIN - 2.3, top + 0.06, 2.3, row_h - 0.16), STATUS_COLORS[item.status],
+                 "roundRect", name=f"Status {i}", label=ooxml.Run(STATUS_MARKS[item.status], 15, "#FFFFFF", theme.fonts.body,
+                                                                  bold=True))
         add_rect(slide, Box(MARGIN, top + row_h - 0.02, CONTENT_W, 0.01), theme.colors.grid)
     add_footer(slide, content, ctx)
 
@@ -196,20 +174,14 @@ def _data_table(slide, content: SlideContent, ctx: DeckContext, title: str) -> N
     size, heights = _fit_table(header, rows, widths, body.height, theme.sizes.minimum)
     if sum(heights) > body.height:
         ctx.warn(f"tabellen på sliden '{title}' er for lang; vælg færre rækker med 'where' eller færre kolonner med 'columns'")
-    shape = slide.shapes.add_table(len(rows) + 1, len(header), Inches(body.left), Inches(body.top), Inches(body.width),
-                                   Inches(sum(heights)))
-    shape.name = "Tabel"
-    table = shape.table
-    for j, width in enumerate(widths):
-        table.columns[j].width = Inches(width)
-    for i, height in enumerate(heights):
-        table.rows[i].height = Inches(height)
-    for j, text in enumerate(header):
-        _cell(table.cell(0, j), text, size, theme.colors.accent_text, theme.colors.table_header, theme, numeric[j], bold=True)
+    colors, font = theme.colors, theme.fonts.body
+    align = [RIGHT if n else LEFT for n in numeric]
+    cells = [[_cell(text, size, colors.accent_text, colors.table_header, font, align[j], bold=True)
+              for j, text in enumerate(header)]]
     for i, row in enumerate(rows, start=1):
-        fill = theme.colors.table_stripe if i % 2 == 0 else theme.colors.background
-        for j, text in enumerate(row):
-            _cell(table.cell(i, j), text, size, theme.colors.text, fill, theme, numeric[j])
+        fill = colors.table_stripe if i % 2 == 0 else colors.background
+        cells.append([_cell(text, size, colors.text, fill, font, align[j]) for j, text in enumerate(row)])
+    add_table(slide, "Tabel", body, widths, heights, cells)
     add_footer(slide, content, ctx)
 
 
@@ -238,19 +210,11 @@ def _fit_table(header: list[str], rows: list[list[str]], widths: list[float], he
         size -= 1
 
 
-def _cell(cell, text: str, size: float, color: str, fill: str, theme, right: bool, bold: bool = False) -> None:
-    cell.fill.solid()
-    cell.fill.fore_color.rgb = rgb(fill)
-    cell.margin_left = cell.margin_right = Inches(0.08)
-    cell.margin_top = cell.margin_bottom = Inches(0.02)
-    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-    frame = cell.text_frame
-    frame.word_wrap = True
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.RIGHT if right else PP_ALIGN.LEFT
-    _run(paragraph, text, size, color, theme.fonts.body, bold)
+CELL_MARGINS = (0.08, 0.08, 0.02, 0.02)  # left, right, top, bottom (inches)
 
 
+def _cell(text: str, size: float, color: str, fill: str, font: str, align: str, bold: bool = False) -> ooxml.Cell:
+    return ooxml.Cell((ooxml.paragraph([ooxml.Run(text, size, color, font, bold)], align),), fill, CELL_MARGINS)
 
 
 @slide_kind("beslutninger")
@@ -270,11 +234,8 @@ def decisions_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
                  size=20, bold=True, color=theme.colors.accent, name="Håndtag, overskrift")
         lines = []
         for lever, options in levers:
-            lines.append(lever)
-            lines.append(" · ".join(options))
-        shape = add_text(slide, Box(left + 0.25, body.top + 0.75, panel.width - 0.5, body.height - 0.9), lines, ctx,
-                         size=18, min_size=13, space_after=6, name="Håndtag", where="håndtag")
-        for k, paragraph in enumerate(shape.text_frame.paragraphs):
-            for run in paragraph.runs:
-                run.font.bold = k % 2 == 0
+            lines.append(Line(lever, bold=True))
+            lines.append(Line(" · ".join(options)))
+        add_text(slide, Box(left + 0.25, body.top + 0.75, panel.width - 0.5, body.height - 0.9), lines, ctx,
+                 size=18, min_size=13, space_after=6, name="Håndtag", where="håndtag")
     add_footer(slide, content, ctx)

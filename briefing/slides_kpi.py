@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import math
 
-from pptx.enum.text import MSO_ANCHOR
-
-from .deck import DeckContext, SlideContent, add_footer, add_rect, add_text, content_frame, slide_kind
+from .deck import BOTTOM, DeckContext, SlideContent, add_footer, add_rect, add_text, content_frame, slide_kind
 from .facts import Tile, kpi_tile
 from .fit import text_width_pt
 from .layout import Box
@@ -71,7 +69,7 @@ def _tile(slide, tile: Tile, box: Box, number: int, ctx: DeckContext) -> None:
     where = f"nøgletal {number}"
     size = number_size(tile.value, inner)
     add_text(slide, Box(box.left + PAD, top, inner, 0.85), [tile.value], ctx, size=size, min_size=size, bold=True,
-             color=colors.accent, anchor=MSO_ANCHOR.BOTTOM, name=f"Nøgletal {number} tal", where=where)
+             color=colors.accent, anchor=BOTTOM, name=f"Nøgletal {number} tal", where=where)
     top += 0.95
     label_h = box.height - PAD * 2 - 0.95 - (1.25 if tile.change else 0)
     add_text(slide, Box(box.left + PAD, top, inner, label_h), [tile.label], ctx, size=18, min_size=14,
@@ -80,7 +78,7 @@ def _tile(slide, tile: Tile, box: Box, number: int, ctx: DeckContext) -> None:
         return
     top = box.top + box.height - PAD - 1.2
     add_text(slide, Box(box.left + PAD, top, inner, 0.8), [tile.change], ctx, size=17, min_size=14, bold=True,
-             color=tone, anchor=MSO_ANCHOR.BOTTOM, name=f"Nøgletal {number} ændring", where=where)
+             color=tone, anchor=BOTTOM, name=f"Nøgletal {number} ændring", where=where)
     if tile.verdict:
         add_text(slide, Box(box.left + PAD, top + 0.82, inner, 0.38), [tile.verdict], ctx, size=16, min_size=14,
                  bold=True, color=tone, name=f"Nøgletal {number} vurdering", where=where)

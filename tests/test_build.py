@@ -234,3 +234,30 @@ def test_libreoffice_opens_the_deck(example_deck, tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     for page, title in zip(text.split("\f"), EXPECTED_TITLES):
         assert title.split()[0] in page
+
+
+def test_sub_points_and_special_characters_survive_the_slide_xml(project, monkeypatch):
+    """Texts are written into the slide XML directly: '&', '<', quotes and a pasted control character must
+    come out as text, and sub-points must be indented further with a dash."""
+    (project / "inputs" / "slides" / "formaal.yaml").write_text(
+        'kind: punkter\n'
+        'title: "Økonomi & effekt: <2023> og \\"håndtag\\""\n'
+        'bullets:\n'
+        '  - text: Bruges pengene effektivt?\n'
+        '    sub:\n'
+        '      - "Udgift < 5 mio. kr. & effekt > 0"\n'
+        '  - "Linje med tegnet \\x07 indsat fra Word"\n'
+        'notes: "Sig: <ikke> læs op & spørg\\nAnden linje"\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    slide = Presentation(str(project / "output" / "hedensted-beskaeftigelse.pptx")).slides[2]
+    assert slide.shapes.title.text == 'Økonomi & effekt: <2023> og "håndtag"'
+    points = next(s for s in slide.shapes if s.name == "Punkter").text_frame.paragraphs
+    assert [p.text for p in points] == ["Bruges pengene effektivt?", "Udgift < 5 mio. kr. & effekt > 0",
+                                        "Linje med tegnet _x0007_ indsat fra Word"]
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    bullets = [(p._p.pPr.find(f"{a}buChar").get("char"), int(p._p.pPr.get("marL"))) for p in points]
+    assert [char for char, _ in bullets] == ["•", "–", "•"]
+    assert bullets[1][1] - bullets[0][1] == Inches(0.4)
+    assert slide.notes_slide.notes_text_frame.text.startswith("Sig: <ikke> læs op & spørg\nAnden linje\n")
