@@ -13,6 +13,8 @@ from ..spec import ThemeSpec
 LABEL_PT = 13  # data labels; never below 12 pt at slide size
 TICK_PT = 14
 LEGEND_PT = 14
+# zlib level for chart PNGs: 3 encodes in about half the time of the default 6, for files ~15 % larger.
+PNG_COMPRESSION = 3
 
 
 @functools.lru_cache(maxsize=8)
@@ -40,18 +42,24 @@ def build_figure(builder: Callable[..., None], data: ChartData, theme: ThemeSpec
         figure = Figure(figsize=size, dpi=theme.dpi, facecolor=theme.colors.background)
         FigureCanvasAgg(figure)
         builder(figure, data, theme)
-        # The builders lay out once (tight_layout); without this, savefig would lay out twice more.
-        figure.set_layout_engine("none")
+        # The builders lay out once (tight_layout), which leaves a placeholder layout engine behind; with it,
+        # every later draw would first run a second, invisible layout pass.
+        figure.set_layout_engine(None)
     return figure
 
 
 def render_png(figure, theme: ThemeSpec) -> bytes:
-    """PNG bytes of a figure, without software metadata, so equal charts give equal bytes."""
+    """PNG bytes of a figure: drawn once, opaque RGB, without software metadata, so equal charts give equal bytes."""
     import matplotlib
+    from PIL import Image
 
-    buffer = io.BytesIO()
     with matplotlib.rc_context(_style(theme)):
-        figure.savefig(buffer, format="png", dpi=theme.dpi, facecolor=theme.colors.background, metadata={"Software": None})
+        figure.canvas.draw()
+    width, height = figure.canvas.get_width_height(physical=True)
+    # The background is opaque, so the alpha channel carries nothing: RGB is a quarter less to compress.
+    image = Image.frombuffer("RGBA", (width, height), figure.canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, format="png", dpi=(theme.dpi, theme.dpi), compress_level=PNG_COMPRESSION)
     return buffer.getvalue()
 
 
