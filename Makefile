@@ -9,6 +9,8 @@ $(BIN)/briefing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
+	@# Byte-compile now: where PYTHONDONTWRITEBYTECODE is set, every run would compile briefing again (~0,3 s).
+	$(BIN)/python -m compileall -q briefing
 	touch $@
 
 $(VENV)/.test-extras: $(BIN)/briefing

@@ -34,44 +34,65 @@ class BuildResult:
 
 def build(inputs: Path, output: Path | None = None, *, write: bool = True, strict: bool = False,
           municipality: str | None = None, cache: bool = True, parallel: bool = True,
-          pdf: bool = False, loaded: Project | None = None) -> BuildResult:
+          pdf: bool = False, loaded: Project | None = None, workers=None) -> BuildResult:
     """Build the deck for the project in `inputs`; return where it went and what was noticed.
 
     With `municipality`, the same inputs make the deck for another municipality (its
     highlight and sentences follow). With `cache`, charts are reused by content and a
     rebuild whose inputs did not change at all is skipped. With `pdf`, LibreOffice also
     makes output/<name>.pdf; when it cannot, that is a warning and the deck still stands.
+    With `parallel`, charts are drawn by worker processes (see workers.py); a caller that
+    could start them earlier passes them in `workers`. They are stopped when the build
+    ends, however it ends.
     """
     started = time.perf_counter()
-    inputs = Path(inputs)
+    try:
+        result = _build(Path(inputs), output, write, strict, municipality, cache, parallel, loaded, workers, started)
+    finally:
+        if workers is not None:
+            workers.close()
+    return _add_pdf(result) if pdf and result.path is not None else result
+
+
+def _build(inputs: Path, output, write, strict, municipality, cache, parallel, loaded, workers, started) -> BuildResult:
     record = _unchanged_record(inputs, output, municipality, strict) if write and cache else None
     if record is not None and record[0].unchanged(record[1]) and guide_path(record[0].target).is_file():
-        result = BuildResult(record[0].target, record[2], time.perf_counter() - started, [], unchanged=True)
-        return _add_pdf(result) if pdf else result
-    project = _for(loaded, municipality) if loaded is not None else load_project(inputs, municipality=municipality)
-    problems = Problems()
-    problems.extend(project.warnings)
-    contents = plan_slides(project, problems)
-    problems.raise_if_errors()
-    if strict and problems.warnings:
-        raise BriefingError([replace(p, severity="fejl") for p in problems.warnings])
-    target = Path(output) if output else project.root / "output" / f"{project.name}.pptx"
-    draw_charts(contents, project, target.parent if cache and write else None, parallel=parallel)
-    from .deck import DeckContext, assemble_deck
-    from .write import normalize_zip, write_atomic
+        return BuildResult(record[0].target, record[2], time.perf_counter() - started, [], unchanged=True)
+    own = None if workers is not None or not parallel else _chart_workers()
+    try:
+        project = _for(loaded, municipality) if loaded is not None else load_project(inputs, municipality=municipality)
+        problems = Problems()
+        problems.extend(project.warnings)
+        contents = plan_slides(project, problems)
+        problems.raise_if_errors()
+        if strict and problems.warnings:
+            raise BriefingError([replace(p, severity="fejl") for p in problems.warnings])
+        target = Path(output) if output else project.root / "output" / f"{project.name}.pptx"
+        draw_charts(contents, project, target.parent if cache and write else None, workers or own)
+        from .deck import DeckContext, assemble_deck
+        from .write import write_atomic
 
-    ctx = DeckContext(project.deck, project.theme.spec, project.theme.logo, list(problems.warnings),
-                      project.theme.template, project.theme.layouts)
-    data = normalize_zip(assemble_deck(contents, ctx, _metadata(project)))
+        ctx = DeckContext(project.deck, project.theme.spec, project.theme.logo, list(problems.warnings),
+                          project.theme.template, project.theme.layouts)
+        data = assemble_deck(contents, ctx, _metadata(project))
+    finally:
+        if own is not None:
+            own.close()
     if write:
         write_atomic(target, data)
         write_atomic(ledger_path(target), fact_ledger(contents))
         write_atomic(guide_path(target), guide_markdown(contents, project.deck).encode("utf-8"))
         if record is not None and not ctx.warnings and target == record[0].target:
             record[0].save(record[1], data, len(contents))
-    result = BuildResult(target if write else None, len(contents), time.perf_counter() - started, ctx.warnings,
-                         data=data, theme=project.theme.spec)
-    return _add_pdf(result) if pdf and write else result
+    return BuildResult(target if write else None, len(contents), time.perf_counter() - started, ctx.warnings,
+                       data=data, theme=project.theme.spec)
+
+
+def _chart_workers():
+    """Chart workers started now, before loading, so matplotlib is imported while the project loads."""
+    from .workers import start_workers
+
+    return start_workers()
 
 
 def _add_pdf(result: BuildResult) -> BuildResult:
@@ -450,9 +471,11 @@ def _sentence(text: str) -> str:
 
 # ---------------------------------------------------------------- draw
 
-def draw_charts(contents, project: Project, cache_root: Path | None = None, parallel: bool = True) -> None:
-    """Draw every chart to PNG bytes (cached by content, in parallel); the assembler only places them."""
-    from .cache import ChartCache, chart_key, draw_all
+def draw_charts(contents, project: Project, cache_root: Path | None = None, workers=None) -> None:
+    """Give every chart slide its PNG: from the cache, else drawn by the workers (the assembler waits for each
+    when it places it) or, without workers, drawn here."""
+    from .cache import ChartCache, chart_key
+    from .workers import draw_inline
 
     theme = project.theme.spec
     cache = ChartCache(cache_root) if cache_root is not None else None
@@ -468,10 +491,32 @@ def draw_charts(contents, project: Project, cache_root: Path | None = None, para
             todo.append((content, key, (content.chart_data, theme, size)))
         else:
             content.charts["main"] = png
-    for (content, key, _job), png in zip(todo, draw_all([job for _c, _k, job in todo], None if parallel else 1)):
+    jobs = [job for _content, _key, job in todo]
+    if workers is not None and jobs:
+        workers.start(jobs)
+        for index, (content, key, _job) in enumerate(todo):
+            content.charts["main"] = PendingChart(workers, index, cache, key)
+        return
+    for (content, key, _job), png in zip(todo, draw_inline(jobs)):
         content.charts["main"] = png
         if cache:
             cache.put(key, png)
+
+
+@dataclass
+class PendingChart:
+    """A chart a worker is drawing; `result()` waits for its PNG and puts it in the cache."""
+
+    workers: object
+    index: int
+    cache: object = None
+    key: str | None = None
+
+    def result(self) -> bytes:
+        png = self.workers.result(self.index)
+        if self.cache is not None:
+            self.cache.put(self.key, png)
+        return png
 
 
 __all__ = ["build", "check", "BuildResult", "BriefingError", "Location"]

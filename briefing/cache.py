@@ -1,7 +1,6 @@
 """Caching so rebuilds are cheap: charts keyed by a hash of what they show, and whole-build fingerprints.
 
-Charts are drawn in parallel processes when several must be drawn. The cache
-lives in output/.cache/ (git-ignored with output/); deleting it is always safe.
+The cache lives in output/.cache/ (git-ignored with output/); deleting it is always safe.
 """
 
 from __future__ import annotations
@@ -11,13 +10,11 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import __version__
 
 CACHE_DIR = ".cache"
-MIN_PARALLEL = 3  # below this, starting worker processes costs more than it saves
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,27 +59,6 @@ class ChartCache:
             os.replace(temp, self.folder / f"{key}.png")
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
-
-
-def _draw(job):
-    from .charts import draw_chart
-
-    data, theme, size = job
-    return draw_chart(data, theme, size)
-
-
-def draw_all(jobs: list[tuple], workers: int | None = None) -> list[bytes]:
-    """Draw (data, theme, size) jobs, in parallel processes when there are enough of them."""
-    if len(jobs) < MIN_PARALLEL or (workers or os.cpu_count() or 1) < 2:
-        return [_draw(job) for job in jobs]
-    import multiprocessing
-
-    from . import charts  # noqa: F401  (imported once here, so forked workers inherit matplotlib)
-
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=min(workers or os.cpu_count() or 2, len(jobs)), mp_context=context) as pool:
-        return list(pool.map(_draw, jobs))
 
 
 def fingerprint(paths: Iterable[Path], extra: str = "") -> str:

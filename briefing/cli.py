@@ -120,13 +120,18 @@ def _help(f):
 @_help
 def build(inputs: Path, output: Path | None, strict: bool, municipality: str | None, every: bool, fresh: bool,
           pdf: bool, debug: bool) -> None:
+    from .workers import start_workers
+
+    # Forked before the rest of briefing is imported: matplotlib loads in the worker meanwhile.
+    workers = None if every else start_workers()
     from .build import build as run_build
 
     def action():
         if every:
             _build_every(inputs, strict, not fresh)
             return
-        result = run_build(inputs, output, strict=strict, municipality=municipality, cache=not fresh, pdf=pdf)
+        result = run_build(inputs, output, strict=strict, municipality=municipality, cache=not fresh, pdf=pdf,
+                           workers=workers)
         _print_warnings(result.warnings)
         shown = _shown(result.path)
         if result.unchanged:

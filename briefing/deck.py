@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.oxml import parse_xml
@@ -57,6 +58,7 @@ class DeckContext:
     layouts: dict = field(default_factory=dict)
     current: Location = field(default_factory=Location)  # the slide file being drawn, for located warnings
     number: int = 0  # the number of the slide being drawn
+    charts: list = field(default_factory=list)  # chart pictures placed after every slide is built (add_chart)
     notes_tree: object = None  # the first notes slide's shapes, copied for the others (see set_notes)
 
     def warn(self, message: str) -> None:
@@ -225,6 +227,28 @@ def remove_empty_placeholders(slide) -> None:
             placeholder._element.getparent().remove(placeholder._element)
 
 
+def chart_png(content: SlideContent, name: str = "main") -> bytes:
+    """A chart's PNG; one that a worker process is still drawing is waited for here."""
+    png = content.charts[name]
+    return png if isinstance(png, bytes) else png.result()
+
+
+def add_chart(slide, content: SlideContent, box: Box, alt_text: str, ctx: DeckContext, name: str = "Diagram") -> None:
+    """Reserve the chart's place in the slide's reading order; its picture is put there once every slide is
+    built (place_charts), so the deck is assembled while worker processes still draw. Always so, cached or
+    not, so the deck's bytes never depend on which chart was ready first."""
+    marker = etree.Comment(name)
+    slide.shapes._spTree.insert_element_before(marker, "p:extLst")
+    ctx.charts.append((slide, marker, content, box, alt_text, name))
+
+
+def place_charts(ctx: DeckContext) -> None:
+    for slide, marker, content, box, alt_text, name in ctx.charts:
+        picture = add_picture(slide, chart_png(content), box, alt_text, name)
+        marker.getparent().replace(marker, picture._element)
+    ctx.charts.clear()
+
+
 def add_picture(slide, png: bytes, box: Box, alt_text: str, name: str):
     picture = slide.shapes.add_picture(io.BytesIO(png), Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
     c_nv_pr = picture._element.nvPicPr.cNvPr
@@ -336,6 +360,7 @@ def assemble_deck(contents: list[SlideContent], ctx: DeckContext, metadata: dict
         SLIDE_BUILDERS[content.kind](slide, content, ctx)
         remove_empty_placeholders(slide)
         set_notes(slide, content.notes, ctx)
+    place_charts(ctx)
     set_language(prs)
     props = prs.core_properties
     props.title = metadata.get("title", "")
@@ -346,9 +371,23 @@ def assemble_deck(contents: list[SlideContent], ctx: DeckContext, metadata: dict
     props.revision = 1
     if "created" in metadata:
         props.created = props.modified = metadata["created"]
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return buffer.getvalue()
+    return package_bytes(prs)
+
+
+def package_bytes(prs) -> bytes:
+    """The .pptx bytes, zipped once with fixed timestamps (write.reproducible_zip) in python-pptx's part order."""
+    from pptx.opc.serialized import PackageWriter
+
+    from .write import reproducible_zip
+
+    package = prs.part.package
+    with reproducible_zip() as archive:
+        writer = PackageWriter(None, package._rels, tuple(package.iter_parts()))
+        # PackageWriter's steps with our zip as the physical writer: python-pptx's own zips with the clock's time.
+        writer._write_content_types_stream(archive)
+        writer._write_pkg_rels(archive)
+        writer._write_parts(archive)
+    return archive.data
 
 
 from . import slides as _slides  # noqa: E402,F401  (registers the slide builders)

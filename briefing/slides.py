@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import fmt, ooxml
 from .deck import (
-    BOTTOM, CENTER, LEFT, MIDDLE, RIGHT, DeckContext, Line, SlideContent, add_footer, add_logo, add_picture, add_rect,
+    BOTTOM, CENTER, LEFT, MIDDLE, RIGHT, DeckContext, Line, SlideContent, add_chart, add_footer, add_logo, add_rect,
     add_slide_number, add_subtitle, add_table, add_text, content_frame, full_background, on_colour, set_title, slide_kind,
 )
 from .layout import CONTENT_W, MARGIN, SLIDE_W, Box
@@ -147,7 +147,7 @@ def chart_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     spec = content.spec
     body = content_frame(slide, content, ctx, spec.title, content.extra.get("lead"))
     chart_box = content.extra["chart_box"]
-    add_picture(slide, content.charts["main"], chart_box, content.extra["alt_text"], "Diagram")
+    add_chart(slide, content, chart_box, content.extra["alt_text"], ctx)
     points = content.extra.get("points", spec.bullets)
     if points:
         side = Box(chart_box.left + chart_box.width + 0.3, body.top + 0.2, CONTENT_W - chart_box.width - 0.3, body.height - 0.2)

@@ -13,16 +13,24 @@ from .errors import Location, fail
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def normalize_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed entry timestamps and attributes so equal content gives equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename))
-    return out.getvalue()
+class reproducible_zip:
+    """A zip in memory whose entries all get the same timestamp and attributes, so equal content gives equal
+    bytes. `write(name, blob)` takes a python-pptx PackURI or a plain member name; `data` is the finished zip."""
+
+    def __enter__(self):
+        self._buffer = io.BytesIO()
+        self._zip = zipfile.ZipFile(self._buffer, "w", zipfile.ZIP_DEFLATED)
+        return self
+
+    def write(self, name, blob: bytes) -> None:
+        info = zipfile.ZipInfo(getattr(name, "membername", name), date_time=FIXED_ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, blob)
+
+    def __exit__(self, *exc) -> None:
+        self._zip.close()
+        self.data = self._buffer.getvalue()
 
 
 def _umask() -> int:

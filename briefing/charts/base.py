@@ -63,6 +63,21 @@ def render_png(figure, theme: ThemeSpec) -> bytes:
     return buffer.getvalue()
 
 
+def warm_up() -> None:
+    """Import everything drawing needs and draw a tiny figure, so a worker process forked after this draws
+    its first chart as fast as its last."""
+    import matplotlib.lines  # noqa: F401
+    import matplotlib.ticker  # noqa: F401
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from PIL import Image, PngImagePlugin  # noqa: F401
+
+    figure = Figure(figsize=(1, 1), dpi=20)
+    FigureCanvasAgg(figure)
+    figure.add_subplot(1, 1, 1).bar([0], [1], label="x")
+    figure.canvas.draw()
+
+
 def _style(theme: ThemeSpec) -> dict:
     colors = theme.colors
     return {

@@ -1,0 +1,128 @@
+"""Chart workers: processes that draw charts while the main process loads the project and assembles the deck.
+
+Importing matplotlib takes longer than loading and planning the whole example. So a
+build starts one worker before anything is loaded. It imports and warms up the chart
+layer once, then forks the other workers from itself (they inherit all of it). The
+main process hands out the jobs as soon as the slides are planned, assembles the deck
+meanwhile and waits only at a chart that is not drawn yet. When every chart is
+cached, the workers are stopped unused.
+
+Used where processes can be forked and there are at least two cores; elsewhere
+charts are drawn in the main process (`draw_inline`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import signal
+import traceback
+from collections.abc import Sequence
+
+POLL = 0.5  # seconds between checks that the other side is still alive
+STOP = "stop"
+
+
+def start_workers() -> ChartWorkers | None:
+    """Chart workers, where processes can be forked and there are two cores or more; else None."""
+    if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+        return None
+    return ChartWorkers()
+
+
+def draw_inline(jobs: Sequence[tuple]) -> list[bytes]:
+    from .charts import draw_chart
+
+    return [draw_chart(*job) for job in jobs]
+
+
+class ChartWorkers:
+    """Started at once; `start(jobs)` hands out (data, theme, size) jobs, `result(i)` waits for one PNG."""
+
+    def __init__(self, workers: int | None = None):
+        context = multiprocessing.get_context("fork")
+        self._workers = workers or os.cpu_count() or 2
+        self._jobs = context.Queue()
+        self._results = context.Queue()
+        self._done: dict[int, bytes] = {}
+        # Not a daemon: daemonic processes may not fork the further workers.
+        self._server = context.Process(target=_serve, args=(self._jobs, self._results, self._workers, os.getpid()))
+        self._server.start()
+
+    def start(self, jobs: Sequence[tuple]) -> None:
+        """Hand out the jobs, then a stop for every worker."""
+        for index, job in enumerate(jobs):
+            self._jobs.put((index, job))
+        for _ in range(self._workers):
+            self._jobs.put(STOP)
+
+    def result(self, index: int) -> bytes:
+        """The PNG of job `index`, waiting for it if needed; a worker's failure is raised here."""
+        while index not in self._done:
+            try:
+                message = self._results.get(timeout=POLL)
+            except queue.Empty:
+                if not self._server.is_alive():
+                    raise RuntimeError(f"the chart worker stopped unexpectedly (exit code {self._server.exitcode})")
+                continue
+            kind, key, value = message
+            if kind == "error":
+                raise RuntimeError(f"drawing chart {key} failed in a worker:\n{value}")
+            elif kind == "died":
+                raise RuntimeError(f"a chart worker stopped unexpectedly (exit code {value})")
+            else:
+                self._done[key] = value
+        return self._done[index]
+
+    def close(self) -> None:
+        """Stop every worker at once; used or not, finished or interrupted."""
+        if self._server.is_alive():
+            self._server.terminate()
+        self._server.join(timeout=5)  # the workers it forked notice and stop within POLL seconds
+        for q in (self._jobs, self._results):
+            q.close()
+            q.cancel_join_thread()  # never block the build on data nobody will read
+
+
+def _serve(jobs, results, workers: int, parent: int) -> None:
+    """The first worker: import and warm up the chart layer once, fork the other workers from itself, draw."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    from .charts.base import warm_up
+
+    warm_up()
+    context = multiprocessing.get_context("fork")
+    forked = [context.Process(target=_work, args=(jobs, results, os.getpid()), daemon=True) for _ in range(workers - 1)]
+    for process in forked:
+        process.start()
+    _work(jobs, results, parent)
+    for process in forked:
+        process.join()
+        if process.exitcode:
+            results.put(("died", None, process.exitcode))
+
+
+def _work(jobs, results, parent: int) -> None:
+    """Draw jobs until told to stop; give up when the process that started this one is gone."""
+    from .charts import draw_chart
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        job = _next(jobs, parent)
+        if job is None or job == STOP:
+            return
+        index, (data, theme, size) = job
+        try:
+            results.put(("png", index, draw_chart(data, theme, size)))
+        except Exception:  # noqa: BLE001  (reported to the main process, which raises it)
+            results.put(("error", index, traceback.format_exc()))
+
+
+def _next(jobs, parent: int):
+    """The next message, or None once the process that started this one is gone (no orphan waits forever)."""
+    while True:
+        try:
+            return jobs.get(timeout=POLL)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return None

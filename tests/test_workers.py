@@ -1,0 +1,123 @@
+"""Chart worker processes: same deck as drawing in one process, failures reported, nothing left running."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from briefing import workers
+from briefing.build import build
+from briefing.cli import main
+
+pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="chart workers need fork")
+
+
+def _stat(pid: int) -> list[str] | None:
+    """Fields of /proc/PID/stat after the command name: state, ppid, pgrp, ...; None when gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(") ", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def _cmdline(pid: int) -> bytes | None:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def _children() -> list[int]:
+    """Live processes forked from this one, also those forked by a worker and left without a parent: a forked
+    process keeps its parent's command line and process group."""
+    me, group, command = os.getpid(), os.getpgrp(), _cmdline(os.getpid())
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and int(entry) != me:
+            stat = _stat(int(entry))
+            if stat and int(stat[2]) == group and stat[0] != "Z" and _cmdline(int(entry)) == command:
+                found.append(int(entry))
+    return found
+
+
+def _no_children_within(seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while _children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not _children()
+
+
+def test_workers_give_the_same_deck_as_drawing_in_one_process(project, monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    in_workers = build(project / "inputs", project / "a.pptx", cache=False, parallel=True)
+    in_process = build(project / "inputs", project / "b.pptx", cache=False, parallel=False)
+    assert in_workers.path.read_bytes() == in_process.path.read_bytes()
+    assert _no_children_within(5)
+
+
+def test_cached_charts_give_the_same_deck_as_drawn_ones(project):
+    drawn = build(project / "inputs", project / "a.pptx").path.read_bytes()
+    cached = build(project / "inputs", project / "b.pptx").path.read_bytes()  # every chart from the cache now
+    assert cached == drawn
+
+
+def test_workers_started_early_are_stopped_when_the_inputs_are_wrong(project, monkeypatch):
+    (project / "inputs" / "briefing.yaml").write_text("title: [\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert _no_children_within(5)
+
+
+def test_workers_are_stopped_when_nothing_changed(project, monkeypatch):
+    monkeypatch.chdir(project)
+    assert CliRunner().invoke(main, ["build"]).exit_code == 0
+    result = CliRunner().invoke(main, ["build"])
+    assert "Ingen ændringer" in result.output
+    assert _no_children_within(5)
+
+
+def _broken_chart(*_args, **_kwargs):
+    raise ZeroDivisionError("a bug in a chart builder")
+
+
+def test_a_chart_that_fails_in_a_worker_gives_the_danish_message_and_keeps_the_old_deck(project, monkeypatch):
+    monkeypatch.chdir(project)
+    assert CliRunner().invoke(main, ["build"]).exit_code == 0
+    deck = project / "output" / "hedensted-beskaeftigelse.pptx"
+    before = deck.read_bytes()
+    monkeypatch.setattr("briefing.charts.draw_chart", _broken_chart)  # forked workers inherit the patch
+    result = CliRunner().invoke(main, ["build", "--forfra"])
+    assert result.exit_code == 2
+    assert result.output.startswith("Der skete en uventet fejl i briefing. Den tidligere præsentation er ikke ændret.")
+    assert deck.read_bytes() == before
+    assert _no_children_within(5)
+
+
+def _dying_chart(*_args, **_kwargs):
+    os._exit(9)  # as if the worker were killed, e.g. by the kernel for want of memory
+
+
+def test_a_worker_that_dies_is_noticed_instead_of_waited_for(project, monkeypatch):
+    monkeypatch.setattr("briefing.charts.draw_chart", _dying_chart)
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="stopped unexpectedly"):
+        build(project / "inputs", project / "a.pptx", cache=False, parallel=True)
+    assert time.monotonic() - started < 30
+    assert not (project / "a.pptx").exists()
+    assert _no_children_within(5)
+
+
+def test_unused_workers_stop_at_once():
+    pool = workers.start_workers()
+    if pool is None:
+        pytest.skip("one core: charts are drawn in the main process")
+    pool.close()
+    assert _no_children_within(5)
