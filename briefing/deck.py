@@ -7,6 +7,7 @@ titles, text boxes with fitted sizes, footers with source and slide number, and 
 from __future__ import annotations
 
 import copy
+import hashlib
 import io
 import re
 from collections.abc import Callable, Sequence
@@ -17,7 +18,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches
+from pptx.util import Inches
 
 from . import ooxml
 from .errors import Location, Problem
@@ -59,6 +60,8 @@ class DeckContext:
     current: Location = field(default_factory=Location)  # the slide file being drawn, for located warnings
     number: int = 0  # the number of the slide being drawn
     charts: list = field(default_factory=list)  # chart pictures placed after every slide is built (add_chart)
+    images: dict = field(default_factory=dict)  # image parts by SHA-1 of their bytes
+    names: object = None  # PartNames of the presentation being built
     notes_tree: object = None  # the first notes slide's shapes, copied for the others (see set_notes)
 
     def warn(self, message: str) -> None:
@@ -90,11 +93,14 @@ def new_presentation(theme: ThemeSpec, template: bytes | None = None):
     prs.slide_width = Inches(SLIDE_W)
     prs.slide_height = Inches(SLIDE_H)
     factor = prs.slide_width / old_width
+    # Only positions a master or layout states itself: a layout placeholder without one inherits the
+    # master's, which is stretched already (stretching the inherited value too would push it off the slide).
     for owner in [prs.slide_master, *prs.slide_layouts]:
-        for shape in owner.shapes:
-            if shape.left is not None and shape.width is not None:
-                shape.left = Emu(int(shape.left * factor))
-                shape.width = Emu(int(shape.width * factor))
+        for transform in owner._element.iter(qn("a:xfrm")):
+            offset, extent = transform.find(qn("a:off")), transform.find(qn("a:ext"))
+            if offset is not None and extent is not None:
+                offset.set("x", str(int(int(offset.get("x")) * factor)))
+                extent.set("cx", str(int(int(extent.get("cx")) * factor)))
     _set_theme_fonts(prs, theme)
     return prs
 
@@ -222,9 +228,11 @@ def add_subtitle(slide, text: str, box: Box, color: str, ctx: DeckContext) -> No
 
 def remove_empty_placeholders(slide) -> None:
     """Placeholders the slide did not use would show 'Klik for at tilføje tekst' while editing: remove them."""
-    for placeholder in list(slide.placeholders):
-        if placeholder.has_text_frame and not placeholder.text_frame.text.strip():
-            placeholder._element.getparent().remove(placeholder._element)
+    tree = slide.shapes._spTree
+    for shape in tree.findall(qn("p:sp")):
+        if shape.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}") is not None and \
+                not "".join(shape.itertext()).strip():
+            tree.remove(shape)
 
 
 def chart_png(content: SlideContent, name: str = "main") -> bytes:
@@ -244,17 +252,26 @@ def add_chart(slide, content: SlideContent, box: Box, alt_text: str, ctx: DeckCo
 
 def place_charts(ctx: DeckContext) -> None:
     for slide, marker, content, box, alt_text, name in ctx.charts:
-        picture = add_picture(slide, chart_png(content), box, alt_text, name)
-        marker.getparent().replace(marker, picture._element)
+        picture = add_picture(slide, chart_png(content), box, alt_text, name, ctx)
+        marker.getparent().replace(marker, picture)
     ctx.charts.clear()
 
 
-def add_picture(slide, png: bytes, box: Box, alt_text: str, name: str):
-    picture = slide.shapes.add_picture(io.BytesIO(png), Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
-    c_nv_pr = picture._element.nvPicPr.cNvPr
-    c_nv_pr.set("descr", alt_text)
-    c_nv_pr.set("name", name)
-    return picture
+def add_picture(slide, blob: bytes, box: Box, alt_text: str, name: str, ctx: DeckContext):
+    """A PNG or JPEG picture stretched to `box`; equal pictures share one image part, as python-pptx does
+    (without its walks over the whole package for every picture)."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.parts.image import ImagePart
+
+    digest = hashlib.sha1(blob).hexdigest()
+    image = ctx.images.get(digest)
+    if image is None:
+        jpeg = blob.startswith(b"\xff\xd8")
+        partname = ctx.names.next("/ppt/media/image%d." + ("jpg" if jpeg else "png"))
+        image = ImagePart(partname, "image/jpeg" if jpeg else "image/png", slide.part.package, blob)
+        ctx.images[digest] = image
+    r_id = slide.part.relate_to(image, RT.IMAGE)
+    return _append(slide, ooxml.picture(_new_id(slide), name, alt_text, r_id, box))
 
 
 def add_slide_number(slide, ctx: DeckContext, color: str | None = None) -> None:
@@ -278,9 +295,14 @@ def add_example_badge(slide, ctx: DeckContext) -> None:
 
 
 def add_logo(slide, ctx: DeckContext, box: Box) -> None:
-    if ctx.logo is not None:
-        picture = slide.shapes.add_picture(str(ctx.logo), Inches(box.left), Inches(box.top), height=Inches(box.height))
-        picture._element.nvPicPr.cNvPr.set("descr", "Logo")
+    """The theme's logo at the box's height, as wide as its proportions make it."""
+    if ctx.logo is None:
+        return
+    from pptx.parts.image import Image
+
+    blob = ctx.logo.read_bytes()
+    width, height = Image.from_blob(blob).size
+    add_picture(slide, blob, Box(box.left, box.top, box.height * width / height, box.height), "Logo", "Logo", ctx)
 
 
 def _layout(prs, kind: str, ctx: DeckContext):
@@ -297,26 +319,30 @@ def on_colour(ctx: DeckContext) -> str:
 
 
 def set_notes(slide, text: str, ctx: DeckContext) -> None:
-    """Speaker notes. python-pptx makes the first notes page from the notes master; the others copy its
-    shapes instead of cloning the master's placeholders again (the same XML, a fraction of the time)."""
+    """Speaker notes on a notes page of the notes master's shapes: cloned from the master once, copied for the
+    other slides (the same XML as python-pptx makes, without its walks over the whole package)."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.oxml.slide import CT_NotesSlide
+    from pptx.parts.slide import NotesSlidePart
+
     text = text.strip()
     if not text:
         return
+    part = slide.part
+    master = part.package.presentation_part.notes_master_part
+    notes = NotesSlidePart(ctx.names.next("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE, part.package,
+                           CT_NotesSlide.new())
+    notes.relate_to(master, RT.NOTES_MASTER)
+    notes.relate_to(part, RT.SLIDE)
+    part.relate_to(notes, RT.NOTES_SLIDE)
+    c_sld = notes._element.find(qn("p:cSld"))
     if ctx.notes_tree is None:
-        tree = slide.notes_slide._element.find(qn("p:cSld")).find(qn("p:spTree"))
-        ctx.notes_tree = copy.deepcopy(tree)
+        notes.notes_slide.clone_master_placeholders(master.notes_master)
+        ctx.notes_tree = copy.deepcopy(c_sld.find(qn("p:spTree")))
     else:
-        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-        from pptx.parts.slide import NotesSlidePart
-
-        part = slide.part
-        package = part.package
-        notes = NotesSlidePart._add_notes_slide_part(package, part, package.presentation_part.notes_master_part)
-        part.relate_to(notes, RT.NOTES_SLIDE)
-        c_sld = notes._element.find(qn("p:cSld"))
         c_sld.replace(c_sld.find(qn("p:spTree")), copy.deepcopy(ctx.notes_tree))
-        tree = c_sld.find(qn("p:spTree"))
-    for shape in tree.iter(qn("p:sp")):
+    for shape in c_sld.find(qn("p:spTree")).iter(qn("p:sp")):
         placeholder = shape.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
         if placeholder is not None and placeholder.get("type") == "body":
             body = shape.find(qn("p:txBody"))
@@ -324,6 +350,22 @@ def set_notes(slide, text: str, ctx: DeckContext) -> None:
                 body.remove(old)
             body.extend(parse_xml(f"<p:txBody {ooxml.NAMESPACES}>{ooxml.notes_paragraphs(text)}</p:txBody>"))
             return
+
+
+class PartNames:
+    """Free part names, from one walk over the package instead of python-pptx's walk for every new part."""
+
+    def __init__(self, package):
+        self._used = {str(part.partname) for part in package.iter_parts()}
+
+    def next(self, template: str):
+        from pptx.opc.packuri import PackURI
+
+        number = 1
+        while template % number in self._used:
+            number += 1
+        self._used.add(template % number)
+        return PackURI(template % number)
 
 
 def content_frame(slide, content: SlideContent, ctx: DeckContext, title: str, lead: str | None) -> Box:
@@ -352,6 +394,7 @@ def full_background(slide, color: str, ctx: DeckContext | None = None) -> None:
 def assemble_deck(contents: list[SlideContent], ctx: DeckContext, metadata: dict) -> bytes:
     """Build every slide with its kind's builder and return the .pptx bytes."""
     prs = new_presentation(ctx.theme, ctx.template)
+    ctx.names = PartNames(prs.part.package)
     for number, content in enumerate(contents, start=1):
         layout = _layout(prs, content.kind, ctx)
         slide = prs.slides.add_slide(layout)

@@ -78,8 +78,10 @@ class ChartWorkers:
     def close(self) -> None:
         """Stop every worker at once; used or not, finished or interrupted."""
         if self._server.is_alive():
-            self._server.terminate()
-        self._server.join(timeout=5)  # the workers it forked notice and stop within POLL seconds
+            self._server.terminate()  # its handler stops the workers it forked, then it ends (_serve)
+        # Waits for the process itself: join(timeout) would wait until the forked workers, which share its
+        # exit pipe, had ended too.
+        self._server.join()
         for q in (self._jobs, self._results):
             q.close()
             q.cancel_join_thread()  # never block the build on data nobody will read
@@ -88,13 +90,16 @@ class ChartWorkers:
 def _serve(jobs, results, workers: int, parent: int) -> None:
     """The first worker: import and warm up the chart layer once, fork the other workers from itself, draw."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    forked: list = []
+    signal.signal(signal.SIGTERM, lambda *_: _stop(forked))
     from .charts.base import warm_up
 
     warm_up()
     context = multiprocessing.get_context("fork")
-    forked = [context.Process(target=_work, args=(jobs, results, os.getpid()), daemon=True) for _ in range(workers - 1)]
-    for process in forked:
+    for _ in range(workers - 1):
+        process = context.Process(target=_work, args=(jobs, results, os.getpid()), daemon=True)
         process.start()
+        forked.append(process)
     _work(jobs, results, parent)
     for process in forked:
         process.join()
@@ -102,11 +107,20 @@ def _serve(jobs, results, workers: int, parent: int) -> None:
             results.put(("died", None, process.exitcode))
 
 
+def _stop(forked: list) -> None:
+    """The first worker's answer to terminate(): stop the workers it forked, then itself, at once."""
+    for process in forked:
+        if process.pid is not None:
+            os.kill(process.pid, signal.SIGKILL)
+    os._exit(0)
+
+
 def _work(jobs, results, parent: int) -> None:
     """Draw jobs until told to stop; give up when the process that started this one is gone."""
     from .charts import draw_chart
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the first worker's handler, inherited by the fork
     while True:
         job = _next(jobs, parent)
         if job is None or job == STOP:

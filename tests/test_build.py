@@ -261,3 +261,33 @@ def test_sub_points_and_special_characters_survive_the_slide_xml(project, monkey
     assert [char for char, _ in bullets] == ["•", "–", "•"]
     assert bullets[1][1] - bullets[0][1] == Inches(0.4)
     assert slide.notes_slide.notes_text_frame.text.startswith("Sig: <ikke> læs op & spørg\nAnden linje\n")
+
+
+def test_logo_is_placed_on_title_and_closing_slides_in_one_image_part(project, monkeypatch):
+    from PIL import Image
+
+    Image.new("RGB", (400, 100), "#00557F").save(project / "themes" / "logo.png")
+    theme = project / "themes" / "default.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    prs = Presentation(str(project / "output" / "hedensted-beskaeftigelse.pptx"))
+    logos = [(number, shape) for number, slide in enumerate(prs.slides, start=1) for shape in slide.shapes
+             if shape.name == "Logo"]
+    assert [number for number, _ in logos] == [1, 29]
+    for _, logo in logos:
+        assert logo._element.nvPicPr.cNvPr.get("descr") == "Logo"
+        assert logo.width == pytest.approx(logo.height * 4, abs=2)  # its own proportions, 400 x 100 px
+        assert logo.image.size == (400, 100)
+    images = {shape.image.sha1 for slide in prs.slides for shape in slide.shapes if shape.shape_type == 13}
+    media = {part.partname for part in prs.part.package.iter_parts() if part.partname.startswith("/ppt/media/")}
+    assert len(media) == len(images) == 13  # twelve charts and one logo, each stored once
+
+
+def test_layouts_left_for_new_slides_fit_the_wide_slide(built):
+    """Someone adding a slide in PowerPoint gets the deck's layouts: their placeholders must lie on the slide."""
+    prs = Presentation(str(built[0]))
+    for layout in prs.slide_layouts:
+        for shape in layout.placeholders:
+            assert 0 <= shape.left and shape.left + shape.width <= prs.slide_width, (layout.name, shape.name)
