@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +22,19 @@ from pptx.util import Inches
 from . import ooxml
 from .errors import Location, Problem
 from .fit import fit_text
-from .layout import BADGE, BODY, BODY_NO_LEAD, FOOTER, LEAD, MARGIN, NUMBER, SLIDE_H, SLIDE_W, TITLE, Box
+from .layout import (
+    BADGE,
+    BODY,
+    BODY_NO_LEAD,
+    FOOTER,
+    LEAD,
+    MARGIN,
+    NUMBER,
+    SLIDE_H,
+    SLIDE_W,
+    TITLE,
+    Box,
+)
 from .spec import ThemeSpec
 
 LAYOUT_TITLE = 0
@@ -434,5 +445,5 @@ def package_bytes(prs) -> bytes:
 
 
 from . import slides as _slides  # noqa: E402,F401  (registers the slide builders)
-from . import slides_scenario as _slides_scenario  # noqa: E402,F401
 from . import slides_kpi as _slides_kpi  # noqa: E402,F401
+from . import slides_scenario as _slides_scenario  # noqa: E402,F401

@@ -11,80 +11,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import fmt
+from .chartdata import (  # noqa: F401  (re-exported: the chart data is part of the facts)
+    ChartData,
+    QuadrantOptions,
+    RankingOptions,
+    Reference,
+    Series,
+    StackOptions,
+    WaterfallOptions,
+)
 from .data import DataTable, Row, select_rows
 from .spec import DeckSpec
 from .units import prose_value
 
 AXIS_LABELS = {"pct.": "Pct.", "pct.point": "Pct.point", "antal": "Antal", "personer": "Personer", "kr.": "Kr.", "uger": "Uger"}
 MILLION = 1_000_000
-
-
-@dataclass(frozen=True)
-class Series:
-    name: str
-    values: tuple[float | None, ...]
-    role: str = "other"  # own, region, country, peer, earlier, latest, rest, other
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A benchmark drawn as a line across a ranking (region, country)."""
-
-    name: str
-    value: float | None
-    role: str
-
-
-@dataclass(frozen=True)
-class RankingOptions:
-    references: tuple[Reference, ...] = ()
-    descending: bool = True
-
-
-@dataclass(frozen=True)
-class StackOptions:
-    diverging: bool = False
-    neutral: int | None = None  # index of the neutral part; None centres between the two middle parts
-    rest: str | None = None  # name of the remainder part (the last series), if any
-
-
-@dataclass(frozen=True)
-class QuadrantOptions:
-    x_label: str
-    y_label: str
-    captions: tuple[str | None, str | None, str | None, str | None] = (None, None, None, None)  # TL, TR, BL, BR
-
-
-@dataclass(frozen=True)
-class WaterfallOptions:
-    scale: str | None = None  # "mio." when the amounts are shown in millions of kroner
-
-
-@dataclass(frozen=True)
-class ChartData:
-    """Everything a chart builder needs: what to draw and how to label it."""
-
-    kind: str
-    title: str
-    categories: tuple[str, ...]
-    series: tuple[Series, ...]
-    unit: str
-    decimals: int
-    axis_label: str
-    source: str
-    period: str
-    example: bool = False
-    show_labels: bool = True
-    category_roles: tuple[str, ...] = ()
-    options: object = None
-    variant: str = ""  # a named variant of the kind, e.g. "divergerende"
-    note: str = ""  # shown under the chart, e.g. that a long ranking shows only its ends
-
-    @property
-    def has_missing(self) -> bool:
-        references = getattr(self.options, "references", ())
-        return any(v is None for s in self.series for v in s.values) or any(r.value is None for r in references)
-
 
 FactsBuilder = Callable[[str, object, DataTable, DeckSpec], ChartData]
 

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 from . import fmt, ooxml
 from .deck import (
-    BOTTOM, CENTER, LEFT, MIDDLE, RIGHT, DeckContext, Line, SlideContent, add_chart, add_footer, add_logo, add_rect,
-    add_slide_number, add_subtitle, add_table, add_text, content_frame, full_background, on_colour, set_title, slide_kind,
+    LEFT,
+    MIDDLE,
+    RIGHT,
+    DeckContext,
+    Line,
+    SlideContent,
+    add_chart,
+    add_footer,
+    add_logo,
+    add_rect,
+    add_slide_number,
+    add_subtitle,
+    add_table,
+    add_text,
+    content_frame,
+    full_background,
+    on_colour,
+    set_title,
+    slide_kind,
 )
 from .layout import CONTENT_W, MARGIN, SLIDE_W, Box
 from .timing import minutes_text
-
 
 # ---------------------------------------------------------------- title, divider, closing
 

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from . import ooxml
-from .deck import CENTER, LEFT, DeckContext, SlideContent, add_footer, add_table, add_text, content_frame, slide_kind
+from .deck import (
+    CENTER,
+    LEFT,
+    DeckContext,
+    SlideContent,
+    add_footer,
+    add_table,
+    add_text,
+    content_frame,
+    slide_kind,
+)
 from .layout import Box
 
 HEADER_PT = 16

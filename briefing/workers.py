@@ -7,7 +7,8 @@ main process hands out the jobs as soon as the slides are planned, assembles the
 meanwhile and waits only at a chart that is not drawn yet. When every chart is
 cached, the workers are stopped unused.
 
-Used where processes can be forked and there are at least two cores; elsewhere
+The workers import only the chart layer (matplotlib, chartdata, fmt), not pydantic or
+the spec models: jobs carry plain data. Used where processes can be forked and there are at least two cores; elsewhere
 charts are drawn in the main process (`draw_inline`).
 """
 
@@ -19,6 +20,7 @@ import queue
 import signal
 import traceback
 from collections.abc import Sequence
+from types import SimpleNamespace
 
 POLL = 0.5  # seconds between checks that the other side is still alive
 STOP = "stop"
@@ -51,9 +53,12 @@ class ChartWorkers:
         self._server.start()
 
     def start(self, jobs: Sequence[tuple]) -> None:
-        """Hand out the jobs, then a stop for every worker."""
-        for index, job in enumerate(jobs):
-            self._jobs.put((index, job))
+        """Hand out the (data, theme, size) jobs, then a stop for every worker."""
+        plain = {}
+        for index, (data, theme, size) in enumerate(jobs):
+            if id(theme) not in plain:
+                plain[id(theme)] = plain_theme(theme)
+            self._jobs.put((index, (data, plain[id(theme)], size)))
         for _ in range(self._workers):
             self._jobs.put(STOP)
 
@@ -90,6 +95,7 @@ class ChartWorkers:
 def _serve(jobs, results, workers: int, parent: int) -> None:
     """The first worker: import and warm up the chart layer once, fork the other workers from itself, draw."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _detach_output()
     forked: list = []
     signal.signal(signal.SIGTERM, lambda *_: _stop(forked))
     from .charts.base import warm_up
@@ -105,6 +111,25 @@ def _serve(jobs, results, workers: int, parent: int) -> None:
         process.join()
         if process.exitcode:
             results.put(("died", None, process.exitcode))
+
+
+def plain_theme(theme) -> SimpleNamespace:
+    """The theme as nested namespaces of plain values, read the same way (theme.colors.text): a worker can
+    unpickle it without importing pydantic and the spec models, which keeps its start short."""
+
+    def convert(value):
+        return SimpleNamespace(**{k: convert(v) for k, v in value.items()}) if isinstance(value, dict) else value
+
+    return convert(theme.model_dump())
+
+
+def _detach_output() -> None:
+    """Workers print nothing (failures travel on the results queue). Holding the terminal's or a pipe's output
+    open would make a caller that reads the output wait until the last worker ended, not the build."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def _stop(forked: list) -> None:

@@ -121,3 +121,27 @@ def test_unused_workers_stop_at_once():
         pytest.skip("one core: charts are drawn in the main process")
     pool.close()
     assert _no_children_within(5)
+
+
+def test_the_chart_layer_loads_without_the_spec_models():
+    """Workers start before the project loads; they must not need pydantic (slow to import) to draw."""
+    import subprocess
+    import sys
+
+    code = ("import sys, pickle; import briefing.charts; from briefing.chartdata import ChartData; "
+            "print(sorted(m for m in ('pydantic', 'briefing.spec', 'pptx') if m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+
+
+def test_workers_draw_from_a_plain_copy_of_the_theme(project):
+    from briefing.build import plan_slides
+    from briefing.charts import draw_chart
+    from briefing.errors import Problems
+    from briefing.project import load_project
+
+    loaded = load_project(project / "inputs")
+    content = next(c for c in plan_slides(loaded, Problems()) if c.chart_data is not None)
+    theme = loaded.theme.spec
+    plain = workers.plain_theme(theme)
+    assert plain.colors.highlight == theme.colors.highlight and plain.fonts.chart == list(theme.fonts.chart)
+    assert draw_chart(content.chart_data, plain, (8, 4.3)) == draw_chart(content.chart_data, theme, (8, 4.3))

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ..facts import ChartData
-from ..spec import ThemeSpec
-from .base import build_figure, render_png
+from ..chartdata import ChartData
 from .bar import draw_bar
+from .base import build_figure, render_png
 from .line import draw_line
 from .quadrant import draw_quadrant
 from .ranking import draw_ranking
 from .stacked import draw_stacked
 from .waterfall import draw_waterfall
+
+if TYPE_CHECKING:
+    from ..spec import ThemeSpec
 
 Builder = Callable[..., None]
 

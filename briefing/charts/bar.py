@@ -6,12 +6,23 @@ single word is wider than its slot, the bars lie down so every name is readable.
 
 from __future__ import annotations
 
-from ..facts import ChartData
+from typing import TYPE_CHECKING
+
+from ..chartdata import ChartData
 from ..fit import text_width_pt
-from ..spec import ThemeSpec
 from .base import (
-    LABEL_PT, LEGEND_PT, TICK_PT, category_colors, series_colors, style_value_axis, value_text, wrap_label,
+    LABEL_PT,
+    LEGEND_PT,
+    TICK_PT,
+    category_colors,
+    series_colors,
+    style_value_axis,
+    value_text,
+    wrap_label,
 )
+
+if TYPE_CHECKING:
+    from ..spec import ThemeSpec
 
 GROUP = 0.8  # share of a category slot taken by its bars
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .. import fmt
-from ..facts import ChartData, Series
-from ..spec import ThemeSpec
+from ..chartdata import ChartData, Series
+
+if TYPE_CHECKING:
+    from ..spec import ThemeSpec
 
 LABEL_PT = 13  # data labels; never below 12 pt at slide size
 TICK_PT = 14
@@ -34,7 +37,6 @@ def resolve_font(candidates: tuple[str, ...]) -> str:
 def build_figure(builder: Callable[..., None], data: ChartData, theme: ThemeSpec, size: tuple[float, float]):
     """Run a builder on a fresh Agg figure of `size` inches; return the figure (tests inspect it)."""
     import matplotlib
-
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 

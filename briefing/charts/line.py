@@ -10,12 +10,23 @@ from __future__ import annotations
 
 import itertools
 import math
+from typing import TYPE_CHECKING
 
-from ..facts import ChartData, Series
-from ..spec import ThemeSpec
+from ..chartdata import ChartData, Series
 from .base import (
-    LABEL_PT, TICK_PT, axes_size_pt, clean_axes, danish_ticks, readable_text, spread, value_text, wrap_label,
+    LABEL_PT,
+    TICK_PT,
+    axes_size_pt,
+    clean_axes,
+    danish_ticks,
+    readable_text,
+    spread,
+    value_text,
+    wrap_label,
 )
+
+if TYPE_CHECKING:
+    from ..spec import ThemeSpec
 
 MIN_TICK_SLOT_IN = 0.85  # narrower slots than this show every second (third, ...) period
 

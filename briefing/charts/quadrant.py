@@ -9,11 +9,22 @@ without both values cannot be placed: they are named under the chart instead.
 
 from __future__ import annotations
 
-from ..facts import ChartData, QuadrantOptions
-from ..spec import ThemeSpec
+from typing import TYPE_CHECKING
+
+from ..chartdata import ChartData, QuadrantOptions
 from .base import (
-    LABEL_PT, TICK_PT, clean_axes, danish_ticks, halo, place_color, readable_text, wrap_label,
+    LABEL_PT,
+    TICK_PT,
+    clean_axes,
+    danish_ticks,
+    halo,
+    place_color,
+    readable_text,
+    wrap_label,
 )
+
+if TYPE_CHECKING:
+    from ..spec import ThemeSpec
 
 MARKER_PT = 11  # marker diameter
 DIRECTIONS = [((1, 0), "left", "center"), ((-1, 0), "right", "center"), ((0, 1), "center", "bottom"),

@@ -7,12 +7,25 @@ legend (so their labels cannot collide with bars), or dark bars of their own.
 
 from __future__ import annotations
 
-from ..facts import ChartData, RankingOptions
-from ..spec import ThemeSpec
+from typing import TYPE_CHECKING
+
+from ..chartdata import ChartData, RankingOptions
 from .base import (
-    LABEL_PT, TICK_PT, clean_axes, danish_ticks, halo, legend_above, place_color, readable_text, tick_labels_width_in,
-    value_text, wrap_label,
+    LABEL_PT,
+    TICK_PT,
+    clean_axes,
+    danish_ticks,
+    halo,
+    legend_above,
+    place_color,
+    readable_text,
+    tick_labels_width_in,
+    value_text,
+    wrap_label,
 )
+
+if TYPE_CHECKING:
+    from ..spec import ThemeSpec
 
 BAR = 0.68  # share of a row taken by its bar
 REFERENCE_STYLE = {"region": "-", "country": (0, (5, 3))}  # solid and dashed: told apart without colour

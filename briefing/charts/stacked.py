@@ -11,14 +11,27 @@ sides, and the total share on each side is written at the bar's ends.
 
 from __future__ import annotations
 
-from ..facts import ChartData, StackOptions
+from typing import TYPE_CHECKING
+
+from ..chartdata import ChartData, StackOptions
 from ..fit import text_width_pt
-from ..spec import ThemeSpec
 from .base import (
-    LABEL_PT, TICK_PT, axes_size_pt, clean_axes, danish_ticks, legend_above, lighter, part_colors, text_on,
+    LABEL_PT,
+    TICK_PT,
+    axes_size_pt,
+    clean_axes,
+    danish_ticks,
+    legend_above,
+    lighter,
+    part_colors,
+    text_on,
     tick_labels_width_in,
-    value_text, wrap_label,
+    value_text,
+    wrap_label,
 )
+
+if TYPE_CHECKING:
+    from ..spec import ThemeSpec
 
 BAR = 0.62
 WHOLE = 100.0

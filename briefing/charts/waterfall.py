@@ -9,11 +9,15 @@ kroner or more are shown in `mio. kr.` through the formatting module.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import fmt
-from ..facts import ChartData, WaterfallOptions
-from ..spec import ThemeSpec
+from ..chartdata import ChartData, WaterfallOptions
 from ..fit import text_width_pt
 from .base import LABEL_PT, TICK_PT, clean_axes, danish_ticks, value_text, wrap_label
+
+if TYPE_CHECKING:
+    from ..spec import ThemeSpec
 
 BAR = 0.62
 MIN_TICK_PT = 12  # never smaller on a projector
