@@ -76,7 +76,7 @@ def load_yaml(path: Path) -> SourceDoc:
     """Parse one YAML file into a SourceDoc, raising BriefingError with its place on failure."""
     text = read_text(path)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(path, exc) from None
     except yaml.YAMLError:
@@ -89,6 +89,24 @@ def load_yaml(path: Path) -> SourceDoc:
     _check_size(doc, node)
     doc.data = _Converter(doc, text).convert(node, (), 0)
     return doc
+
+
+# Beyond this many brackets the pure-Python parser is used: the C one composes nested
+# flow collections by recursion in C, which no RecursionError stops (it crashed at a
+# depth of 30.000 here, not at 10.000).
+MAX_BRACKETS_FOR_C = 5000
+
+
+def _compose(text: str) -> Node | None:
+    """The node tree, composed by libyaml where PyYAML has it (ten times faster). A document libyaml refuses
+    is composed again by the pure-Python parser, whose error messages the Danish hints are written for."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None or text.count("[") + text.count("{") > MAX_BRACKETS_FOR_C:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    try:
+        return yaml.compose(text, Loader=loader)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _too_many_values(location: Location) -> BriefingError:
@@ -202,7 +220,7 @@ class _Converter:
         return result
 
     def _scalar(self, node: ScalarNode, path: PathKey | None) -> Any:
-        if path is not None and node.style is None:
+        if path is not None and not node.style:  # plain: None from PyYAML's parser, '' from libyaml's
             self.doc.raw[path] = node.value
             self._check_folded_item(node)
         try:

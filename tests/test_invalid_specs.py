@@ -491,7 +491,12 @@ CASES = [
     Case(
         "yaml-nested-too-deep",
         write("inputs/slides/dyb.yaml", "kind: punkter\nbullets: " + "[" * 600 + "]" * 600 + "\n"),
-        ("inputs/slides/dyb.yaml:1:1: strukturen er indlejret mere end 40 niveauer; det er ikke tilladt",),
+        ("inputs/slides/dyb.yaml:2:50: strukturen er indlejret mere end 40 niveauer; det er ikke tilladt",),
+    ),
+    Case(
+        "yaml-nested-far-too-deep",
+        write("inputs/slides/dyb.yaml", "kind: punkter\nbullets: " + "[" * 3000 + "]" * 3000 + "\n"),
+        ("inputs/slides/dyb.yaml:2:50: strukturen er indlejret mere end 40 niveauer; det er ikke tilladt",),
     ),
     # --- several mistakes in several files: all are shown in one go
     Case(
@@ -619,3 +624,14 @@ def test_failed_build_leaves_previous_deck_byte_identical(project_copy: Path) ->
     assert deck.read_bytes() == before
     assert deck.stat().st_mtime_ns == stat.st_mtime_ns
     assert sorted((project_copy / "output").iterdir()) == files, "ingen midlertidige filer må blive liggende"
+
+
+def test_nesting_past_the_c_parsers_limit_is_refused_without_a_crash(project, monkeypatch):
+    """libyaml would recurse in C (and crash) on tens of thousands of brackets; such a file goes to the
+    Python parser, slower but safe, and still gets a Danish message."""
+    (project / "inputs" / "slides" / "dyb.yaml").write_text("kind: punkter\nbullets: " + "[" * 40000 + "]" * 40000,
+                                                              encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert result.output.startswith("inputs/slides/dyb.yaml:1:1: strukturen er indlejret mere end 40 niveauer")
