@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -33,7 +34,12 @@ _LOADED = None  # the project, loaded once in the parent; forked workers inherit
 
 def _one(args) -> BuildResult:
     inputs, municipality, strict, cache = args
-    return build(inputs, strict=strict, municipality=municipality, cache=cache, parallel=False, loaded=_LOADED)
+    try:
+        return build(inputs, strict=strict, municipality=municipality, cache=cache, parallel=False, loaded=_LOADED)
+    finally:
+        # A deck's presentation and figures are reference cycles: collected now, a worker stays at the size of
+        # one deck instead of growing by ~2 MB per deck until the collector's rare full passes.
+        gc.collect()
 
 
 def build_every(inputs: Path, *, strict: bool = False, cache: bool = True, workers: int | None = None,
@@ -45,6 +51,8 @@ def build_every(inputs: Path, *, strict: bool = False, cache: bool = True, worke
     names = municipalities(inputs)
     _LOADED = load_project(Path(inputs))  # validated once; each deck only swaps the municipality
     from . import charts  # noqa: F401  (imported before forking, so workers do not import it again)
+
+    gc.freeze()  # what is loaded now is never garbage: full collections in the workers skip it, pages stay shared
 
     jobs = [(Path(inputs), name, strict, cache) for name in names]
     results: dict[str, BuildResult] = {}
@@ -66,6 +74,7 @@ def build_every(inputs: Path, *, strict: bool = False, cache: bool = True, worke
                 if progress:
                     progress(done, len(jobs))
     _LOADED = None
+    gc.unfreeze()
     if problems:
         raise BriefingError(problems)
     return [results[name] for name in names]
