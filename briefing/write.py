@@ -11,6 +11,7 @@ from pathlib import Path
 from .errors import Location, fail
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+STORED = (".png", ".jpg", ".jpeg")
 
 
 class reproducible_zip:
@@ -23,8 +24,10 @@ class reproducible_zip:
         return self
 
     def write(self, name, blob: bytes) -> None:
-        info = zipfile.ZipInfo(getattr(name, "membername", name), date_time=FIXED_ZIP_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
+        member = getattr(name, "membername", name)
+        info = zipfile.ZipInfo(member, date_time=FIXED_ZIP_TIME)
+        # Pictures are compressed already: deflating them again only costs time.
+        info.compress_type = zipfile.ZIP_STORED if member.lower().endswith(STORED) else zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
         self._zip.writestr(info, blob)
 

@@ -633,3 +633,21 @@ def test_a_long_ranking_shows_its_ends_and_the_own_municipality(tmp_path):
     assert data.categories[:2] == ("Kommune 40", "Kommune 39") and data.categories[-1] == "Kommune 01"
     assert "Hedensted" in data.categories
     assert data.note == "Viser de otte øverste og nederste af 41 samt egen kommune og sammenlignelige kommuner"
+
+
+def test_png_holds_exactly_the_drawn_pixels_at_the_theme_resolution():
+    import io
+
+    import numpy
+    from PIL import Image
+    from pptx.parts.image import Image as PptxImage
+
+    from briefing.charts.base import render_png
+
+    figure = figure_for(_every_kind()[0], THEME, (8, 4.5))
+    png = render_png(figure, THEME)
+    drawn = numpy.asarray(figure.canvas.buffer_rgba())[:, :, :3]
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.mode == "RGB" and image.size == (1600, 900)
+        assert numpy.array_equal(numpy.asarray(image), drawn)
+    assert PptxImage.from_blob(png).dpi == (THEME.dpi, THEME.dpi)  # PowerPoint places it at its real size

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-import io
+import struct
+import zlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,8 +17,9 @@ if TYPE_CHECKING:
 LABEL_PT = 13  # data labels; never below 12 pt at slide size
 TICK_PT = 14
 LEGEND_PT = 14
-# zlib level for chart PNGs: 3 encodes in about half the time of the default 6, for files ~15 % larger.
-PNG_COMPRESSION = 3
+WARM_FONTS = ("Arial", "Liberation Sans", "DejaVu Sans")  # the default theme's chart fonts, warmed up in advance
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_COMPRESSION = 6  # zlib level (see png_bytes)
 
 
 @functools.lru_cache(maxsize=8)
@@ -51,32 +53,53 @@ def build_figure(builder: Callable[..., None], data: ChartData, theme: ThemeSpec
 
 
 def render_png(figure, theme: ThemeSpec) -> bytes:
-    """PNG bytes of a figure: drawn once, opaque RGB, without software metadata, so equal charts give equal bytes."""
+    """PNG bytes of a figure, drawn once; equal charts give equal bytes (no timestamps, no software name)."""
     import matplotlib
-    from PIL import Image
+    import numpy
 
     with matplotlib.rc_context(_style(theme)):
         figure.canvas.draw()
-    width, height = figure.canvas.get_width_height(physical=True)
-    # The background is opaque, so the alpha channel carries nothing: RGB is a quarter less to compress.
-    image = Image.frombuffer("RGBA", (width, height), figure.canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
-    buffer = io.BytesIO()
-    image.save(buffer, format="png", dpi=(theme.dpi, theme.dpi), compress_level=PNG_COMPRESSION)
-    return buffer.getvalue()
+    return png_bytes(numpy.asarray(figure.canvas.buffer_rgba()), theme.dpi)
 
 
-def warm_up() -> None:
-    """Import everything drawing needs and draw a tiny figure, so a worker process forked after this draws
-    its first chart as fast as its last."""
+def png_bytes(rgba, dpi: int) -> bytes:
+    """An RGB PNG of the pixels (height x width x 4 array; the background is opaque, so alpha is dropped).
+
+    Rows are left unfiltered and deflated at level 6: charts are flat colour, which deflate finds as long
+    runs. On the example's charts that is about a quarter smaller than Pillow's adaptive filtering at level
+    3, in the same time, so the deck stores pictures without deflating them a second time.
+    """
+    import numpy
+
+    height, width = rgba.shape[:2]
+    rows = numpy.zeros((height, width * 3 + 1), dtype=numpy.uint8)  # each row starts with filter type 0, none
+    rows[:, 1:] = rgba[:, :, :3].reshape(height, width * 3)
+    per_metre = int(dpi / 0.0254 + 0.5)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits per channel, RGB, no interlace
+    return (PNG_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
+            + _chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_COMPRESSION)) + _chunk(b"IEND", b""))
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def warm_up(fonts: tuple[str, ...] = WARM_FONTS) -> None:
+    """Import everything drawing needs and draw a little text in the likely chart font, normal and bold, so a
+    worker process forked after this draws its first chart as fast as its last."""
     import matplotlib.lines  # noqa: F401
     import matplotlib.ticker  # noqa: F401
+    import numpy  # noqa: F401
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from PIL import Image, PngImagePlugin  # noqa: F401
 
     figure = Figure(figsize=(1, 1), dpi=20)
     FigureCanvasAgg(figure)
-    figure.add_subplot(1, 1, 1).bar([0], [1], label="x")
+    axes = figure.add_subplot(1, 1, 1)
+    axes.bar([0], [1])
+    family = resolve_font(tuple(fonts))
+    for weight in ("normal", "bold"):
+        axes.text(0, 0.5, "Æble 1,5", family=family, fontweight=weight)
     figure.canvas.draw()
 
 
