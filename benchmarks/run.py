@@ -19,8 +19,12 @@ Scenarios 1-3 and 5 are repeated in interleaved rounds (after one warm-up round)
 medians are reported, because the machine is shared. Wall time is what is compared;
 CPU time (user + sys of the process and its children) is shown because it is less
 disturbed by other load. Memory: the maximum RSS of the process and of each of its
-children (os.wait4), and the peak of the summed PSS of the whole process tree,
-sampled every 50 ms. The figures also go to benchmarks/results.json.
+children (os.wait4) in every run, and the peak of the summed PSS of the whole process
+tree, sampled every 50 ms in one extra round of scenarios 1-3 and 5 and in the batch.
+The timed rounds are not sampled: reading /proc/PID/smaps_rollup takes the lock a
+process needs for its page faults, which slows the measured processes (several of
+them in a build with chart workers) by more than the one of the hand-written script.
+The figures also go to benchmarks/results.json.
 """
 
 from __future__ import annotations
@@ -110,12 +114,14 @@ class TreeSampler(threading.Thread):
             self.stop.wait(self.interval)
 
 
-def measure(command: list[str], cwd: Path, log: Path) -> dict:
-    """Run `command` in a fresh process; wall and CPU seconds, max RSS (own and children) and peak tree PSS."""
+def measure(command: list[str], cwd: Path, log: Path, sample: bool = True) -> dict:
+    """Run `command` in a fresh process; wall and CPU seconds, max RSS (own and children) and, when `sample`,
+    peak tree PSS."""
     with open(log, "wb") as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
         sampler = TreeSampler(process.pid)
+        sampler.enabled = sampler.enabled and sample
         sampler.start()
         # wait4 gives this child's own rusage, which (on Linux) includes its waited-for children:
         # ru_maxrss is then the largest RSS of the process or of any one of its worker processes.
@@ -149,9 +155,9 @@ def cached_charts(project: Path) -> int:
     return len(list((project / "output" / ".cache" / "charts").glob("*.png")))
 
 
-def briefing_run(project: Path, name: str, logs: Path) -> dict:
+def briefing_run(project: Path, name: str, logs: Path, sample: bool = False) -> dict:
     before = cached_charts(project)
-    result = measure(build_command(), project, logs / f"{name}.log")
+    result = measure(build_command(), project, logs / f"{name}.log", sample)
     result["charts_drawn"] = cached_charts(project) - before
     expect_unchanged = name == "unchanged"
     if ("Ingen ændringer" in result["output"]) != expect_unchanged:
@@ -168,9 +174,9 @@ def change_one_number(project: Path, name: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def handwritten_run(work: Path, manifest: Path, name: str, logs: Path) -> dict:
+def handwritten_run(work: Path, manifest: Path, name: str, logs: Path, sample: bool = False) -> dict:
     out = work / f"{name}.pptx"
-    result = measure([PYTHON, str(HERE / "handwritten.py"), str(manifest), str(out)], work, logs / f"{name}.log")
+    result = measure([PYTHON, str(HERE / "handwritten.py"), str(manifest), str(out)], work, logs / f"{name}.log", sample)
     result["path"] = str(out)
     return result
 
@@ -235,11 +241,12 @@ def median(samples: list[dict], key: str = "wall") -> float:
     return statistics.median(s[key] for s in samples)
 
 
-def summary(samples: list[dict]) -> dict:
-    pss = [s["pss_peak_mb"] for s in samples if s["pss_peak_mb"] is not None]
+def summary(samples: list[dict], memory: list[dict] = ()) -> dict:
+    """Times from the timed runs; peak PSS from the memory run (the batch samples in its timed run)."""
+    pss = [s["pss_peak_mb"] for s in [*samples, *memory] if s["pss_peak_mb"] is not None]
     return {"runs": len(samples), "wall_median": median(samples), "wall_min": min(s["wall"] for s in samples),
             "wall_max": max(s["wall"] for s in samples), "cpu_median": median(samples, "cpu"),
-            "maxrss_mb": max(s["maxrss_mb"] for s in samples), "pss_peak_mb": max(pss) if pss else None,
+            "maxrss_mb": max(s["maxrss_mb"] for s in [*samples, *memory]), "pss_peak_mb": max(pss) if pss else None,
             "charts_drawn": samples[0].get("charts_drawn"),
             "samples": [{k: round(v, 4) if isinstance(v, float) else v for k, v in s.items()
                          if k not in ("output", "path")} for s in samples]}
@@ -310,9 +317,11 @@ def load_average() -> list[float] | None:
         return None
 
 
-def collect(samples: dict, args, load_before, example: dict, equivalent: bool, complete: bool) -> dict:
+def collect(samples: dict, args, load_before, example: dict, equivalent: bool, complete: bool,
+            memory: dict | None = None) -> dict:
     """Everything measured so far, as written to results.json."""
-    scenarios = {k: summary(v) for k, v in samples.items() if v}
+    memory = memory or {}
+    scenarios = {k: summary(v, memory.get(k, [])) for k, v in samples.items() if v}
     compared = ("cold", "unchanged", "change_table", "change_chart")
     results = {
         "complete": complete,
@@ -384,20 +393,33 @@ def main(argv: list[str] | None = None) -> int:
                 for key, value in measured.items():
                     samples[key].append(value)
 
+        # One more round, for memory only: the PSS of every process, sampled every 50 ms.
+        memory: dict[str, list[dict]] = {}
+        project = new_example(work / "memory")
+        memory["handwritten"] = [handwritten_run(work, manifest_path, "hand-memory", logs, sample=True)]
+        memory["cold"] = [briefing_run(project, "cold", logs, sample=True)]
+        memory["unchanged"] = [briefing_run(project, "unchanged", logs, sample=True)]
+        for name in ("change_table", "change_chart"):
+            change_one_number(project, name)
+            memory[name] = [briefing_run(project, name, logs, sample=True)]
+        print("  hukommelsesrunde: " + ", ".join(f"{k} {v[0]['pss_peak_mb']:.0f} MB" for k, v in memory.items()
+                                                 if v[0]["pss_peak_mb"] is not None), flush=True)
+        shutil.rmtree(project, ignore_errors=True)
+
         handmade = structure(manifest_of(Path(samples["handwritten"][0]["path"])))
         equivalent = all(handmade[k] == example[k] for k in ("slides", "chart_slides", "table_slides", "charts_px",
                                                             "charts_inches", "dpi"))
 
         for number in range(1, args.batch_rounds + 1):
             # Saved before each long batch measurement, so an interrupted run still leaves the figures so far.
-            save(args.output, collect(samples, args, load_before, example, equivalent, complete=False))
+            save(args.output, collect(samples, args, load_before, example, equivalent, complete=False, memory=memory))
             base = work / f"batch{number}"
             samples["batch"].append(batch_run(base, logs, f"batch{number}"))
             print(f"  98 præsentationer, måling {number}/{args.batch_rounds}: "
                   f"{dk(samples['batch'][-1]['wall'], 1)} s", flush=True)
             shutil.rmtree(base, ignore_errors=True)
 
-        results = collect(samples, args, load_before, example, equivalent, complete=True)
+        results = collect(samples, args, load_before, example, equivalent, complete=True, memory=memory)
         print()
         print(f"Eksemplet: {example['slides']} slides, heraf {example['chart_slides']} med diagram "
               f"({', '.join(f'{w}x{h} tommer' for w, h in example['charts_inches'])}, "

@@ -8,8 +8,9 @@ meanwhile and waits only at a chart that is not drawn yet. When every chart is
 cached, the workers are stopped unused.
 
 The workers import only the chart layer (matplotlib, chartdata, fmt), not pydantic or
-the spec models: jobs carry plain data. Used where processes can be forked and there are at least two cores; elsewhere
-charts are drawn in the main process (`draw_inline`).
+the spec models: jobs carry plain data. Used where processes can be forked and there
+are at least two cores; elsewhere, or when the system refuses another process, charts
+are drawn in the main process (`draw_inline`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,10 @@ def start_workers() -> ChartWorkers | None:
     """Chart workers, where processes can be forked and there are two cores or more; else None."""
     if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
         return None
-    return ChartWorkers()
+    try:
+        return ChartWorkers()
+    except OSError:  # e.g. a limit on processes: the charts are drawn here instead, only slower
+        return None
 
 
 def draw_inline(jobs: Sequence[tuple]) -> list[bytes]:

@@ -145,3 +145,13 @@ def test_workers_draw_from_a_plain_copy_of_the_theme(project):
     plain = workers.plain_theme(theme)
     assert plain.colors.highlight == theme.colors.highlight and plain.fonts.chart == list(theme.fonts.chart)
     assert draw_chart(content.chart_data, plain, (8, 4.3)) == draw_chart(content.chart_data, theme, (8, 4.3))
+
+
+def test_a_refused_fork_draws_the_charts_in_the_main_process(project, monkeypatch):
+    def refuse(*_args, **_kwargs):
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    assert workers.start_workers() is None
+    result = build(project / "inputs", project / "a.pptx", cache=False)
+    assert result.path.is_file() and result.slides == 42
