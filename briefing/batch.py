@@ -66,7 +66,9 @@ def build_every(inputs: Path, *, strict: bool = False, cache: bool = True, worke
     else:
         import multiprocessing
 
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        from .workers import can_fork
+
+        method = "fork" if can_fork() else "spawn"
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
             futures = {pool.submit(_one, job): job[1] for job in jobs}
             for done, future in enumerate(as_completed(futures), start=1):

@@ -8,9 +8,9 @@ meanwhile and waits only at a chart that is not drawn yet. When every chart is
 cached, the workers are stopped unused.
 
 The workers import only the chart layer (matplotlib, chartdata, fmt), not pydantic or
-the spec models: jobs carry plain data. Used where processes can be forked and there
-are at least two cores; elsewhere, or when the system refuses another process, charts
-are drawn in the main process (`draw_inline`).
+the spec models: jobs carry plain data. Used on Linux with at least two cores;
+elsewhere, or when the system refuses another process, charts are drawn in the main
+process (`draw_inline`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import queue
 import signal
+import sys
 import traceback
 from collections.abc import Sequence
 from types import SimpleNamespace
@@ -27,9 +28,15 @@ POLL = 0.5  # seconds between checks that the other side is still alive
 STOP = "stop"
 
 
+def can_fork() -> bool:
+    """Forking a process that has loaded matplotlib is safe on Linux. macOS offers fork too, but its system
+    libraries are not made for it (Python starts processes there with spawn); Windows has no fork."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
 def start_workers() -> ChartWorkers | None:
     """Chart workers, where processes can be forked and there are two cores or more; else None."""
-    if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+    if not can_fork() or (os.cpu_count() or 1) < 2:
         return None
     try:
         return ChartWorkers()

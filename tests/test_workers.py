@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 
@@ -13,7 +12,7 @@ from briefing import workers
 from briefing.build import build
 from briefing.cli import main
 
-pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="chart workers need fork")
+pytestmark = pytest.mark.skipif(not workers.can_fork(), reason="chart workers run on Linux only")
 
 
 def _stat(pid: int) -> list[str] | None:
