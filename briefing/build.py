@@ -51,7 +51,7 @@ def build(inputs: Path, output: Path | None = None, *, write: bool = True, stric
     finally:
         if workers is not None:
             workers.close()
-    return _add_pdf(result) if pdf and result.path is not None else result
+    return add_pdf(result) if pdf and result.path is not None else result
 
 
 def _build(inputs: Path, output, write, strict, municipality, cache, parallel, loaded, workers, started) -> BuildResult:
@@ -95,7 +95,7 @@ def _chart_workers():
     return start_workers()
 
 
-def _add_pdf(result: BuildResult) -> BuildResult:
+def add_pdf(result: BuildResult) -> BuildResult:
     """Convert the written deck to PDF; an unchanged deck keeps a PDF that is already newer than it."""
     from .pdf import convert_to_pdf, pdf_path
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import BriefingError
+from .errors import BriefingError, Location, Problem
 
 DEFAULT_INPUTS = Path("inputs")
 
@@ -128,7 +128,7 @@ def build(inputs: Path, output: Path | None, strict: bool, municipality: str | N
 
     def action():
         if every:
-            _build_every(inputs, strict, not fresh)
+            _build_every(inputs, strict, not fresh, pdf)
             return
         result = run_build(inputs, output, strict=strict, municipality=municipality, cache=not fresh, pdf=pdf,
                            workers=workers)
@@ -239,7 +239,7 @@ def diff(old: Path, new: Path, debug: bool) -> None:
     _run(action, debug, failed="Præsentationerne kunne ikke sammenlignes")
 
 
-def _build_every(inputs: Path, strict: bool, cache: bool) -> None:
+def _build_every(inputs: Path, strict: bool, cache: bool, pdf: bool) -> None:
     import time
 
     from .batch import build_every
@@ -251,11 +251,29 @@ def _build_every(inputs: Path, strict: bool, cache: bool) -> None:
             bar.update(done - bar.pos)
 
         results = build_every(inputs, strict=strict, cache=cache, progress=progress)
+    pdfs = _pdfs_for(results) if pdf and results else 0
     for result in results:
         _print_warnings(result.warnings)
     folder = _shown(results[0].path.parent) if results else ""
-    click.echo(f"Færdig: {len(results)} præsentationer bygget på {_seconds(time.perf_counter() - started)}.\n"
+    made = f" og {pdfs} PDF'er" if pdf and pdfs else ""
+    click.echo(f"Færdig: {len(results)} præsentationer{made} bygget på {_seconds(time.perf_counter() - started)}.\n"
                f"De ligger i {folder}/")
+
+
+def _pdfs_for(results) -> int:
+    """A PDF next to every deck of a batch; without LibreOffice one warning instead of one per deck."""
+    from .build import add_pdf
+    from .pdf import MISSING, find_libreoffice
+
+    if find_libreoffice() is None:
+        folder = results[0].path.parent
+        results[0].warnings.append(Problem(MISSING.replace("PDF'en er", "PDF'erne er").replace(
+            "Præsentationen er bygget", "Præsentationerne er bygget"), Location(folder), severity="advarsel"))
+        return 0
+    with click.progressbar(results, label="Laver PDF'er", file=sys.stderr, show_pos=True) as bar:
+        for result in bar:
+            add_pdf(result)
+    return sum(1 for result in results if result.pdf is not None)
 
 
 def _print_warnings(warnings) -> None:

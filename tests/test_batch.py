@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from briefing.batch import build_every
@@ -145,3 +147,36 @@ def test_a_changed_deck_is_rebuilt(tmp_path):
     assert not result.unchanged
     assert result.path.read_bytes() != first
     assert "Favrskov har den laveste sanktionsrate blandt de tre kommuner" in dump(result.path)[0]["texts"]
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell for the stand-in program")
+def test_batch_with_pdf_makes_a_pdf_next_to_every_deck(tmp_path, monkeypatch):
+    from .test_pdf import fake_libreoffice
+
+    # The stand-in writes <deck>.pdf into the folder after --outdir, as LibreOffice does.
+    script = ('out=""; last=""; prev=""\nfor a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; '
+              'last="$a"; done\nmkdir -p "$out"\nname=$(basename "$last" .pptx)\nprintf "%%PDF-1.4" > "$out/$name.pdf"')
+    monkeypatch.setenv("PATH", str(fake_libreoffice(tmp_path / "bin", script)) + ":/usr/bin:/bin")
+    _project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--alle", "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert "Færdig: 3 præsentationer og 3 PDF'er bygget på" in result.output
+    for name in ("favrskov", "skanderborg", "ringkoebing-skjern"):
+        assert (tmp_path / "output" / f"{name}-benchmark.pdf").read_bytes() == b"%PDF-1.4"
+
+
+def test_batch_with_pdf_but_no_libreoffice_warns_once(tmp_path, monkeypatch):
+    empty = tmp_path / "empty-path"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    _project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", "--alle", "--pdf"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("advarsel")]
+    assert warnings == ["advarsel: output: PDF'erne er ikke lavet, fordi LibreOffice ikke er installeret (programmet "
+                        "'soffice' findes ikke). Præsentationerne er bygget; installér LibreOffice, eller gem som PDF "
+                        "fra PowerPoint"]
+    assert "Færdig: 3 præsentationer bygget på" in result.output
+    assert not list((tmp_path / "output").glob("*.pdf"))
