@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import time
 from dataclasses import dataclass, field, replace
@@ -75,6 +76,8 @@ def _build(inputs: Path, output, write, strict, municipality, cache, parallel, l
         ctx = DeckContext(project.deck, project.theme.spec, project.theme.logo, list(problems.warnings),
                           project.theme.template, project.theme.layouts)
         data = assemble_deck(contents, ctx, _metadata(project))
+        if strict and ctx.warnings:  # laying out found text that does not fit: with --strict nothing is written
+            raise BriefingError([replace(p, severity="fejl") for p in ctx.warnings])
     finally:
         if own is not None:
             own.close()
@@ -178,12 +181,13 @@ def plan_slides(project: Project, problems: Problems):
             part += 1
             where = project.deck_doc.location(("sections", s))
             contents.append(SlideContent("afsnit", None, where, section=section, section_index=part,
-                                         extra={"section_minutes": minutes[s], "clock": clocks[s]}))
+                                         extra={"section_minutes": minutes[s], "clock": clocks[s]},
+                                         locate=functools.partial(_in_section, project.deck_doc, s)))
         for name in section.slides:
             entry = project.slides[name]
             spec = entry.spec
             content = SlideContent(spec.kind, spec, entry.doc.location(), section=section, section_index=part,
-                                   notes=spec.notes or "", example=spec.example)
+                                   notes=spec.notes or "", example=spec.example, locate=entry.doc.location)
             content.footer = getattr(spec, "source", None) and f"Kilde: {spec.source}" or ""
             if spec.kind == "dagsorden":
                 content.extra["agenda"] = agenda
@@ -208,6 +212,11 @@ def plan_slides(project: Project, problems: Problems):
     for content, following in zip(contents, contents[1:] + [None]):
         content.notes = compose_notes(content, slide_title(following, project) if following else None)
     return contents
+
+
+def _in_section(deck_doc, index: int, path: tuple) -> Location:
+    """Where a field of section `index` is in briefing.yaml: a divider slide's texts come from there."""
+    return deck_doc.location(("sections", index, *path))
 
 
 def _lever(content) -> tuple[str, list[str]]:

@@ -20,7 +20,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches
 
 from . import ooxml
-from .errors import Location, Problem
+from .errors import Location, Problem, field_name
 from .fit import fit_text
 from .layout import (
     BADGE,
@@ -58,6 +58,7 @@ class SlideContent:
     notes: str = ""
     example: bool = False
     extra: dict = field(default_factory=dict)
+    locate: Callable[[tuple], Location] | None = None  # where a field of the slide's spec is in its file
 
 
 @dataclass
@@ -69,14 +70,19 @@ class DeckContext:
     template: bytes | None = None
     layouts: dict = field(default_factory=dict)
     current: Location = field(default_factory=Location)  # the slide file being drawn, for located warnings
+    locate: Callable[[tuple], Location] | None = None  # the place of a field in that file
     number: int = 0  # the number of the slide being drawn
     charts: list = field(default_factory=list)  # chart pictures placed after every slide is built (add_chart)
     images: dict = field(default_factory=dict)  # image parts by SHA-1 of their bytes
     names: object = None  # PartNames of the presentation being built
     notes_tree: object = None  # the first notes slide's shapes, copied for the others (see set_notes)
 
-    def warn(self, message: str) -> None:
-        self.warnings.append(Problem(message, self.current, severity="advarsel"))
+    def warn(self, message: str, source: tuple = ()) -> None:
+        """A warning at the slide's file, at the field `source` (a path like ('items', 0, 'text')) when known."""
+        if source and self.locate is not None:
+            self.warnings.append(Problem(message, self.locate(source), field_name(source), severity="advarsel"))
+        else:
+            self.warnings.append(Problem(message, self.current, severity="advarsel"))
 
 
 SlideBuilder = Callable[[object, SlideContent, DeckContext], None]
@@ -173,8 +179,10 @@ def _bullet(size: float, level: int = 0) -> ooxml.Bullet:
 
 def add_text(slide, box: Box, paragraphs: Sequence[str | Line], ctx: DeckContext, *, size: float,
              min_size: float | None = None, color: str | None = None, bold: bool = False, align: str = LEFT,
-             anchor: str = TOP, bullets: bool = False, space_after: float = 0, where: str = "", name: str | None = None):
-    """A text box whose font size is the largest (<= size) at which the text fits; warns if it cannot."""
+             anchor: str = TOP, bullets: bool = False, space_after: float = 0, where: str = "", name: str | None = None,
+             source: tuple = ()):
+    """A text box whose font size is the largest (<= size) at which the text fits; warns if it cannot, at the
+    spec field `source` the text comes from (else at the slide's file)."""
     theme = ctx.theme
     min_size = min_size or theme.sizes.minimum
     lines = [p if isinstance(p, Line) else Line(p) for p in paragraphs]
@@ -182,7 +190,7 @@ def add_text(slide, box: Box, paragraphs: Sequence[str | Line], ctx: DeckContext
     fit = fit_text([line.text for line in lines], box.width - 0.04, box.height - 0.04, size, min_size, bold,
                    space_after, indent)
     if not fit.fits:
-        ctx.warn(f"teksten er for lang til sin plads{(' (' + where + ')') if where else ''}; forkort den")
+        ctx.warn(f"teksten er for lang til sin plads{(' (' + where + ')') if where else ''}; forkort den", source)
     color = color or theme.colors.text
     xml = [ooxml.paragraph([ooxml.Run(line.text, fit.size, color, theme.fonts.body, bold if line.bold is None else line.bold)],
                            align, space_after, _bullet(fit.size, line.level) if bullets else None) for line in lines]
@@ -215,13 +223,13 @@ def _fill_placeholder(placeholder, box: Box, paragraph: str, anchor: str) -> Non
 
 
 def set_title(slide, text: str, ctx: DeckContext, box: Box = TITLE, *, color: str | None = None, size: float | None = None,
-              min_size: float = 22):
+              min_size: float = 22, source: tuple = ("title",)):
     """Fill the slide's real title placeholder (outline view and screen readers read it) at a fitted size."""
     theme = ctx.theme
     size = size or theme.sizes.title
     fit = fit_text([text], box.width - 0.1, box.height - 0.05, size, min_size, bold=True)
     if not fit.fits:
-        ctx.warn(f"titlen '{text[:40]}…' er for lang; forkort den")
+        ctx.warn(f"titlen '{text[:40]}…' er for lang; forkort den", source)
     run = ooxml.Run(text, fit.size, color or theme.colors.accent, theme.fonts.heading, bold=True)
     _fill_placeholder(slide.shapes.title, box, ooxml.paragraph([run]), BOTTOM if box is TITLE else MIDDLE)
 
@@ -296,7 +304,7 @@ def add_footer(slide, content: SlideContent, ctx: DeckContext) -> None:
     parts = [p for p in (content.footer, ctx.theme.footer) if p]
     if parts:
         add_text(slide, FOOTER, ["  ·  ".join(parts)], ctx, size=ctx.theme.sizes.small, color=ctx.theme.colors.muted,
-                 anchor=MIDDLE, name="Kilde", where="sidefod")
+                 anchor=MIDDLE, name="Kilde", where="sidefod", source=("source",) if content.footer else ())
     add_slide_number(slide, ctx)
 
 
@@ -386,7 +394,9 @@ def content_frame(slide, content: SlideContent, ctx: DeckContext, title: str, le
     if content.example:
         add_example_badge(slide, ctx)
     if lead:
-        add_text(slide, LEAD, [lead], ctx, size=ctx.theme.sizes.lead, min_size=16, where="lead", name="Budskab")
+        source = ("lead",) if lead == getattr(content.spec, "lead", None) else ("narrative",)
+        add_text(slide, LEAD, [lead], ctx, size=ctx.theme.sizes.lead, min_size=16, where="lead", name="Budskab",
+                 source=source)
         return BODY
     return BODY_NO_LEAD
 
@@ -410,7 +420,7 @@ def assemble_deck(contents: list[SlideContent], ctx: DeckContext, metadata: dict
         layout = _layout(prs, content.kind, ctx)
         slide = prs.slides.add_slide(layout)
         slide.shapes.turbo_add_enabled = True  # count shape ids instead of searching the slide for each new shape
-        ctx.current, ctx.number = content.location, number
+        ctx.current, ctx.locate, ctx.number = content.location, content.locate, number
         SLIDE_BUILDERS[content.kind](slide, content, ctx)
         remove_empty_placeholders(slide)
         set_notes(slide, content.notes, ctx)

@@ -35,6 +35,14 @@ def _relative(path: Path, root: Path | None) -> str:
     return path.as_posix()
 
 
+def field_name(path: Sequence[str | int]) -> str:
+    """A field path as a user reads it: ('items', 1, 'text') -> 'items[2].text' (lists count from 1)."""
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding: an error stops the build, a warning is reported and the build goes on."""

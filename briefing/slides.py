@@ -37,7 +37,8 @@ def title_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     white = on_colour(ctx)
     add_text(slide, Box(MARGIN + 0.4, 0.9, 8, 0.5), [f"{deck.municipality} Kommune"], ctx, size=20, color=white, bold=True,
              name="Kommune")
-    set_title(slide, spec.title or deck.title, ctx, Box(MARGIN + 0.4, 2.2, CONTENT_W - 1.4, 1.9), color=white, size=44, min_size=30)
+    set_title(slide, spec.title or deck.title, ctx, Box(MARGIN + 0.4, 2.2, CONTENT_W - 1.4, 1.9), color=white, size=44, min_size=30,
+              source=("title",) if spec.title else ())
     subtitle = spec.subtitle or deck.subtitle
     if subtitle:
         add_subtitle(slide, subtitle, Box(MARGIN + 0.4, 4.2, CONTENT_W - 1.4, 1.0), white, ctx)
@@ -59,7 +60,7 @@ def section_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     set_title(slide, section.title, ctx, Box(MARGIN + 0.4, 2.3, CONTENT_W - 0.8, 1.8), color=white, size=40, min_size=28)
     if section.intro:
         add_text(slide, Box(MARGIN + 0.4, 4.3, CONTENT_W - 2.0, 1.3), [section.intro], ctx, size=22, color=white,
-                 name="Intro", where=f"afsnittet '{section.title}'")
+                 name="Intro", where=f"afsnittet '{section.title}'", source=("intro",))
     minutes = content.extra.get("section_minutes")
     clock = content.extra.get("clock")
     if minutes:
@@ -76,9 +77,10 @@ def closing_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     set_title(slide, spec.title, ctx, Box(MARGIN + 0.4, 1.2, CONTENT_W - 0.8, 1.3), color=white, size=44, min_size=30)
     if spec.bullets:
         add_text(slide, Box(MARGIN + 0.4, 2.8, CONTENT_W - 1.5, 2.8), spec.bullets, ctx, size=24, color=white, bullets=True,
-                 space_after=8, name="Punkter", where="afslutning")
+                 space_after=8, name="Punkter", where="afslutning", source=("bullets",))
     if spec.contact:
-        add_text(slide, Box(MARGIN + 0.4, 5.9, CONTENT_W - 0.8, 0.8), [spec.contact], ctx, size=18, color=white, name="Kontakt")
+        add_text(slide, Box(MARGIN + 0.4, 5.9, CONTENT_W - 0.8, 0.8), [spec.contact], ctx, size=18, color=white, name="Kontakt",
+                 source=("contact",))
     add_logo(slide, ctx, Box(SLIDE_W - MARGIN - 2.0, 6.3, 2.0, 0.7))
     add_slide_number(slide, ctx, color=white)
 
@@ -118,7 +120,7 @@ def bullets_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
             lines.append(Line(item.text))
             lines.extend(Line(sub, level=1) for sub in item.sub)
     add_text(slide, body, lines, ctx, size=ctx.theme.sizes.body + 2, bullets=True, space_after=10,
-             name="Punkter", where=str(content.location.file.name if content.location.file else ""))
+             name="Punkter", where=str(content.location.file.name if content.location.file else ""), source=("bullets",))
     add_footer(slide, content, ctx)
 
 
@@ -130,7 +132,7 @@ def discussion_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
              label=ooxml.Run("?", 60, theme.colors.accent_text, theme.fonts.heading, bold=True))
     questions = [f"{i}. {q}" for i, q in enumerate(spec.questions, start=1)]
     add_text(slide, Box(MARGIN + 2.0, body.top, CONTENT_W - 2.0, body.height), questions, ctx, size=26, min_size=18,
-             space_after=18, name="Spørgsmål", where="drøftelse")
+             space_after=18, name="Spørgsmål", where="drøftelse", source=("questions",))
     add_footer(slide, content, ctx)
 
 
@@ -148,7 +150,7 @@ def recommendations_slide(slide, content: SlideContent, ctx: DeckContext) -> Non
         add_text(slide, Box(MARGIN, top, 0.5, row_h - 0.06), [f"{i}."], ctx, size=18, bold=True, color=theme.colors.accent,
                  anchor=MIDDLE, name=f"Nummer {i}")
         add_text(slide, Box(MARGIN + 0.55, top, CONTENT_W - 3.0, row_h - 0.06), [item.text], ctx, size=19, min_size=14,
-                 anchor=MIDDLE, name=f"Anbefaling {i}", where="anbefalinger")
+                 anchor=MIDDLE, name=f"Anbefaling {i}", where="anbefalinger", source=("items", i - 1, "text"))
         add_rect(slide, Box(SLIDE_W - MARGIN - 2.3, top + 0.06, 2.3, row_h - 0.16), STATUS_COLORS[item.status],
                  "roundRect", name=f"Status {i}", label=ooxml.Run(STATUS_MARKS[item.status], 15, "#FFFFFF", theme.fonts.body,
                                                                   bold=True))
@@ -168,7 +170,8 @@ def chart_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     if points:
         side = Box(chart_box.left + chart_box.width + 0.3, body.top + 0.2, CONTENT_W - chart_box.width - 0.3, body.height - 0.2)
         add_text(slide, side, points, ctx, size=ctx.theme.sizes.body, min_size=14, bullets=True, space_after=10,
-                 name="Pointer", where="pointer ved diagrammet")
+                 name="Pointer", where="pointer ved diagrammet",
+                 source=("narrative",) if getattr(spec, "narrative", None) else ("bullets",))
     add_footer(slide, content, ctx)
 
 
@@ -241,7 +244,7 @@ def decisions_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     width = body.width * (0.55 if levers else 1.0)
     decisions = [f"{i}. {d}" for i, d in enumerate(spec.decisions, start=1)]
     add_text(slide, Box(body.left, body.top, width - 0.3, body.height), decisions, ctx, size=24, min_size=16,
-             space_after=14, name="Beslutningspunkter", where="beslutninger")
+             space_after=14, name="Beslutningspunkter", where="beslutninger", source=("decisions",))
     if levers:
         left = body.left + width
         panel = Box(left, body.top, body.width - width, body.height)

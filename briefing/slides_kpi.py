@@ -69,16 +69,19 @@ def _tile(slide, tile: Tile, box: Box, number: int, ctx: DeckContext) -> None:
     where = f"nøgletal {number}"
     size = number_size(tile.value, inner)
     add_text(slide, Box(box.left + PAD, top, inner, 0.85), [tile.value], ctx, size=size, min_size=size, bold=True,
-             color=colors.accent, anchor=BOTTOM, name=f"Nøgletal {number} tal", where=where)
+             color=colors.accent, anchor=BOTTOM, name=f"Nøgletal {number} tal", where=where,
+             source=("tiles", number - 1, "value"))
     top += 0.95
     label_h = box.height - PAD * 2 - 0.95 - (1.25 if tile.change else 0)
     add_text(slide, Box(box.left + PAD, top, inner, label_h), [tile.label], ctx, size=18, min_size=14,
-             name=f"Nøgletal {number} tekst", where=where)
+             name=f"Nøgletal {number} tekst", where=where, source=("tiles", number - 1, "label"))
     if not tile.change:
         return
     top = box.top + box.height - PAD - 1.2
     add_text(slide, Box(box.left + PAD, top, inner, 0.8), [tile.change], ctx, size=17, min_size=14, bold=True,
-             color=tone, anchor=BOTTOM, name=f"Nøgletal {number} ændring", where=where)
+             color=tone, anchor=BOTTOM, name=f"Nøgletal {number} ændring", where=where,
+             source=("tiles", number - 1, "compare"))
     if tile.verdict:
         add_text(slide, Box(box.left + PAD, top + 0.82, inner, 0.38), [tile.verdict], ctx, size=16, min_size=14,
-                 bold=True, color=tone, name=f"Nøgletal {number} vurdering", where=where)
+                 bold=True, color=tone, name=f"Nøgletal {number} vurdering", where=where,
+                 source=("tiles", number - 1, "compare"))

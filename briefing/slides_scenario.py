@@ -52,7 +52,8 @@ def scenario_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     add_table(slide, "Scenarietabel", body, widths, heights, cells)
     if points:
         add_text(slide, Box(body.left, body.top + table_height + 0.1, body.width, 0.65), points, ctx,
-                 size=theme.sizes.body - 2, min_size=14, bullets=True, name="Opsummering", where="scenarie")
+                 size=theme.sizes.body - 2, min_size=14, bullets=True, name="Opsummering", where="scenarie",
+                 source=("narrative",))
     add_footer(slide, content, ctx)
 
 

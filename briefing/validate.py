@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Location, Problem, known_list, suggest
+from .errors import Location, Problem, field_name, known_list, suggest
 from .source import PathKey, SourceDoc
 
 M = TypeVar("M", bound=BaseModel)
@@ -42,7 +42,7 @@ def _problem(model: type[BaseModel], doc: SourceDoc, error: dict, prefix: PathKe
     loc = tuple(error["loc"])[len(prefix):] if error["loc"][: len(prefix)] == prefix else tuple(error["loc"])
     path = _data_path(doc.data, loc)
     kind = error["type"]
-    field = _field_name(path)
+    field = field_name(path)
     if kind == "missing":
         return Problem("feltet mangler og skal udfyldes", doc.location(path[:-1]), field)
     if kind in ("union_tag_invalid", "union_tag_not_found"):
@@ -54,7 +54,7 @@ def _problem(model: type[BaseModel], doc: SourceDoc, error: dict, prefix: PathKe
             tags = [t.strip(" '") for t in str(ctx["expected_tags"]).split(",")]
         else:
             tags = _union_tags(model, tuple(error["loc"]), tag_field)
-        return Problem(_kind_message(kind, error, loc, tags), where, _field_name(path + (tag_field,)))
+        return Problem(_kind_message(kind, error, loc, tags), where, field_name(path + (tag_field,)))
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, tuple(error["loc"])[:-1])
         name = str(path[-1])
@@ -80,13 +80,6 @@ def _data_path(data: Any, loc: tuple) -> PathKey:
         elif isinstance(part, str) and part == loc[-1] and isinstance(node, dict):
             path.append(part)
     return tuple(path)
-
-
-def _field_name(path: PathKey) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 _KIND_NAMES = {"narrative": "regel", "chart": "diagramtype"}

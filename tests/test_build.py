@@ -291,3 +291,29 @@ def test_layouts_left_for_new_slides_fit_the_wide_slide(built):
     for layout in prs.slide_layouts:
         for shape in layout.placeholders:
             assert 0 <= shape.left and shape.left + shape.width <= prs.slide_width, (layout.name, shape.name)
+
+
+LONG = " ".join(["Et meget langt punkt om beskæftigelsesindsatsen, der fylder alt for meget på sliden"] * 12)
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("anbefalinger.yaml", "  - text: Forecast på sygedagpengeområdet\n", f"  - text: {LONG}\n",
+     "advarsel: inputs/slides/anbefalinger.yaml:9:11: items[3].text: teksten er for lang til sin plads (anbefalinger); "
+     "forkort den"),
+    ("del1-droeftelse.yaml", "  - Hvilke resultater vil udvalget følge hvert kvartal?\n", f"  - {LONG}\n",
+     "advarsel: inputs/slides/del1-droeftelse.yaml:5:3: questions: teksten er for lang til sin plads (drøftelse); "
+     "forkort den"),
+    ("del1-droeftelse.yaml", "title: Til drøftelse – økonomi og effekt\n", f"title: {LONG[:300]}\n",
+     "advarsel: inputs/slides/del1-droeftelse.yaml:3:8: title: titlen 'Et meget langt punkt om beskæftigelsesin…' "
+     "er for lang; forkort den"),
+])
+def test_text_too_long_for_its_place_is_a_warning_at_its_field(project, monkeypatch, file, old, new, expected):
+    path = project / "inputs" / "slides" / file
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if line.startswith("advarsel")] == [expected]
+    strict = CliRunner().invoke(main, ["build", "--strict"])
+    assert strict.exit_code == 1
+    assert strict.output.startswith(expected.replace("advarsel: ", ""))
