@@ -196,6 +196,8 @@ def plan_slides(project: Project, problems: Problems):
                 _chart_facts(content, spec, project)
             elif isinstance(spec, TableSlide):
                 _narrate(content, spec, project.tables[spec.table], project, entry, problems)
+                lead = content.extra["lead"]
+                content.extra["points"] = [s.text for s in content.extra["sentences"] if s.text != lead]
                 _table_facts(content, spec, project)
             elif isinstance(spec, ScenarioSlide):
                 _scenario_facts(content, spec, project, entry, problems)

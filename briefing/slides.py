@@ -189,9 +189,11 @@ def _data_table(slide, content: SlideContent, ctx: DeckContext, title: str) -> N
     theme = ctx.theme
     body = content_frame(slide, content, ctx, title, content.extra.get("lead"))
     header, rows, numeric = content.extra["header"], content.extra["rows"], content.extra["numeric"]
+    points = content.extra.get("points") or []  # sentences besides the lead: under the table
+    space = body.height - (POINTS_H + 0.1 if points else 0)
     widths = _column_widths(body.width, numeric)
-    size, heights = _fit_table(header, rows, widths, body.height, theme.sizes.minimum)
-    if sum(heights) > body.height:
+    size, heights = _fit_table(header, rows, widths, space, theme.sizes.minimum)
+    if sum(heights) > space:
         ctx.warn(f"tabellen på sliden '{title}' er for lang; vælg færre rækker med 'where' eller færre kolonner med 'columns'")
     colors, font = theme.colors, theme.fonts.body
     align = [RIGHT if n else LEFT for n in numeric]
@@ -201,7 +203,14 @@ def _data_table(slide, content: SlideContent, ctx: DeckContext, title: str) -> N
         fill = colors.table_stripe if i % 2 == 0 else colors.background
         cells.append([_cell(text, size, colors.text, fill, font, align[j]) for j, text in enumerate(row)])
     add_table(slide, "Tabel", body, widths, heights, cells)
+    if points:
+        top = body.top + min(sum(heights), space) + 0.1
+        add_text(slide, Box(body.left, top, body.width, POINTS_H), points, ctx, size=theme.sizes.body - 2, min_size=14,
+                 bullets=True, name="Pointer", where="sætninger under tabellen", source=("narrative",))
     add_footer(slide, content, ctx)
+
+
+POINTS_H = 0.75  # room for one or two sentences under a table
 
 
 def _column_widths(total: float, numeric: list[bool]) -> list[float]:

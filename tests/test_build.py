@@ -317,3 +317,14 @@ def test_text_too_long_for_its_place_is_a_warning_at_its_field(project, monkeypa
     strict = CliRunner().invoke(main, ["build", "--strict"])
     assert strict.exit_code == 1
     assert strict.output.startswith(expected.replace("advarsel: ", ""))
+
+
+def test_table_slide_with_its_own_lead_shows_its_sentences_under_the_table(built):
+    slide = Presentation(str(built[0])).slides[EXPECTED_TITLES.index("Færre modtagere af de fleste ydelser end før covid-19")]
+    table = next(shape for shape in slide.shapes if shape.has_table)
+    points = next(shape for shape in slide.shapes if shape.name == "Pointer")
+    assert points.text_frame.text == ("Antallet i jobafklaringsforløb er faldet med 82\xa0personer fra 3. kvt. 2019 til "
+                                      "3. kvt. 2021")
+    assert points.top >= table.top + table.height  # below the table, not over it
+    lead = next(shape for shape in slide.shapes if shape.name == "Budskab")
+    assert lead.text_frame.text == "Kun uddannelseshjælp til aktivitetsparate har flere modtagere end i 2019"
