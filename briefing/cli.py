@@ -124,7 +124,19 @@ def build(inputs: Path, output: Path | None, strict: bool, municipality: str | N
 
     # Forked before the rest of briefing is imported: matplotlib loads in the worker meanwhile.
     workers = None if every else start_workers()
-    from .build import build as run_build
+    try:
+        _build_command(inputs, output, strict, municipality, every, fresh, pdf, debug, workers)
+    finally:  # also when Ctrl-C comes before the build could take the workers over
+        if workers is not None:
+            workers.close()
+
+
+def _build_command(inputs, output, strict, municipality, every, fresh, pdf, debug, workers) -> None:
+    try:
+        from .build import build as run_build
+    except KeyboardInterrupt:
+        click.echo("Afbrudt.", err=True)
+        sys.exit(130)
 
     def action():
         if every:

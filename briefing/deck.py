@@ -37,6 +37,7 @@ from .layout import (
 )
 from .spec import ThemeSpec
 
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 LAYOUT_TITLE = 0
 LAYOUT_TITLE_ONLY = 5
 
@@ -285,9 +286,15 @@ def add_picture(slide, blob: bytes, box: Box, alt_text: str, name: str, ctx: Dec
     digest = hashlib.sha1(blob).hexdigest()
     image = ctx.images.get(digest)
     if image is None:
-        jpeg = blob.startswith(b"\xff\xd8")
-        partname = ctx.names.next("/ppt/media/image%d." + ("jpg" if jpeg else "png"))
-        image = ImagePart(partname, "image/jpeg" if jpeg else "image/png", slide.part.package, blob)
+        if blob.startswith(PNG_SIGNATURE):  # every chart: no need to read the picture to know its type
+            extension, content_type = "png", "image/png"
+        else:  # a logo: its type from its contents, whatever its file is called
+            from pptx.parts.image import Image
+
+            found = Image.from_blob(blob)
+            extension, content_type = found.ext, found.content_type
+        partname = ctx.names.next(f"/ppt/media/image%d.{extension}")
+        image = ImagePart(partname, content_type, slide.part.package, blob)
         ctx.images[digest] = image
     r_id = slide.part.relate_to(image, RT.IMAGE)
     return _append(slide, ooxml.picture(_new_id(slide), name, alt_text, r_id, box))

@@ -32,7 +32,10 @@ def _font(size_tenths: int, bold: bool):
 def text_width_pt(text: str, size_pt: float, bold: bool = False) -> float:
     """Width of `text` in points at `size_pt`."""
     font = _font(int(round(size_pt * 10)), bold)
-    return font.getlength(text) / 10
+    try:
+        return font.getlength(text) / 10
+    except (OSError, RuntimeError):  # the text layout library refuses some control characters (U+0085): skip them
+        return font.getlength("".join(c for c in text if c.isprintable() or c == " ")) / 10
 
 
 def wrap_lines(text: str, width_pt: float, size_pt: float, bold: bool = False) -> list[str]:

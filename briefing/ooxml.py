@@ -27,13 +27,13 @@ LANGUAGE = "da-DK"
 # python-pptx's default names for unnamed shapes, so unnamed shapes read as before.
 DEFAULT_NAMES = {"rect": "Rectangle", "roundRect": "Rounded Rectangle", "ellipse": "Oval"}
 
-_CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")
+_CONTROL = re.compile("[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]")  # and the two non-characters XML cannot hold
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 
 
 def escape(value: str) -> str:
-    """Text or attribute value: XML special characters escaped, control characters written as
-    PowerPoint's `_xHHHH_` (XML cannot hold them; python-pptx writes them the same way)."""
+    """Text or attribute value: XML special characters escaped; control characters and U+FFFE/U+FFFF, which XML
+    cannot hold, written as PowerPoint's `_xHHHH_` (python-pptx writes control characters the same way)."""
     value = _CONTROL.sub(lambda m: "_x%04X_" % ord(m.group()), str(value))
     return re.sub(r'[&<>"]', lambda m: _ESCAPES[m.group()], value)
 

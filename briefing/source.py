@@ -76,7 +76,7 @@ def load_yaml(path: Path) -> SourceDoc:
     """Parse one YAML file into a SourceDoc, raising BriefingError with its place on failure."""
     text = read_text(path)
     try:
-        node = _compose(text)
+        node = _compose(path, text)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(path, exc) from None
     except yaml.YAMLError:
@@ -91,22 +91,32 @@ def load_yaml(path: Path) -> SourceDoc:
     return doc
 
 
-# Beyond this many brackets the pure-Python parser is used: the C one composes nested
-# flow collections by recursion in C, which no RecursionError stops (it crashed at a
-# depth of 30.000 here, not at 10.000).
-MAX_BRACKETS_FOR_C = 5000
-
-
-def _compose(text: str) -> Node | None:
+def _compose(path: Path, text: str) -> Node | None:
     """The node tree, composed by libyaml where PyYAML has it (ten times faster). A document libyaml refuses
     is composed again by the pure-Python parser, whose error messages the Danish hints are written for."""
     loader = getattr(yaml, "CSafeLoader", None)
-    if loader is None or text.count("[") + text.count("{") > MAX_BRACKETS_FOR_C:
+    if loader is None:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     try:
+        _refuse_deep_nesting(path, text, loader)
         return yaml.compose(text, Loader=loader)
     except yaml.YAMLError:
         return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _refuse_deep_nesting(path: Path, text: str, loader) -> None:
+    """libyaml composes nested lists and sections by recursion in C, which no RecursionError stops (it crashed
+    at a depth of 30.000 here). Its event parser is not recursive: count the depth with it first."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH + 1:  # the document's own section is depth 1; the converter counts it as 0
+                mark = event.start_mark
+                raise fail(f"strukturen er indlejret mere end {MAX_DEPTH} niveauer; det er ikke tilladt",
+                           Location(path, mark.line + 1, mark.column + 1))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _too_many_values(location: Location) -> BriefingError:

@@ -15,6 +15,7 @@ process (`draw_inline`).
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 import queue
@@ -25,6 +26,7 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 
 POLL = 0.5  # seconds between checks that the other side is still alive
+PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent ends
 STOP = "stop"
 
 
@@ -36,7 +38,7 @@ def can_fork() -> bool:
 
 def start_workers() -> ChartWorkers | None:
     """Chart workers, where processes can be forked and there are two cores or more; else None."""
-    if not can_fork() or (os.cpu_count() or 1) < 2:
+    if not can_fork() or len(os.sched_getaffinity(0)) < 2:
         return None
     try:
         return ChartWorkers()
@@ -55,13 +57,16 @@ class ChartWorkers:
 
     def __init__(self, workers: int | None = None):
         context = multiprocessing.get_context("fork")
-        self._workers = workers or os.cpu_count() or 2
+        self._workers = workers or len(os.sched_getaffinity(0)) or 2  # the cores this process may use
         self._jobs = context.Queue()
         self._results = context.Queue()
         self._done: dict[int, bytes] = {}
+        self._forked: list[int] = []
+        self._closed = False
         # Not a daemon: daemonic processes may not fork the further workers.
         self._server = context.Process(target=_serve, args=(self._jobs, self._results, self._workers, os.getpid()))
         self._server.start()
+        atexit.register(self.close)  # also when the build is interrupted before it could close them
 
     def start(self, jobs: Sequence[tuple]) -> None:
         """Hand out the (data, theme, size) jobs, then a stop for every worker."""
@@ -81,9 +86,13 @@ class ChartWorkers:
             except queue.Empty:
                 if not self._server.is_alive():
                     raise RuntimeError(f"the chart worker stopped unexpectedly (exit code {self._server.exitcode})")
+                if not all(_alive(pid) for pid in self._forked):
+                    raise RuntimeError("a chart worker stopped unexpectedly")
                 continue
             kind, key, value = message
-            if kind == "error":
+            if kind == "forked":
+                self._forked = value
+            elif kind == "error":
                 raise RuntimeError(f"drawing chart {key} failed in a worker:\n{value}")
             elif kind == "died":
                 raise RuntimeError(f"a chart worker stopped unexpectedly (exit code {value})")
@@ -92,7 +101,11 @@ class ChartWorkers:
         return self._done[index]
 
     def close(self) -> None:
-        """Stop every worker at once; used or not, finished or interrupted."""
+        """Stop every worker at once; used or not, finished or interrupted. Closing twice does nothing."""
+        atexit.unregister(self.close)
+        if self._closed:
+            return
+        self._closed = True
         if self._server.is_alive():
             self._server.terminate()  # its handler stops the workers it forked, then it ends (_serve)
         # Waits for the process itself: join(timeout) would wait until the forked workers, which share its
@@ -105,6 +118,7 @@ class ChartWorkers:
 
 def _serve(jobs, results, workers: int, parent: int) -> None:
     """The first worker: import and warm up the chart layer once, fork the other workers from itself, draw."""
+    _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     _detach_output()
     forked: list = []
@@ -114,9 +128,14 @@ def _serve(jobs, results, workers: int, parent: int) -> None:
     warm_up()
     context = multiprocessing.get_context("fork")
     for _ in range(workers - 1):
-        process = context.Process(target=_work, args=(jobs, results, os.getpid()), daemon=True)
-        process.start()
+        process = context.Process(target=_forked_work, args=(jobs, results, os.getpid()), daemon=True)
+        try:
+            process.start()
+        except OSError:  # the system refuses more processes: draw with the workers there are
+            break
         forked.append(process)
+    if forked:
+        results.put(("forked", None, [process.pid for process in forked]))
     _work(jobs, results, parent)
     for process in forked:
         process.join()
@@ -134,6 +153,15 @@ def plain_theme(theme) -> SimpleNamespace:
     return convert(theme.model_dump())
 
 
+def _alive(pid: int) -> bool:
+    """Whether a worker the first worker forked still runs (a dead one it has not reaped yet is a zombie)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(") ", 1)[1][:1] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
+
+
 def _detach_output() -> None:
     """Workers print nothing (failures travel on the results queue). Holding the terminal's or a pipe's output
     open would make a caller that reads the output wait until the last worker ended, not the build."""
@@ -146,9 +174,31 @@ def _detach_output() -> None:
 def _stop(forked: list) -> None:
     """The first worker's answer to terminate(): stop the workers it forked, then itself, at once."""
     for process in forked:
-        if process.pid is not None:
-            os.kill(process.pid, signal.SIGKILL)
+        try:
+            process.kill()
+        except (OSError, ValueError):  # already gone
+            pass
     os._exit(0)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel end this worker when the process that started it ends, however that ends (killed, out of
+    memory, crashed): no worker is ever left behind without its build."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # _next still notices a parent that is gone, within POLL seconds
+    if os.getppid() != parent:  # the parent ended before the line above took effect
+        os._exit(0)
+
+
+def _forked_work(jobs, results, parent: int) -> None:
+    """A worker forked by the first one: it ends on terminate() like any process, not by the first's handler."""
+    _die_with(parent)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _work(jobs, results, parent)
 
 
 def _work(jobs, results, parent: int) -> None:
@@ -156,7 +206,6 @@ def _work(jobs, results, parent: int) -> None:
     from .charts import draw_chart
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the first worker's handler, inherited by the fork
     while True:
         job = _next(jobs, parent)
         if job is None or job == STOP:

@@ -328,3 +328,27 @@ def test_table_slide_with_its_own_lead_shows_its_sentences_under_the_table(built
     assert points.top >= table.top + table.height  # below the table, not over it
     lead = next(shape for shape in slide.shapes if shape.name == "Budskab")
     assert lead.text_frame.text == "Kun uddannelseshjælp til aktivitetsparate har flere modtagere end i 2019"
+
+
+def test_characters_xml_cannot_hold_do_not_stop_the_build(project, monkeypatch):
+    (project / "inputs" / "slides" / "formaal.yaml").write_text(
+        'kind: punkter\ntitle: "Formål\\uFFFE"\nbullets:\n  - "Indsat fra et andet program\\x85\\u2028 med tegn"\n',
+        encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    slide = Presentation(str(project / "output" / "hedensted-beskaeftigelse.pptx")).slides[2]
+    assert slide.shapes.title.text == "Formål_xFFFE_"
+
+
+def test_logo_keeps_its_own_picture_type_whatever_its_file_is_called(project, monkeypatch):
+    from PIL import Image
+
+    Image.new("RGB", (300, 100), "#00557F").save(project / "themes" / "logo.png", format="GIF")
+    theme = project / "themes" / "default.yaml"
+    theme.write_text(theme.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert CliRunner().invoke(main, ["build"]).exit_code == 0
+    logo = next(s for s in Presentation(str(project / "output" / "hedensted-beskaeftigelse.pptx")).slides[0].shapes
+                if s.name == "Logo")
+    assert logo.image.content_type == "image/gif" and logo.image.ext == "gif"

@@ -154,3 +154,52 @@ def test_a_refused_fork_draws_the_charts_in_the_main_process(project, monkeypatc
     assert workers.start_workers() is None
     result = build(project / "inputs", project / "a.pptx", cache=False)
     assert result.path.is_file() and result.slides == 42
+
+
+def _example_jobs(project) -> list[tuple]:
+    from briefing.build import plan_slides
+    from briefing.errors import Problems
+    from briefing.project import load_project
+
+    loaded = load_project(project / "inputs")
+    return [(c.chart_data, loaded.theme.spec, (c.extra["chart_box"].width, c.extra["chart_box"].height))
+            for c in plan_slides(loaded, Problems()) if c.chart_data is not None]
+
+
+def test_closing_while_charts_are_drawn_stops_every_worker(project):
+    pool = workers.ChartWorkers(workers=2)
+    pool.start(_example_jobs(project) * 3)
+    pool.result(0)  # drawing has begun, in both workers
+    pool.close()
+    assert _no_children_within(2)
+
+
+def test_workers_end_with_a_build_that_is_killed(tmp_path):
+    """Killed outright (no finally runs), the build's workers must not live on."""
+    import signal
+    import subprocess
+    import sys
+
+    marker = f"briefing-kill-test-{tmp_path.name}"
+    code = (f"# {marker}\nimport os, signal, time\nfrom briefing.workers import ChartWorkers\n"
+            "pool = ChartWorkers(workers=2)\ntime.sleep(2)\nos.kill(os.getpid(), signal.SIGKILL)\n")
+    subprocess.run([sys.executable, "-c", code], timeout=60)
+
+    def left() -> list[int]:
+        found = []
+        for entry in os.listdir("/proc"):
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as f:
+                    if marker.encode() in f.read():
+                        found.append(int(entry))
+            except (OSError, ValueError):
+                pass
+        return found
+
+    deadline = time.monotonic() + 3
+    while left() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    remaining = left()
+    for pid in remaining:  # tidy up before failing
+        os.kill(pid, signal.SIGKILL)
+    assert remaining == []
