@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -12,6 +11,7 @@ from .build import BuildResult, build
 from .errors import BriefingError, Location, Problem
 from .project import DECK_FILE
 from .source import load_yaml
+from .workers import can_fork, usable_cores
 
 
 def municipalities(inputs: Path) -> list[str]:
@@ -53,30 +53,29 @@ def build_every(inputs: Path, *, strict: bool = False, cache: bool = True, worke
     from . import charts  # noqa: F401  (imported before forking, so workers do not import it again)
 
     gc.freeze()  # what is loaded now is never garbage: full collections in the workers skip it, pages stay shared
-
-    jobs = [(Path(inputs), name, strict, cache) for name in names]
-    results: dict[str, BuildResult] = {}
-    problems: list[Problem] = []
-    workers = min(workers or os.cpu_count() or 1, len(jobs))
-    if workers < 2:
-        for done, job in enumerate(jobs, start=1):
-            _collect(job[1], lambda job=job: _one(job), results, problems)
-            if progress:
-                progress(done, len(jobs))
-    else:
-        import multiprocessing
-
-        from .workers import can_fork
-
-        method = "fork" if can_fork() else "spawn"
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
-            futures = {pool.submit(_one, job): job[1] for job in jobs}
-            for done, future in enumerate(as_completed(futures), start=1):
-                _collect(futures[future], future.result, results, problems)
+    try:
+        jobs = [(Path(inputs), name, strict, cache) for name in names]
+        results: dict[str, BuildResult] = {}
+        problems: list[Problem] = []
+        workers = min(workers or usable_cores(), len(jobs))
+        if workers < 2:
+            for done, job in enumerate(jobs, start=1):
+                _collect(job[1], lambda job=job: _one(job), results, problems)
                 if progress:
                     progress(done, len(jobs))
-    _LOADED = None
-    gc.unfreeze()
+        else:
+            import multiprocessing
+
+            method = "fork" if can_fork() else "spawn"
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+                futures = {pool.submit(_one, job): job[1] for job in jobs}
+                for done, future in enumerate(as_completed(futures), start=1):
+                    _collect(futures[future], future.result, results, problems)
+                    if progress:
+                        progress(done, len(jobs))
+    finally:
+        _LOADED = None
+        gc.unfreeze()
     if problems:
         raise BriefingError(problems)
     return [results[name] for name in names]

@@ -36,9 +36,16 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (a container may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def start_workers() -> ChartWorkers | None:
     """Chart workers, where processes can be forked and there are two cores or more; else None."""
-    if not can_fork() or len(os.sched_getaffinity(0)) < 2:
+    if not can_fork() or usable_cores() < 2:
         return None
     try:
         return ChartWorkers()
@@ -57,7 +64,7 @@ class ChartWorkers:
 
     def __init__(self, workers: int | None = None):
         context = multiprocessing.get_context("fork")
-        self._workers = workers or len(os.sched_getaffinity(0)) or 2  # the cores this process may use
+        self._workers = workers or usable_cores()
         self._jobs = context.Queue()
         self._results = context.Queue()
         self._done: dict[int, bytes] = {}
