@@ -19,7 +19,7 @@ TICK_PT = 14
 LEGEND_PT = 14
 WARM_FONTS = ("Arial", "Liberation Sans", "DejaVu Sans")  # the default theme's chart fonts, warmed up in advance
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-PNG_COMPRESSION = 6  # zlib level (see png_bytes)
+PNG_COMPRESSION = 3  # zlib level (see png_bytes)
 
 
 @functools.lru_cache(maxsize=8)
@@ -65,19 +65,21 @@ def render_png(figure, theme: ThemeSpec) -> bytes:
 def png_bytes(rgba, dpi: int) -> bytes:
     """An RGB PNG of the pixels (height x width x 4 array; the background is opaque, so alpha is dropped).
 
-    Rows are left unfiltered and deflated at level 6: charts are flat colour, which deflate finds as long
-    runs. On the example's charts that is about a quarter smaller than Pillow's adaptive filtering at level
-    3, in the same time, so the deck stores pictures without deflating them a second time.
+    Rows are left unfiltered and deflated at level 3: charts are flat colour, which deflate finds as long
+    runs. On the example's charts that is as small as Pillow's adaptive filtering at level 6 in a third of
+    the time (level 6 here would save another fifth of the bytes for three times the time), and the deck
+    stores the pictures without deflating them a second time.
     """
     import numpy
 
     height, width = rgba.shape[:2]
-    rows = numpy.zeros((height, width * 3 + 1), dtype=numpy.uint8)  # each row starts with filter type 0, none
+    rows = numpy.empty((height, width * 3 + 1), dtype=numpy.uint8)
+    rows[:, 0] = 0  # each row starts with its filter type: 0, none
     rows[:, 1:] = rgba[:, :, :3].reshape(height, width * 3)
     per_metre = int(dpi / 0.0254 + 0.5)
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits per channel, RGB, no interlace
     return (PNG_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
-            + _chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_COMPRESSION)) + _chunk(b"IEND", b""))
+            + _chunk(b"IDAT", zlib.compress(rows, PNG_COMPRESSION)) + _chunk(b"IEND", b""))
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
