@@ -191,6 +191,10 @@ def plan_slides(project: Project, problems: Problems):
             content.footer = getattr(spec, "source", None) and f"Kilde: {spec.source}" or ""
             if spec.kind == "dagsorden":
                 content.extra["agenda"] = agenda
+            elif spec.kind == "nøgletal":
+                from .facts import resolve_tile
+
+                content.extra["tiles"] = [resolve_tile(tile, project.tables) for tile in spec.tiles]
             elif isinstance(spec, ChartSlide):
                 _narrate(content, spec, project.tables[spec.chart.table], project, entry, problems)
                 _chart_facts(content, spec, project)

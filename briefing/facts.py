@@ -378,8 +378,28 @@ class Tile:
     direction: str = ""  # up, down, same
 
 
+def resolve_tile(tile, tables: dict[str, DataTable]):
+    """The tile with its numbers filled in: read from the table it names (checked when the project loaded),
+    with the table's unit and decimals unless the tile states its own."""
+    if tile.table is None:
+        return tile.model_copy(update={"unit": tile.unit or "antal"})
+    table = tables[tile.table]
+    column = table.find_value_column(tile.column) if tile.column else len(table.value_columns) - 1
+    row = select_rows(table, tile.where)[0]
+    update = {"value": row.values[column], "unit": tile.unit or table.unit,
+              "decimals": tile.decimals if tile.decimals is not None else table.decimals}
+    compare = tile.compare
+    if compare is not None and compare.value is None:
+        other = table.find_value_column(compare.column) if compare.column else column
+        other_row = select_rows(table, {**tile.where, **compare.where})[0]
+        label = compare.label or (table.value_columns[other].label if compare.column else ", ".join(compare.where.values()))
+        update["compare"] = compare.model_copy(update={"value": other_row.values[other], "label": label})
+    return tile.model_copy(update=update)
+
+
 def kpi_tile(tile) -> Tile:
     """The texts of a KPI tile spec: Danish number with unit, change with arrow and words, and its tone."""
+    tile = tile if tile.unit else tile.model_copy(update={"unit": "antal"})
     decimals = _tile_decimals(tile)
     value = _amount_text(tile.value, tile.unit, decimals)
     if tile.compare is None:
@@ -412,5 +432,5 @@ def _amount_text(value: float, unit: str, decimals: int | None) -> str:
 
 __all__ = [
     "ChartData", "Series", "Reference", "RankingOptions", "StackOptions", "QuadrantOptions", "WaterfallOptions",
-    "CHART_FACTS", "chart_data", "category_column", "stack_parts", "describe_chart", "Tile", "kpi_tile",
+    "CHART_FACTS", "chart_data", "category_column", "stack_parts", "describe_chart", "Tile", "kpi_tile", "resolve_tile",
 ]

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from .data import DataTable, load_table, select_rows
-from .errors import BriefingError, Location, Problem, Problems, known_list, suggest
+from .errors import BriefingError, Location, Problem, Problems, field_name, known_list, suggest
 from .source import SourceDoc, load_yaml
-from .spec import ChartSlide, DeckSpec, SlideFile, TableSlide, TableSpec, ThemeSpec
+from .spec import ChartSlide, DeckSpec, KpiSlide, SlideFile, TableSlide, TableSpec, ThemeSpec
 from .validate import validate
 
 DECK_FILE = "briefing.yaml"
@@ -328,6 +328,79 @@ def _check_slide_data(entry: SlideEntry, tables: dict[str, DataTable], problems:
                 problems.add(f"ukendt kolonne '{column}'{suggest(column, names)} (findes: {', '.join(names)})",
                              entry.doc.location(("columns", i)), f"columns[{i + 1}]")
         _check_where(spec.where, ("where",), table, entry, problems)
+    elif isinstance(spec, KpiSlide):
+        for i, tile in enumerate(spec.tiles):
+            _check_tile(tile, ("tiles", i), entry, tables, problems)
+
+
+# ---------------------------------------------------------------- KPI tiles read from a table
+
+def _check_tile(tile, path: tuple, entry: SlideEntry, tables: dict[str, DataTable], problems: Problems) -> None:
+    """A tile has its number typed in ('value') or read from one cell of a table; so has its comparison."""
+    def add(message: str, where: tuple) -> None:
+        problems.add(message, entry.doc.location(path + where), field_name(path + where))
+
+    if tile.value is None and tile.table is None:
+        add("angiv tallet med 'value' eller tabellen, det læses i, med 'table'", ())
+        return
+    if tile.value is not None and tile.table is not None:
+        add("angiv enten tallet med 'value' eller tabellen med 'table', ikke begge", ("table",))
+        return
+    compare = tile.compare
+    if compare is not None:
+        from_table = compare.column is not None or bool(compare.where)
+        if compare.value is None and not from_table:
+            add("angiv tallet, der sammenlignes med: 'value', eller 'column' eller 'where' for at læse det i tabellen",
+                ("compare",))
+        elif compare.value is not None and from_table:
+            add("angiv enten 'value' eller 'column'/'where', ikke begge", ("compare", "value"))
+        elif compare.value is not None and compare.label is None:
+            add("angiv med 'label', hvad der sammenlignes med, fx '3. kvt. 2019' eller 'RAR Østjylland'", ("compare",))
+        elif from_table and tile.table is None:
+            add("'column' og 'where' læser i nøgletallets tabel; angiv den med 'table' (eller skriv tallet i 'value')",
+                ("compare",))
+    if tile.table is None:
+        return
+    table = _table(tile.table, path + ("table",), entry, tables, problems)
+    if table is None:
+        return
+    column = _tile_column(tile.column, path + ("column",), table, entry, problems)
+    if column is not None and _tile_cell(tile.where, path + ("where",), column, table, entry, problems) and \
+            compare is not None and compare.value is None:
+        other = column if compare.column is None else _tile_column(compare.column, path + ("compare", "column"), table,
+                                                                   entry, problems)
+        if other is not None:
+            _tile_cell({**tile.where, **compare.where}, path + ("compare", "where"), other, table, entry, problems)
+
+
+def _tile_column(name: str | None, path: tuple, table: DataTable, entry: SlideEntry, problems: Problems) -> int | None:
+    if name is None:
+        return len(table.value_columns) - 1
+    index = table.find_value_column(name)
+    if index is None:
+        names = table.value_names()
+        problems.add(f"ukendt talkolonne '{name}'{suggest(name, names)} (talkolonner i '{table.name}': {', '.join(names)})",
+                     entry.doc.location(path), field_name(path))
+    return index
+
+
+def _tile_cell(where: dict, path: tuple, column: int, table: DataTable, entry: SlideEntry, problems: Problems) -> bool:
+    """Exactly one row fits `where`, and its cell in `column` holds a number."""
+    found = len(problems.errors)
+    _check_where(where, path, table, entry, problems)
+    if len(problems.errors) > found:
+        return False
+    rows = select_rows(table, where)
+    if len(rows) > 1:
+        problems.add(f"{len(rows)} rækker i '{table.name}' passer til udvalget; et nøgletal er ét tal, så vælg præcis "
+                     "én række med flere kolonner i 'where'", entry.doc.location(path), field_name(path))
+        return False
+    if rows[0].values[column] is None:
+        problems.add(f"tallet mangler i '{table.name}' (tom celle eller under diskretionsgrænsen) for "
+                     f"{table.value_columns[column].label}; vælg en anden række eller kolonne, eller skriv tallet i "
+                     "'value'", entry.doc.location(path), field_name(path))
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- chart references, one check per kind of name
@@ -435,7 +508,7 @@ def _table(name: str, path: tuple, entry: SlideEntry, tables: dict[str, DataTabl
     data_dir = entry.doc.path.parent.parent / "data"
     if not (data_dir / f"{name}.yaml").is_file():
         problems.add(f"ukendt datatabel '{name}'{suggest(name, tables)} (findes i inputs/data/: {known_list(tables) or 'ingen'})",
-                     entry.doc.location(path), ".".join(path))
+                     entry.doc.location(path), field_name(path))
     return None
 
 
@@ -444,7 +517,7 @@ def _label_column(name: str, path: tuple, table: DataTable, entry: SlideEntry, p
         return True
     known = list(table.label_columns)
     problems.add(f"ukendt tekstkolonne '{name}'{suggest(name, known)} (tekstkolonner i '{table.name}': {', '.join(known)})",
-                 entry.doc.location(path), ".".join(path))
+                 entry.doc.location(path), field_name(path))
     return False
 
 
@@ -459,6 +532,6 @@ def _check_where(where: dict[str, str], path: tuple, table: DataTable, entry: Sl
         if value not in values:
             ok = False
             problems.add(f"værdien '{value}' findes ikke i kolonnen '{column}'{suggest(value, values)} (findes: {', '.join(values)})",
-                         entry.doc.location(path + (column,)), ".".join(path + (column,)))
+                         entry.doc.location(path + (column,)), field_name(path + (column,)))
     if ok and not select_rows(table, where):
-        problems.add(f"ingen rækker i '{table.name}' passer til udvalget", entry.doc.location(path), ".".join(path))
+        problems.add(f"ingen rækker i '{table.name}' passer til udvalget", entry.doc.location(path), field_name(path))

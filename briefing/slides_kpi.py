@@ -52,7 +52,8 @@ def tile_grid(body: Box, count: int) -> list[Box]:
 def kpi_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     spec = content.spec
     body = content_frame(slide, content, ctx, spec.title, spec.lead)
-    for number, (tile, box) in enumerate(zip([kpi_tile(t) for t in spec.tiles], tile_grid(body, len(spec.tiles))), 1):
+    tiles = content.extra["tiles"]  # with the numbers read from their tables (facts.resolve_tile)
+    for number, (tile, box) in enumerate(zip([kpi_tile(t) for t in tiles], tile_grid(body, len(tiles))), 1):
         _tile(slide, tile, box, number, ctx)
     add_footer(slide, content, ctx)
 

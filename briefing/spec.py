@@ -177,17 +177,26 @@ def _better(value: Any) -> Any:
 
 
 class KpiComparison(Spec):
-    value: Number = _text("Tallet, der sammenlignes med.")
-    label: Text = _text("Det, der sammenlignes med, fx '3. kvt. 2019' eller 'RAR Østjylland'.")
+    value: Number | None = _text("Tallet, der sammenlignes med (eller 'column' eller 'where' for at læse det i tabellen).",
+                                 default=None)
+    label: Text | None = _text("Det, der sammenlignes med, fx '3. kvt. 2019' eller 'RAR Østjylland' (standard ved "
+                               "'column': perioden, ved 'where': rækkens navn).", default=None)
     against: Literal["periode", "benchmark"] = _text(
         "En tidligere periode (vises 'siden ...') eller et benchmark (vises 'over/under ...').", default="periode")
+    column: Text | None = _text("Læs tallet i en anden kolonne (periode) af samme række, fx 2019K3.", default=None)
+    where: Selection = _text("Læs tallet i en anden række af tabellen, fx {kommune: RAR Østjylland}.",
+                             default_factory=dict)
 
 
 class KpiTile(Spec):
     label: Text = _text("Hvad tallet viser, fx 'Aktivitetsparate i tilbud, 3. kvt. 2021'.")
-    value: Number = _text("Tallet.")
-    unit: Unit = _text("Enhed for tallet.", default="antal")
-    decimals: int | None = _text("Antal decimaler (standard: 1 for pct. og uger, ellers 0).", default=None, ge=0, le=3)
+    value: Number | None = _text("Tallet (eller 'table' for at læse det i en datatabel).", default=None)
+    table: Text | None = _text("Datatabel, tallet læses i: filnavn i inputs/data/ uden endelse.", default=None)
+    where: Selection = _text("Rækken i tabellen: kolonne: værdi, så præcis én række passer.", default_factory=dict)
+    column: Text | None = _text("Kolonnen (perioden) i tabellen, fx 2021K3 (standard: den sidste).", default=None)
+    unit: Unit | None = _text("Enhed for tallet (standard: tabellens, ellers antal).", default=None)
+    decimals: int | None = _text("Antal decimaler (standard: tabellens, ellers 1 for pct. og uger, ellers 0).",
+                                 default=None, ge=0, le=3)
     compare: KpiComparison | None = _text("Sammenligning med en tidligere periode eller et benchmark.", default=None)
     higher_is_better: Annotated[Union[bool, Literal["neutral"]], BeforeValidator(_better)] = _text(
         "Er et højere tal bedre? ja, nej eller neutral (bestemmer farven på ændringen).", default="neutral")

@@ -76,7 +76,7 @@ def test_unknown_higher_is_better_gets_a_located_danish_error(project: Path):
     with pytest.raises(BriefingError) as caught:
         load_project(project / "inputs")
     assert caught.value.render(project).splitlines() == [
-        "inputs/slides/noegletal.yaml:27:23: tiles[3].higher_is_better: skal være ja, nej eller neutral, ikke 'måske'"]
+        "inputs/slides/noegletal.yaml:31:23: tiles[3].higher_is_better: skal være ja, nej eller neutral, ikke 'måske'"]
 
 
 # ---------------------------------------------------------------- layout
@@ -144,3 +144,65 @@ def test_tile_text_is_danish_and_at_least_14_pt(kpi_slide):
     language = {run.font._rPr.get("lang") for s in kpi_slide.shapes if s.has_text_frame and s.name.startswith("Nøgletal")
                 for p in s.text_frame.paragraphs for run in p.runs}
     assert language == {"da-DK"}
+
+
+# ---------------------------------------------------------------- numbers read from the data tables
+
+def _edit(project: Path, old: str, new: str, file: str = "slides/noegletal.yaml") -> None:
+    path = project / "inputs" / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_tile_numbers_come_from_the_data_table_so_they_are_typed_once(project: Path):
+    from briefing.build import build
+
+    _edit(project, "Kontanthjælp, aktivitetsparat;Tilbud i alt;44,4;80,6",
+          "Kontanthjælp, aktivitetsparat;Tilbud i alt;44,4;81,9", "data/aktivering-andel.csv")
+    slide = Presentation(str(build(project / "inputs", project / "a.pptx").path)).slides[3]
+    assert _shape(slide, "Nøgletal 1 tal").text_frame.text == f"81,9{NB}pct."
+    assert _shape(slide, "Nøgletal 1 ændring").text_frame.text == f"▲ 37,5{NB}pct.point siden 3. kvt. 2019"
+    assert _shape(slide, "Nøgletal 4 ændring").text_frame.text == f"▲ 5,7{NB}uger over RAR Østjylland"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("    table: ydelsesmodtagere\n", "", "inputs/slides/noegletal.yaml:25:5: tiles[3]: angiv tallet med 'value' eller "
+     "tabellen, det læses i, med 'table'"),
+    ("    table: ydelsesmodtagere\n", "    table: ydelsesmodtagere\n    value: 132\n",
+     "inputs/slides/noegletal.yaml:26:12: tiles[3].table: angiv enten tallet med 'value' eller tabellen med 'table', "
+     "ikke begge"),
+    ("    where: {målgruppe: Jobafklaringsforløb}\n", "",
+     "inputs/slides/noegletal.yaml:25:5: tiles[3].where: 6 rækker i 'ydelsesmodtagere' passer til udvalget; et "
+     "nøgletal er ét tal, så vælg præcis én række med flere kolonner i 'where'"),
+    ("    column: 2021K3\n    compare:\n      column: 2019K3\n    higher_is_better: neutral",
+     "    column: 2031K3\n    compare:\n      column: 2019K3\n    higher_is_better: neutral",
+     "inputs/slides/noegletal.yaml:28:13: tiles[3].column: ukendt talkolonne '2031K3' (mente du '2021K3'?) (talkolonner i "
+     "'ydelsesmodtagere': 2019K3, 2021K3)"),
+    ("      where: {område: RAR Østjylland}\n", "      value: 66,9\n",
+     "inputs/slides/noegletal.yaml:36:7: tiles[4].compare: angiv med 'label', hvad der sammenlignes med, fx "
+     "'3. kvt. 2019' eller 'RAR Østjylland'"),
+    ("      where: {område: RAR Østjylland}\n", "      where: {område: Region Midt}\n",
+     "inputs/slides/noegletal.yaml:36:23: tiles[4].compare.where.område: værdien 'Region Midt' findes ikke i "
+     "kolonnen 'område' (findes: RAR Østjylland, Hedensted)"),
+])
+def test_a_wrong_reference_in_a_tile_gets_a_located_danish_error(project: Path, old, new, expected):
+    from briefing.project import load_project
+
+    _edit(project, old, new)
+    with pytest.raises(BriefingError) as caught:
+        load_project(project / "inputs")
+    assert caught.value.render(project).splitlines() == [expected]
+
+
+def test_a_tile_on_a_missing_cell_asks_for_another_cell(project: Path):
+    from briefing.project import load_project
+
+    _edit(project, "  - område: Hedensted\n    4kv18-3kv19: 50,0\n    4kv20-3kv21: 72,6\n",
+          "  - område: Hedensted\n    4kv18-3kv19: 50,0\n    4kv20-3kv21: .\n", "data/varighed.yaml")
+    with pytest.raises(BriefingError) as caught:
+        load_project(project / "inputs")
+    assert caught.value.render(project).splitlines() == [
+        "inputs/slides/noegletal.yaml:34:12: tiles[4].where: tallet mangler i 'varighed' (tom celle eller under "
+        "diskretionsgrænsen) for 4. kvt. 2020-3. kvt. 2021; vælg en anden række eller kolonne, eller skriv tallet i "
+        "'value'"]
