@@ -64,10 +64,14 @@ def fit_text(paragraphs: Sequence[str], width_in: float, height_in: float, max_p
              bold: bool = False, spacing_pt: float = 0.0, indent_in: float = 0.0) -> Fit:
     """Largest size from `max_pt` down to `min_pt` at which all paragraphs fit the box."""
     size = max_pt
+    words = {word for p in paragraphs for word in p.split(" ")}
     while True:
         width = (width_in - indent_in) * 72 - 2
         lines = sum(len(wrap_lines(p, width, size, bold)) for p in paragraphs)
         height = lines * size * LINE_SPACING + spacing_pt * max(len(paragraphs) - 1, 0)
-        if height <= height_in * 72 or size <= min_pt:
-            return Fit(size, lines, height <= height_in * 72)
+        fits = height <= height_in * 72
+        # A word wider than the box would be split mid-word ('kontanthjælpsmodta-gere'): shrink for it too, but
+        # do not call the text too long for it at the smallest size: these metrics are wider than Arial's.
+        if (fits and all(text_width_pt(w, size, bold) <= width for w in words)) or size <= min_pt:
+            return Fit(size, lines, fits)
         size = max(min_pt, size - 1)

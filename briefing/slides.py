@@ -24,6 +24,7 @@ from .deck import (
     set_title,
     slide_kind,
 )
+from .fit import fit_text
 from .layout import CONTENT_W, MARGIN, SLIDE_W, Box
 from .timing import minutes_text
 
@@ -93,10 +94,13 @@ def agenda_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     body = content_frame(slide, content, ctx, content.spec.title, None)
     rows = content.extra["agenda"]
     row_h = min(0.85, body.height / max(len(rows), 1))
+    # One size for the labels (Del 1, Afrunding ...): the largest at which every one fits its column.
+    label_size = min((fit_text([label], 1.5 - 0.04, row_h - 0.09, 20, 14, bold=True).size for label, *_ in rows),
+                     default=20)
     for i, (label, title, minutes, clock) in enumerate(rows):
         top = body.top + i * row_h
         add_rect(slide, Box(MARGIN, top + row_h - 0.03, CONTENT_W, 0.015), theme.colors.grid)
-        add_text(slide, Box(MARGIN, top, 1.5, row_h - 0.05), [label], ctx, size=20, color=theme.colors.accent, bold=True,
+        add_text(slide, Box(MARGIN, top, 1.5, row_h - 0.05), [label], ctx, size=label_size, color=theme.colors.accent, bold=True,
                  anchor=MIDDLE, name=f"Punkt {i + 1}")
         add_text(slide, Box(MARGIN + 1.6, top, CONTENT_W - 5.0, row_h - 0.05), [title], ctx, size=22, anchor=MIDDLE,
                  name=f"Emne {i + 1}", where="dagsorden")

@@ -11,13 +11,23 @@ from __future__ import annotations
 
 import math
 
-from .deck import BOTTOM, DeckContext, SlideContent, add_footer, add_rect, add_text, content_frame, slide_kind
+from .deck import (
+    BOTTOM,
+    DeckContext,
+    SlideContent,
+    add_footer,
+    add_rect,
+    add_text,
+    content_frame,
+    slide_kind,
+)
 from .facts import Tile, kpi_tile
-from .fit import text_width_pt
+from .fit import fit_text, text_width_pt
 from .layout import Box
 
 GAP = 0.3  # between tiles, inches
 PAD = 0.25  # inside a tile
+LABEL_PT = 18  # what a tile's number shows, at most
 # Darker than the chart palette so the text keeps 4,5:1 contrast on the tile's light background.
 TONE_COLORS = {"good": "#1E6B4A", "bad": "#B42318"}
 
@@ -52,13 +62,21 @@ def tile_grid(body: Box, count: int) -> list[Box]:
 def kpi_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     spec = content.spec
     body = content_frame(slide, content, ctx, spec.title, spec.lead)
-    tiles = content.extra["tiles"]  # with the numbers read from their tables (facts.resolve_tile)
-    for number, (tile, box) in enumerate(zip([kpi_tile(t) for t in tiles], tile_grid(body, len(tiles))), 1):
-        _tile(slide, tile, box, number, ctx)
+    tiles = [kpi_tile(t) for t in content.extra["tiles"]]  # numbers read from their tables (facts.resolve_tile)
+    boxes = tile_grid(body, len(tiles))
+    # One size for every label, the largest at which each fits its tile: side by side, they read as one row.
+    label_size = min(fit_text([t.label], b.width - 2 * PAD - 0.04, _label_height(t, b) - 0.04, LABEL_PT, 14).size
+                     for t, b in zip(tiles, boxes))
+    for number, (tile, box) in enumerate(zip(tiles, boxes), 1):
+        _tile(slide, tile, box, number, ctx, label_size)
     add_footer(slide, content, ctx)
 
 
-def _tile(slide, tile: Tile, box: Box, number: int, ctx: DeckContext) -> None:
+def _label_height(tile: Tile, box: Box) -> float:
+    return box.height - PAD * 2 - 0.95 - (1.25 if tile.change else 0)
+
+
+def _tile(slide, tile: Tile, box: Box, number: int, ctx: DeckContext, label_size: float = 18) -> None:
     """One tile, its shapes added in reading order: background, number, label, change, verdict."""
     colors = ctx.theme.colors
     tone = tone_color(tile.tone, ctx)
@@ -73,8 +91,8 @@ def _tile(slide, tile: Tile, box: Box, number: int, ctx: DeckContext) -> None:
              color=colors.accent, anchor=BOTTOM, name=f"Nøgletal {number} tal", where=where,
              source=("tiles", number - 1, "value"))
     top += 0.95
-    label_h = box.height - PAD * 2 - 0.95 - (1.25 if tile.change else 0)
-    add_text(slide, Box(box.left + PAD, top, inner, label_h), [tile.label], ctx, size=18, min_size=14,
+    add_text(slide, Box(box.left + PAD, top, inner, _label_height(tile, box)), [tile.label], ctx, size=label_size,
+             min_size=14,
              name=f"Nøgletal {number} tekst", where=where, source=("tiles", number - 1, "label"))
     if not tile.change:
         return

@@ -206,3 +206,15 @@ def test_a_tile_on_a_missing_cell_asks_for_another_cell(project: Path):
         "inputs/slides/noegletal.yaml:34:12: tiles[4].where: tallet mangler i 'varighed' (tom celle eller under "
         "diskretionsgrænsen) for 4. kvt. 2020-3. kvt. 2021; vælg en anden række eller kolonne, eller skriv tallet i "
         "'value'"]
+
+
+def test_a_word_too_wide_for_its_tile_shrinks_the_labels_instead_of_being_split(kpi_slide):
+    """'kontanthjælpsmodtagere' does not fit a quarter of the slide at 18 pt; PowerPoint would split it mid-word.
+    The labels shrink instead, all to the same size, so the row reads evenly."""
+    from briefing.fit import fit_text
+
+    labels = [_shape(kpi_slide, f"Nøgletal {n} tekst") for n in range(1, 5)]
+    sizes = {label.text_frame.paragraphs[0].runs[0].font.size.pt for label in labels}
+    assert sizes == {14.0}
+    assert fit_text(["Personer i jobafklaringsforløb"], 2.8, 1.0, 18, 14).size == 18  # short words keep 18 pt
+    assert fit_text(["Aktivitetsparate kontanthjælpsmodtagere i tilbud"], 2.3, 1.0, 18, 14).size < 18
