@@ -192,9 +192,7 @@ def plan_slides(project: Project, problems: Problems):
             if spec.kind == "dagsorden":
                 content.extra["agenda"] = agenda
             elif spec.kind == "nøgletal":
-                from .facts import resolve_tile
-
-                content.extra["tiles"] = [resolve_tile(tile, project.tables) for tile in spec.tiles]
+                content.extra["tiles"] = _kpi_tiles(spec, project, entry, problems)
             elif isinstance(spec, ChartSlide):
                 _narrate(content, spec, project.tables[spec.chart.table], project, entry, problems)
                 _chart_facts(content, spec, project)
@@ -218,6 +216,40 @@ def plan_slides(project: Project, problems: Problems):
     for content, following in zip(contents, contents[1:] + [None]):
         content.notes = compose_notes(content, slide_title(following, project) if following else None)
     return contents
+
+
+def _kpi_tiles(spec, project: Project, entry, problems: Problems) -> list:
+    """The tiles with their numbers read from the tables. A deck built for another municipality (--kommune,
+    --alle) reads that municipality's row where a tile names the deck's own municipality."""
+    from .data import select_rows
+    from .facts import resolve_tile
+
+    home, own = (project.deck_doc.data or {}).get("municipality"), project.deck.municipality
+    tiles = []
+    for i, tile in enumerate(spec.tiles):
+        if tile.table is not None and home and home != own:
+            tile = _swap_place(tile, home, own)
+            table = project.tables[tile.table]
+            wheres = [tile.where] + ([{**tile.where, **tile.compare.where}] if tile.compare and tile.compare.where else [])
+            if any(len(select_rows(table, where)) != 1 for where in wheres):
+                problems.add(f"'{table.name}' har ikke præcis én række for {own}, så nøgletallet kan ikke læses for "
+                             f"{own}", entry.doc.location(("tiles", i, "where")), f"tiles[{i + 1}].where")
+                continue
+        tile = resolve_tile(tile, project.tables)
+        if tile.value is None or (tile.compare is not None and tile.compare.value is None):
+            problems.add(f"tallet for {own} mangler i '{tile.table}' (tom celle eller under diskretionsgrænsen)",
+                         entry.doc.location(("tiles", i, "where")), f"tiles[{i + 1}].where")
+            continue
+        tiles.append(tile)
+    return tiles
+
+
+def _swap_place(tile, home: str, own: str):
+    def swap(where: dict) -> dict:
+        return {column: own if value == home else value for column, value in where.items()}
+
+    compare = tile.compare.model_copy(update={"where": swap(tile.compare.where)}) if tile.compare else None
+    return tile.model_copy(update={"where": swap(tile.where), "compare": compare})
 
 
 def _in_section(deck_doc, index: int, path: tuple) -> Location:

@@ -180,3 +180,30 @@ def test_batch_with_pdf_but_no_libreoffice_warns_once(tmp_path, monkeypatch):
                         "fra PowerPoint"]
     assert "Færdig: 3 præsentationer bygget på" in result.output
     assert not list((tmp_path / "output").glob("*.pdf"))
+
+
+KPI = """\
+kind: nøgletal
+title: Nøgletal
+tiles:
+  - label: Sanktioner pr. 100 modtagere
+    table: sanktioner
+    where: {kommune: Favrskov}
+    compare:
+      where: {kommune: RAR Østjylland}
+      against: benchmark
+"""
+
+
+def test_key_figures_of_the_own_municipality_follow_the_deck_built_for_another(tmp_path):
+    inputs = _project(tmp_path)
+    (inputs / "slides" / "noegletal.yaml").write_text(KPI, encoding="utf-8")
+    deck = inputs / "briefing.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8").replace("slides: [sanktioner]", "slides: [noegletal, sanktioner]"),
+                    encoding="utf-8")
+    texts = {}
+    for name in ("Favrskov", "Ringkøbing-Skjern"):
+        slide = dump(build(inputs, municipality=name).path)[0]
+        texts[name] = slide["texts"]
+    assert "9,4" in texts["Favrskov"] and "▲ 0,5 over RAR Østjylland" in texts["Favrskov"]
+    assert "10,2" in texts["Ringkøbing-Skjern"] and "▲ 1,3 over RAR Østjylland" in texts["Ringkøbing-Skjern"]
