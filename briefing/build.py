@@ -220,27 +220,21 @@ def plan_slides(project: Project, problems: Problems):
 
 def _kpi_tiles(spec, project: Project, entry, problems: Problems) -> list:
     """The tiles with their numbers read from the tables. A deck built for another municipality (--kommune,
-    --alle) reads that municipality's row where a tile names the deck's own municipality."""
-    from .data import select_rows
+    --alle) reads that municipality's row where a tile names the deck's own municipality; that row is checked
+    here as the own one's was when the project loaded."""
     from .facts import resolve_tile
+    from .project import check_tile
 
     home, own = (project.deck_doc.data or {}).get("municipality"), project.deck.municipality
     tiles = []
     for i, tile in enumerate(spec.tiles):
         if tile.table is not None and home and home != own:
             tile = _swap_place(tile, home, own)
-            table = project.tables[tile.table]
-            wheres = [tile.where] + ([{**tile.where, **tile.compare.where}] if tile.compare and tile.compare.where else [])
-            if any(len(select_rows(table, where)) != 1 for where in wheres):
-                problems.add(f"'{table.name}' har ikke præcis én række for {own}, så nøgletallet kan ikke læses for "
-                             f"{own}", entry.doc.location(("tiles", i, "where")), f"tiles[{i + 1}].where")
+            found = len(problems.errors)
+            check_tile(tile, ("tiles", i), entry, project.tables, problems)
+            if len(problems.errors) > found:
                 continue
-        tile = resolve_tile(tile, project.tables)
-        if tile.value is None or (tile.compare is not None and tile.compare.value is None):
-            problems.add(f"tallet for {own} mangler i '{tile.table}' (tom celle eller under diskretionsgrænsen)",
-                         entry.doc.location(("tiles", i, "where")), f"tiles[{i + 1}].where")
-            continue
-        tiles.append(tile)
+        tiles.append(resolve_tile(tile, project.tables))
     return tiles
 
 

@@ -245,8 +245,8 @@ def _template(theme: Theme, folder: Path, doc: SourceDoc, problems: Problems) ->
         problems.add("skabelonen kan ikke åbnes som PowerPoint-fil (.pptx eller .potx)", where, "template")
         return
     chosen, found = choose_layouts(prs, spec.layouts.model_dump())
-    for field_name, message in found:
-        problems.add(message, doc.location(tuple(field_name.split("."))), field_name)
+    for name, message in found:
+        problems.add(message, doc.location(tuple(name.split("."))), name)
     ratio = prs.slide_width / prs.slide_height
     if abs(ratio - 16 / 9) > 0.02:
         problems.add("skabelonen er ikke i 16:9-format; vælg en bredformat-skabelon", where, "template", warning=True)
@@ -330,12 +330,12 @@ def _check_slide_data(entry: SlideEntry, tables: dict[str, DataTable], problems:
         _check_where(spec.where, ("where",), table, entry, problems)
     elif isinstance(spec, KpiSlide):
         for i, tile in enumerate(spec.tiles):
-            _check_tile(tile, ("tiles", i), entry, tables, problems)
+            check_tile(tile, ("tiles", i), entry, tables, problems)
 
 
 # ---------------------------------------------------------------- KPI tiles read from a table
 
-def _check_tile(tile, path: tuple, entry: SlideEntry, tables: dict[str, DataTable], problems: Problems) -> None:
+def check_tile(tile, path: tuple, entry: SlideEntry, tables: dict[str, DataTable], problems: Problems) -> None:
     """A tile has its number typed in ('value') or read from one cell of a table; so has its comparison."""
     def add(message: str, where: tuple) -> None:
         problems.add(message, entry.doc.location(path + where), field_name(path + where))

@@ -207,3 +207,20 @@ def test_key_figures_of_the_own_municipality_follow_the_deck_built_for_another(t
         texts[name] = slide["texts"]
     assert "9,4" in texts["Favrskov"] and "▲ 0,5 over RAR Østjylland" in texts["Favrskov"]
     assert "10,2" in texts["Ringkøbing-Skjern"] and "▲ 1,3 over RAR Østjylland" in texts["Ringkøbing-Skjern"]
+
+
+def test_key_figure_for_a_municipality_missing_from_its_table_is_a_located_error(tmp_path):
+    from briefing.errors import BriefingError
+
+    inputs = _project(tmp_path)
+    (inputs / "slides" / "noegletal.yaml").write_text(KPI, encoding="utf-8")
+    deck = inputs / "briefing.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8").replace("slides: [sanktioner]", "slides: [noegletal, sanktioner]"),
+                    encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        build(inputs, municipality="Vejle")
+    assert caught.value.render(tmp_path).splitlines() == [
+        "inputs/slides/noegletal.yaml:6:22: tiles[1].where.kommune: værdien 'Vejle' findes ikke i kolonnen 'kommune' "
+        "(findes: Favrskov, Skanderborg, Ringkøbing-Skjern, RAR Østjylland)",
+        "inputs/slides/sanktioner.yaml:7:5: narrative[1].subject: 'Vejle' findes ikke blandt rækkerne (findes: "
+        "Favrskov, Skanderborg, Ringkøbing-Skjern)"]
