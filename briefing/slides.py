@@ -228,8 +228,9 @@ def _column_widths(total: float, numeric: list[bool]) -> list[float]:
 
 
 def _fit_table(header: list[str], rows: list[list[str]], widths: list[float], height: float, minimum: float):
-    """Largest font (20 pt down to the minimum) at which every row, wrapped, fits the height; row heights in inches."""
-    from .fit import wrap_lines
+    """Largest font (20 pt down to the minimum) at which every row, wrapped, fits the height and no word is wider
+    than its column (it would be split mid-word, '(pct.' over ')'); row heights in inches."""
+    from .fit import text_width_pt, wrap_lines
 
     size = 20.0
     while True:
@@ -237,7 +238,9 @@ def _fit_table(header: list[str], rows: list[list[str]], widths: list[float], he
         for k, row in enumerate([header] + rows):
             lines = max(len(wrap_lines(text, (w - 0.18) * 72, size, bold=k == 0)) for text, w in zip(row, widths))
             heights.append((lines * size * 1.2 + 8) / 72)
-        if sum(heights) <= height or size <= minimum:
+        words_fit = all(text_width_pt(word, size, bold=k == 0) <= (w - 0.18) * 72
+                        for k, row in enumerate([header] + rows) for text, w in zip(row, widths) for word in text.split(" "))
+        if (sum(heights) <= height and words_fit) or size <= minimum:
             return size, heights
         size -= 1
 
