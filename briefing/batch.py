@@ -7,17 +7,17 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from .build import BuildResult, build
-from .errors import BriefingError, Location, Problem
-from .project import DECK_FILE
-from .source import load_yaml
-from .workers import can_fork, usable_cores
+from briefing.build import BuildResult, build
+from briefing.errors import BriefingError, Location, Problem
+from briefing.load.project import DECK_FILE
+from briefing.load.source import load_yaml
+from briefing.charts.workers import can_fork, usable_cores
 
 
 def municipalities(inputs: Path) -> list[str]:
     """The municipalities listed in briefing.yaml (`municipalities:`), with a Danish error when there are none."""
-    from .spec import DeckSpec
-    from .validate import validate
+    from briefing.spec.models import DeckSpec
+    from briefing.load.validate import validate
 
     doc = load_yaml(Path(inputs) / DECK_FILE)
     deck, problems = validate(DeckSpec, doc)
@@ -46,11 +46,11 @@ def build_every(inputs: Path, *, strict: bool = False, cache: bool = True, worke
                 progress: Callable[[int, int], None] | None = None) -> list[BuildResult]:
     """Build one deck per municipality using all cores; all errors are collected and raised together."""
     global _LOADED
-    from .project import load_project
+    from briefing.load.project import load_project
 
     names = municipalities(inputs)
     _LOADED = load_project(Path(inputs))  # validated once; each deck only swaps the municipality
-    from . import charts  # noqa: F401  (imported before forking, so workers do not import it again)
+    from briefing import charts  # noqa: F401  (imported before forking, so workers do not import it again)
 
     gc.freeze()  # what is loaded now is never garbage: full collections in the workers skip it, pages stay shared
     try:

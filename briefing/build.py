@@ -9,13 +9,13 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .errors import BriefingError, Location, Problem, Problems
-from .guide import guide_markdown, guide_path
-from .layout import BODY, BODY_NO_LEAD, Box
-from .project import Project, load_project
-from .spec import ChartSlide, ScenarioSlide, TableSlide
-from .timing import assign_slide_minutes, clock_ranges, section_minutes
-from .units import MISSING, UNIT_HEADERS, cell_text
+from briefing.errors import BriefingError, Location, Problem, Problems
+from briefing.publish.guide import guide_markdown, guide_path
+from briefing.deck.layout import BODY, BODY_NO_LEAD, Box
+from briefing.load.project import Project, load_project
+from briefing.spec.models import ChartSlide, ScenarioSlide, TableSlide
+from briefing.facts.timing import assign_slide_minutes, clock_ranges, section_minutes
+from briefing.danish.units import MISSING, UNIT_HEADERS, cell_text
 
 MISSING_NOTE = f"{MISSING} = tal mangler eller er under diskretionsgrænsen"
 
@@ -70,8 +70,8 @@ def _build(inputs: Path, output, write, strict, municipality, cache, parallel, l
             raise BriefingError([replace(p, severity="fejl") for p in problems.warnings])
         target = Path(output) if output else project.root / "output" / f"{project.name}.pptx"
         draw_charts(contents, project, target.parent if cache and write else None, workers or own)
-        from .deck import DeckContext, assemble_deck
-        from .write import write_atomic
+        from briefing.deck.assemble import DeckContext, assemble_deck
+        from briefing.files import write_atomic
 
         ctx = DeckContext(project.deck, project.theme.spec, project.theme.logo, list(problems.warnings),
                           project.theme.template, project.theme.layouts)
@@ -93,14 +93,14 @@ def _build(inputs: Path, output, write, strict, municipality, cache, parallel, l
 
 def _chart_workers():
     """Chart workers started now, before loading, so matplotlib is imported while the project loads."""
-    from .workers import start_workers
+    from briefing.charts.workers import start_workers
 
     return start_workers()
 
 
 def add_pdf(result: BuildResult) -> BuildResult:
     """Convert the written deck to PDF; an unchanged deck keeps a PDF that is already newer than it."""
-    from .pdf import convert_to_pdf, pdf_path
+    from briefing.publish.pdf import convert_to_pdf, pdf_path
 
     target = pdf_path(result.path)
     if result.unchanged and target.is_file() and target.stat().st_mtime >= result.path.stat().st_mtime:
@@ -116,15 +116,15 @@ def _for(project: Project, municipality: str | None) -> Project:
     """A project already loaded (once, for a batch) made into the one for `municipality`."""
     from dataclasses import replace as copy
 
-    from .project import for_municipality
+    from briefing.load.project import for_municipality
 
     return copy(project, deck=for_municipality(project.deck, municipality)) if municipality else project
 
 
 def _unchanged_record(inputs: Path, output: Path | None, municipality: str | None, strict: bool):
     """The record of the last build to this target and the current inputs' fingerprint, when both can be known."""
-    from .cache import BuildRecord, fingerprint
-    from .project import PACKAGE_ROOT, quick_name
+    from briefing.charts.cache import BuildRecord, fingerprint
+    from briefing.load.project import PACKAGE_ROOT, quick_name
 
     name = quick_name(inputs, municipality)
     if name is None:
@@ -147,7 +147,7 @@ def check(inputs: Path, *, strict: bool = False) -> BuildResult:
 
     Accessibility findings are warnings in `result.findings`; with `strict` they are errors.
     """
-    from .a11y import check_pptx
+    from briefing.deck.a11y import check_pptx
 
     result = build(inputs, write=False, strict=strict)
     findings = [Problem(f.message, severity="advarsel") for f in check_pptx(result.data, result.theme)]
@@ -168,7 +168,7 @@ def _metadata(project: Project) -> dict:
 
 def plan_slides(project: Project, problems: Problems):
     """The ordered slides with everything computed that the assembler needs; problems are collected."""
-    from .deck import SlideContent
+    from briefing.deck.assemble import SlideContent
 
     deck = project.deck
     minutes = section_minutes(deck)
@@ -222,8 +222,8 @@ def _kpi_tiles(spec, project: Project, entry, problems: Problems) -> list:
     """The tiles with their numbers read from the tables. A deck built for another municipality (--kommune,
     --alle) reads that municipality's row where a tile names the deck's own municipality; that row is checked
     here as the own one's was when the project loaded."""
-    from .facts import resolve_tile
-    from .project import check_tile
+    from briefing.facts.figures import resolve_tile
+    from briefing.load.project import check_tile
 
     home, own = (project.deck_doc.data or {}).get("municipality"), project.deck.municipality
     tiles = []
@@ -267,8 +267,8 @@ APPENDIX_ROWS = 10
 
 def appendix_slides(contents, project: Project):
     """One table slide per data table behind the charts (split when long), so questions can be answered."""
-    from .deck import SlideContent
-    from .spec import Section
+    from briefing.deck.assemble import SlideContent
+    from briefing.spec.models import Section
 
     names = list(dict.fromkeys(c.spec.chart.table for c in contents if c.kind == "diagram"))
     if not names:
@@ -306,7 +306,7 @@ def slide_title(content, project: Project) -> str:
 
 def _narrate(content, spec, table, project: Project, entry, problems: Problems) -> None:
     """Run the slide's narrative items; the first sentence is the lead unless the slide has its own."""
-    from .narrative import RuleInputError, Skipped, write_sentence
+    from briefing.facts.narrative import RuleInputError, Skipped, write_sentence
 
     sentences = []
     for i, item in enumerate(spec.narrative):
@@ -349,7 +349,7 @@ def _source_line(table, has_missing: bool, note: str = "") -> str:
 
 
 def _chart_facts(content, spec: ChartSlide, project: Project) -> None:
-    from .facts import chart_data
+    from briefing.facts.figures import chart_data
 
     table = project.tables[spec.chart.table]
     data = chart_data(spec.title, spec.chart, table, project.deck)
@@ -368,7 +368,7 @@ def _chart_facts(content, spec: ChartSlide, project: Project) -> None:
 
 
 def _table_facts(content, spec: TableSlide, project: Project) -> None:
-    from .data import select_rows
+    from briefing.load.data import select_rows
 
     table = project.tables[spec.table]
     rows = select_rows(table, spec.where)
@@ -395,9 +395,9 @@ def _table_facts(content, spec: TableSlide, project: Project) -> None:
 
 def _scenario_facts(content, spec: ScenarioSlide, project: Project, entry, problems: Problems) -> None:
     """Evaluate the consequence model; its table cells, summary sentences and assumption notes."""
-    from .narrative import Skipped
-    from .scenario import ScenarioError, compute
-    from .scenariofacts import assumption_notes, summaries, table_cells
+    from briefing.facts.narrative import Skipped
+    from briefing.facts.scenario import ScenarioError, compute
+    from briefing.facts.scenario_text import assumption_notes, summaries, table_cells
 
     try:
         model = compute(spec)
@@ -427,8 +427,8 @@ def _scenario_facts(content, spec: ScenarioSlide, project: Project, entry, probl
 
 def compose_notes(content, following: str | None) -> str:
     """Speaker notes in a fixed order: key message, talking points, numbers behind it, question, time."""
-    from . import fmt
-    from .timing import minutes_text
+    from briefing.danish import fmt
+    from briefing.facts.timing import minutes_text
 
     parts = []
     lead = content.extra.get("lead")
@@ -498,7 +498,7 @@ CHART_NAMES = {
 
 def alt_text(data) -> str:
     """Danish alt text: kind, title, what is compared (facts.describe_chart), period and source."""
-    from .facts import describe_chart
+    from briefing.facts.figures import describe_chart
 
     kind = CHART_NAMES.get(f"{data.kind}/{data.variant}", CHART_NAMES[data.kind])
     source = f"Kilde: {data.source}" + (f", {data.period}" if data.period else "")
@@ -515,8 +515,8 @@ def _sentence(text: str) -> str:
 def draw_charts(contents, project: Project, cache_root: Path | None = None, workers=None) -> None:
     """Give every chart slide its PNG: from the cache, else drawn by the workers (the assembler waits for each
     when it places it) or, without workers, drawn here."""
-    from .cache import ChartCache, chart_key
-    from .workers import draw_inline
+    from briefing.charts.cache import ChartCache, chart_key
+    from briefing.charts.workers import draw_inline
 
     theme = project.theme.spec
     cache = ChartCache(cache_root) if cache_root is not None else None

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import BriefingError, Location, Problem
+from briefing import __version__
+from briefing.errors import BriefingError, Location, Problem
 
 DEFAULT_INPUTS = Path("inputs")
 
@@ -120,7 +120,7 @@ def _help(f):
 @_help
 def build(inputs: Path, output: Path | None, strict: bool, municipality: str | None, every: bool, fresh: bool,
           pdf: bool, debug: bool) -> None:
-    from .workers import start_workers
+    from briefing.charts.workers import start_workers
 
     # Forked before the rest of briefing is imported: matplotlib loads in the worker meanwhile.
     workers = None if every else start_workers()
@@ -133,7 +133,7 @@ def build(inputs: Path, output: Path | None, strict: bool, municipality: str | N
 
 def _build_command(inputs, output, strict, municipality, every, fresh, pdf, debug, workers) -> None:
     try:
-        from .build import build as run_build
+        from briefing.build import build as run_build
     except KeyboardInterrupt:
         click.echo("Afbrudt.", err=True)
         sys.exit(130)
@@ -163,8 +163,8 @@ def _build_command(inputs, output, strict, municipality, every, fresh, pdf, debu
 @_debug
 @_help
 def check(inputs: Path, strict: bool, debug: bool) -> None:
-    from . import fmt
-    from .build import check as run_check
+    from briefing.danish import fmt
+    from briefing.build import check as run_check
 
     def action():
         result = run_check(inputs, strict=strict)
@@ -184,7 +184,7 @@ def check(inputs: Path, strict: bool, debug: bool) -> None:
 @_debug
 @_help
 def init(folder: Path, debug: bool) -> None:
-    from .scaffold import create_project
+    from briefing.load.scaffold import create_project
 
     def action():
         create_project(folder)
@@ -200,7 +200,7 @@ def init(folder: Path, debug: bool) -> None:
 @_debug
 @_help
 def schema(folder: Path, debug: bool) -> None:
-    from .schema import write_schemas
+    from briefing.publish.schema import write_schemas
 
     def action():
         written = write_schemas(folder)
@@ -218,8 +218,8 @@ def schema(folder: Path, debug: bool) -> None:
 @_debug
 @_help
 def import_(file: Path, inputs: Path, name: str | None, overwrite: bool, debug: bool) -> None:
-    from . import fmt
-    from .importer import import_export
+    from briefing.danish import fmt
+    from briefing.load.importer import import_export
 
     def action():
         result = import_export(file, inputs, name, overwrite=overwrite)
@@ -243,7 +243,7 @@ def import_(file: Path, inputs: Path, name: str | None, overwrite: bool, debug: 
 @_debug
 @_help
 def diff(old: Path, new: Path, debug: bool) -> None:
-    from .diff import diff_text
+    from briefing.publish.diff import diff_text
 
     def action():
         click.echo(diff_text(old, new))
@@ -254,7 +254,7 @@ def diff(old: Path, new: Path, debug: bool) -> None:
 def _build_every(inputs: Path, strict: bool, cache: bool, pdf: bool) -> None:
     import time
 
-    from .batch import build_every
+    from briefing.batch import build_every
 
     started = time.perf_counter()
     with click.progressbar(length=1, label="Bygger", file=sys.stderr, show_pos=True) as bar:
@@ -274,8 +274,8 @@ def _build_every(inputs: Path, strict: bool, cache: bool, pdf: bool) -> None:
 
 def _pdfs_for(results) -> int:
     """A PDF next to every deck of a batch; without LibreOffice one warning instead of one per deck."""
-    from .build import add_pdf
-    from .pdf import MISSING, find_libreoffice
+    from briefing.build import add_pdf
+    from briefing.publish.pdf import MISSING, find_libreoffice
 
     if find_libreoffice() is None:
         folder = results[0].path.parent
@@ -303,7 +303,7 @@ def _shown(path: Path | None) -> str:
 
 
 def _seconds(seconds: float) -> str:
-    from . import fmt
+    from briefing.danish import fmt
 
     return f"{fmt.number(seconds, 1)} sekunder"
 

@@ -18,13 +18,19 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
-from briefing.a11y import (
-    Finding, check_alt_text, check_chart_colors, check_contrast, check_deck, check_reading_order, check_text_sizes,
+from briefing.deck.a11y import (
+    Finding,
+    check_alt_text,
+    check_chart_colors,
+    check_contrast,
+    check_deck,
+    check_reading_order,
+    check_text_sizes,
     check_titles,
 )
 from briefing.cli import main
-from briefing.colors import contrast_ratio, ratio_text, relative_luminance
-from briefing.spec import ThemeColors, ThemeSpec
+from briefing.spec.colors import contrast_ratio, ratio_text, relative_luminance
+from briefing.spec.models import ThemeColors, ThemeSpec
 
 REPO = Path(__file__).resolve().parent.parent
 THEME = ThemeSpec()
@@ -343,7 +349,7 @@ def test_check_deck_lists_theme_first_then_slide_by_slide():
 
 
 def test_the_example_deck_has_no_findings(example_deck):
-    from briefing.project import load_project
+    from briefing.load.project import load_project
 
     theme = load_project(REPO / "inputs").theme.spec
     assert check_deck(Presentation(str(example_deck)), theme) == []

@@ -16,16 +16,28 @@ import pytest
 from matplotlib.colors import to_hex
 
 from briefing.charts import CHART_BUILDERS, draw_chart, figure_for
-from briefing.chartspec import (
-    CHART_MODELS, LineChart, QuadrantChart, RankingChart, StackedChart, WaterfallChart,
+from briefing.spec.chart import (
+    CHART_MODELS,
+    LineChart,
+    QuadrantChart,
+    RankingChart,
+    StackedChart,
+    WaterfallChart,
 )
-from briefing.data import Column, DataTable, Row
+from briefing.load.data import Column, DataTable, Row
 from briefing.errors import BriefingError, Location
-from briefing.facts import (
-    ChartData, QuadrantOptions, RankingOptions, Reference, Series, StackOptions, WaterfallOptions, chart_data,
+from briefing.facts.figures import (
+    ChartData,
+    QuadrantOptions,
+    RankingOptions,
+    Reference,
+    Series,
+    StackOptions,
+    WaterfallOptions,
+    chart_data,
 )
-from briefing.periods import parse_period
-from briefing.spec import DeckSpec, TableSpec, ThemeSpec
+from briefing.danish.periods import parse_period
+from briefing.spec.models import DeckSpec, TableSpec, ThemeSpec
 
 THEME = ThemeSpec()
 MINUS = "\u2212"
@@ -527,7 +539,7 @@ def _slide(project: Path, name: str, chart: str) -> None:
 
 
 def _errors(project: Path) -> list[str]:
-    from briefing.project import load_project
+    from briefing.load.project import load_project
 
     with pytest.raises(BriefingError) as caught:
         load_project(project / "inputs")
@@ -603,7 +615,7 @@ def test_chart_spec_pointing_at_something_missing_gets_a_located_danish_error(pr
 
 
 def test_every_example_chart_kind_passes_the_reference_check(project):
-    from briefing.project import load_project
+    from briefing.load.project import load_project
 
     kinds = {entry.spec.chart.kind for entry in load_project(project / "inputs").slides.values()
              if entry.spec.kind == "diagram"}
@@ -611,8 +623,8 @@ def test_every_example_chart_kind_passes_the_reference_check(project):
 
 
 def test_a_long_ranking_shows_its_ends_and_the_own_municipality(tmp_path):
-    from briefing.facts import chart_data
-    from briefing.project import load_project
+    from briefing.facts.figures import chart_data
+    from briefing.load.project import load_project
 
     import shutil
     from pathlib import Path
@@ -625,7 +637,7 @@ def test_a_long_ranking_shows_its_ends_and_the_own_municipality(tmp_path):
     (tmp_path / "inputs" / "data" / "mange.yaml").write_text(
         "title: Mange\nsource: S\nperiod: '2021'\ndecimals: 1\nrows:\n" + rows, encoding="utf-8")
     project = load_project(tmp_path / "inputs")
-    from briefing.chartspec import RankingChart
+    from briefing.spec.chart import RankingChart
 
     spec = RankingChart.model_validate({"kind": "rangering", "table": "mange"})
     data = chart_data("Mange", spec, project.tables["mange"], project.deck)

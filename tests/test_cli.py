@@ -66,7 +66,7 @@ def test_schema_describes_slide_kinds_for_editors(tmp_path):
     result = CliRunner().invoke(main, ["schema", "--output", str(tmp_path)])
     assert result.exit_code == 0
     slide = json.loads((tmp_path / "slide.schema.json").read_text(encoding="utf-8"))
-    from briefing.spec import SLIDE_MODELS
+    from briefing.spec.models import SLIDE_MODELS
 
     kinds = sorted(slide["discriminator"]["mapping"])
     assert {"afslutning", "anbefalinger", "dagsorden", "diagram", "drøftelse", "punkter", "scenarie", "tabel",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import BriefingError
-from briefing.project import load_project
+from briefing.load.project import load_project
 
 EXPECTED_LABELS = ("Kontanthjælp, jobparat", "Ressourceforløb")
 

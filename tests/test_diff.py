@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from briefing.build import build
 from briefing.cli import main
-from briefing.diff import SlideView, describe_changes, diff_text, read_deck
+from briefing.publish.diff import SlideView, describe_changes, diff_text, read_deck
 from briefing.errors import BriefingError
 
 RECIPIENTS_TITLE = "Færre modtagere af de fleste ydelser end før covid-19"

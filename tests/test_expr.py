@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from briefing.narrative.expr import ExpressionError, Quantity, Unit, evaluate, names, parse
+from briefing.facts.narrative.expr import ExpressionError, Quantity, Unit, evaluate, names, parse
 
 ENV = {"forskel": 2.5, "værdi": 17.8, "benchmark": 15.3, "plads": 2, "antal": 6, "navn": "Hedensted", "nul": 0}
 

@@ -1,4 +1,4 @@
-"""Tests for briefing.fmt: Danish numbers, units, words, dates and number parsing."""
+"""Tests for briefing.danish.fmt: Danish numbers, units, words, dates and number parsing."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from babel.dates import format_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing import fmt
-from briefing.fmt import (
+from briefing.danish import fmt
+from briefing.danish.fmt import (
     MINUS,
     NBSP,
     count,

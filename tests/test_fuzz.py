@@ -11,11 +11,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.data import parse_cell
+from briefing.load.data import parse_cell
 from briefing.errors import BriefingError
-from briefing.source import load_yaml
-from briefing.spec import DeckSpec, SlideFile, TableSpec
-from briefing.validate import validate
+from briefing.load.source import load_yaml
+from briefing.spec.models import DeckSpec, SlideFile, TableSpec
+from briefing.load.validate import validate
 
 SETTINGS = settings(max_examples=150, derandomize=True, database=None, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -70,7 +70,7 @@ def test_any_cell_text_is_a_number_missing_or_a_danish_value_error(text):
                                                                                       max_size=3),
                     max_leaves=15))
 def test_any_structure_validates_to_a_model_or_danish_problems(data):
-    from briefing.source import SourceDoc
+    from briefing.load.source import SourceDoc
 
     doc = SourceDoc(Path("inputs/slides/x.yaml"), data)
     for model in (DeckSpec, TableSpec):

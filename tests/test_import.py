@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from briefing.cli import main
 from briefing.errors import BriefingError
-from briefing.importer import import_export, unit_of
-from briefing.project import load_project
+from briefing.load.importer import import_export, unit_of
+from briefing.load.project import load_project
 
 NBSP = "\u00a0"
 

@@ -23,7 +23,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from briefing.cli import main
-from briefing.spec import SLIDE_MODELS, BarChart, BulletsSlide, ChartSlide, DiscussionSlide
+from briefing.spec.models import SLIDE_MODELS, BarChart, BulletsSlide, ChartSlide, DiscussionSlide
 
 ROOT = Path(__file__).resolve().parent.parent
 DECK = "inputs/briefing.yaml"

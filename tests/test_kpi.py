@@ -9,10 +9,10 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from briefing.errors import BriefingError
-from briefing.facts import Tile, kpi_tile
-from briefing.slides_kpi import TONE_COLORS, number_size, tile_grid
-from briefing.layout import BODY
-from briefing.spec import KpiTile, ThemeSpec
+from briefing.facts.figures import Tile, kpi_tile
+from briefing.kinds.kpi import TONE_COLORS, number_size, tile_grid
+from briefing.deck.layout import BODY
+from briefing.spec.models import KpiTile, ThemeSpec
 
 NB = "\u00a0"
 TITLE = "Flere aktivitetsparate i tilbud, men færre jobparate og længere forløb for unge"
@@ -68,7 +68,7 @@ def test_higher_is_better_takes_ja_nej_or_neutral_and_defaults_to_neutral():
 
 
 def test_unknown_higher_is_better_gets_a_located_danish_error(project: Path):
-    from briefing.project import load_project
+    from briefing.load.project import load_project
 
     path = project / "inputs" / "slides" / "noegletal.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("higher_is_better: neutral", "higher_is_better: måske"),
@@ -187,7 +187,7 @@ def test_tile_numbers_come_from_the_data_table_so_they_are_typed_once(project: P
      "kolonnen 'område' (findes: RAR Østjylland, Hedensted)"),
 ])
 def test_a_wrong_reference_in_a_tile_gets_a_located_danish_error(project: Path, old, new, expected):
-    from briefing.project import load_project
+    from briefing.load.project import load_project
 
     _edit(project, old, new)
     with pytest.raises(BriefingError) as caught:
@@ -196,7 +196,7 @@ def test_a_wrong_reference_in_a_tile_gets_a_located_danish_error(project: Path, 
 
 
 def test_a_tile_on_a_missing_cell_asks_for_another_cell(project: Path):
-    from briefing.project import load_project
+    from briefing.load.project import load_project
 
     _edit(project, "  - område: Hedensted\n    4kv18-3kv19: 50,0\n    4kv20-3kv21: 72,6\n",
           "  - område: Hedensted\n    4kv18-3kv19: 50,0\n    4kv20-3kv21: .\n", "data/varighed.yaml")
@@ -211,7 +211,7 @@ def test_a_tile_on_a_missing_cell_asks_for_another_cell(project: Path):
 def test_a_word_too_wide_for_its_tile_shrinks_the_labels_instead_of_being_split(kpi_slide):
     """'kontanthjælpsmodtagere' does not fit a quarter of the slide at 18 pt; PowerPoint would split it mid-word.
     The labels shrink instead, all to the same size, so the row reads evenly."""
-    from briefing.fit import fit_text
+    from briefing.danish.typeset import fit_text
 
     labels = [_shape(kpi_slide, f"Nøgletal {n} tekst") for n in range(1, 5)]
     sizes = {label.text_frame.paragraphs[0].runs[0].font.size.pt for label in labels}

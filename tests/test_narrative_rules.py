@@ -16,8 +16,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from briefing.narrative.phrasebook import load_phrasebook
-from briefing.narrative.rules import (
+from briefing.load.phrasebook import load_phrasebook
+from briefing.facts.narrative.rules import (
     Sentence,
     Skipped,
     Value,

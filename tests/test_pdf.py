@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import main
-from briefing.pdf import convert_to_pdf
+from briefing.publish.pdf import convert_to_pdf
 
 DECK = "output/hedensted-beskaeftigelse.pptx"
 MISSING = ("advarsel: output/hedensted-beskaeftigelse.pdf: PDF'en er ikke lavet, fordi LibreOffice ikke er "

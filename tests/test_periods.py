@@ -1,4 +1,4 @@
-"""Tests for briefing.periods: parsing period labels and writing them Danish style."""
+"""Tests for briefing.danish.periods: parsing period labels and writing them Danish style."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from briefing.periods import Period, join_periods, parse_period
+from briefing.danish.periods import Period, join_periods, parse_period
 
 Q = Period.of_quarter
 M = Period.of_month

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import BriefingError
-from briefing.narrative.phrasebook import POINT_UNITS, RULES, Phrasebook, load_phrasebook
+from briefing.load.phrasebook import POINT_UNITS, RULES, Phrasebook, load_phrasebook
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "narratives" / "phrasebook.yaml"
@@ -185,7 +185,7 @@ def test_point_unit_setting_reaches_the_phrasebook(tmp_path, unit):
 
 
 def test_procentpoint_phrasebook_writes_its_unit_in_sentences(tmp_path):
-    from briefing.narrative.rules import Value, compare
+    from briefing.facts.narrative.rules import Value, compare
 
     path, _ = write_book(tmp_path, "  point_unit: pct.point", "  point_unit: procentpoint")
     book = load_phrasebook(path)
@@ -196,7 +196,7 @@ def test_procentpoint_phrasebook_writes_its_unit_in_sentences(tmp_path):
 def test_templates_can_use_the_genitive_of_the_subject(tmp_path):
     from dataclasses import replace
 
-    from briefing.narrative.rules import Value, compare
+    from briefing.facts.narrative.rules import Value, compare
 
     book = load_phrasebook(SHIPPED)
     templates = {**book.templates, "sammenligning": {**book.templates["sammenligning"],

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing.narrative.phrasebook import load_phrasebook
-from briefing.scenario import ScenarioError, compute, range_text
-from briefing.scenariofacts import summaries, table_cells
-from briefing.scenariospec import ScenarioSlideFields
+from briefing.load.phrasebook import load_phrasebook
+from briefing.facts.scenario import ScenarioError, compute, range_text
+from briefing.facts.scenario_text import summaries, table_cells
+from briefing.spec.scenario import ScenarioSlideFields
 
 REPO = Path(__file__).resolve().parent.parent
 BOOK = load_phrasebook(REPO / "narratives" / "phrasebook.yaml")

@@ -12,7 +12,7 @@ from pptx.util import Inches
 
 from briefing.build import build
 from briefing.errors import BriefingError
-from briefing.template import PRESENTATION_TYPE, TEMPLATE_TYPE
+from briefing.load.template import PRESENTATION_TYPE, TEMPLATE_TYPE
 
 RENAMED = {"Title Slide": "Forside", "Title Only": "Kun titel", "Section Header": "Afsnit"}
 

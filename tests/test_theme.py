@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.colors import contrast_ratio, ratio_text
+from briefing.spec.colors import contrast_ratio, ratio_text
 from briefing.errors import BriefingError
-from briefing.project import load_project
+from briefing.load.project import load_project
 
 
 def test_contrast_ratio_matches_wcag():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from briefing.spec import DeckSpec
-from briefing.timing import assign_slide_minutes, clock_ranges, section_minutes
+from briefing.spec.models import DeckSpec
+from briefing.facts.timing import assign_slide_minutes, clock_ranges, section_minutes
 
 
 def _deck(**changes) -> DeckSpec:

@@ -8,7 +8,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from briefing import workers
+from briefing.charts import workers
 from briefing.build import build
 from briefing.cli import main
 
@@ -127,8 +127,8 @@ def test_the_chart_layer_loads_without_the_spec_models():
     import subprocess
     import sys
 
-    code = ("import sys, pickle; import briefing.charts; from briefing.chartdata import ChartData; "
-            "print(sorted(m for m in ('pydantic', 'briefing.spec', 'pptx') if m in sys.modules))")
+    code = ("import sys, pickle; import briefing.charts; from briefing.spec.chartdata import ChartData; "
+            "print(sorted(m for m in ('pydantic', 'briefing.spec.models', 'pptx') if m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
 
 
@@ -136,7 +136,7 @@ def test_workers_draw_from_a_plain_copy_of_the_theme(project):
     from briefing.build import plan_slides
     from briefing.charts import draw_chart
     from briefing.errors import Problems
-    from briefing.project import load_project
+    from briefing.load.project import load_project
 
     loaded = load_project(project / "inputs")
     content = next(c for c in plan_slides(loaded, Problems()) if c.chart_data is not None)
@@ -159,7 +159,7 @@ def test_a_refused_fork_draws_the_charts_in_the_main_process(project, monkeypatc
 def _example_jobs(project) -> list[tuple]:
     from briefing.build import plan_slides
     from briefing.errors import Problems
-    from briefing.project import load_project
+    from briefing.load.project import load_project
 
     loaded = load_project(project / "inputs")
     return [(c.chart_data, loaded.theme.spec, (c.extra["chart_box"].width, c.extra["chart_box"].height))
@@ -181,7 +181,7 @@ def test_workers_end_with_a_build_that_is_killed(tmp_path):
     import sys
 
     marker = f"briefing-kill-test-{tmp_path.name}"
-    code = (f"# {marker}\nimport os, signal, time\nfrom briefing.workers import ChartWorkers\n"
+    code = (f"# {marker}\nimport os, signal, time\nfrom briefing.charts.workers import ChartWorkers\n"
             "pool = ChartWorkers(workers=2)\ntime.sleep(2)\nos.kill(os.getpid(), signal.SIGKILL)\n")
     subprocess.run([sys.executable, "-c", code], timeout=60)
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..chartdata import ChartData
-from .bar import draw_bar
-from .base import build_figure, render_png
-from .line import draw_line
-from .quadrant import draw_quadrant
-from .ranking import draw_ranking
-from .stacked import draw_stacked
-from .waterfall import draw_waterfall
+from briefing.spec.chartdata import ChartData
+from briefing.charts.bar import draw_bar
+from briefing.charts.base import build_figure, render_png
+from briefing.charts.line import draw_line
+from briefing.charts.quadrant import draw_quadrant
+from briefing.charts.ranking import draw_ranking
+from briefing.charts.stacked import draw_stacked
+from briefing.charts.waterfall import draw_waterfall
 
 if TYPE_CHECKING:
-    from ..spec import ThemeSpec
+    from briefing.spec.models import ThemeSpec
 
 Builder = Callable[..., None]
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..chartdata import ChartData
-from ..fit import text_width_pt
-from .base import (
+from briefing.spec.chartdata import ChartData
+from briefing.danish.typeset import text_width_pt
+from briefing.charts.base import (
     LABEL_PT,
     LEGEND_PT,
     TICK_PT,
@@ -22,7 +22,7 @@ from .base import (
 )
 
 if TYPE_CHECKING:
-    from ..spec import ThemeSpec
+    from briefing.spec.models import ThemeSpec
 
 GROUP = 0.8  # share of a category slot taken by its bars
 

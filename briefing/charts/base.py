@@ -8,11 +8,11 @@ import zlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .. import fmt
-from ..chartdata import ChartData, Series
+from briefing.danish import fmt
+from briefing.spec.chartdata import ChartData, Series
 
 if TYPE_CHECKING:
-    from ..spec import ThemeSpec
+    from briefing.spec.models import ThemeSpec
 
 LABEL_PT = 13  # data labels; never below 12 pt at slide size
 TICK_PT = 14
@@ -139,7 +139,7 @@ def category_colors(data: ChartData, theme: ThemeSpec) -> list[str] | None:
 
 def wrap_label(text: str, width_in: float, font_pt: float = TICK_PT) -> str:
     """Wrap a category name to the width available for it, instead of shrinking it."""
-    from ..fit import wrap_lines
+    from briefing.danish.typeset import wrap_lines
 
     return "\n".join(wrap_lines(text, width_in * 72 * 0.95, font_pt))
 
@@ -257,7 +257,7 @@ def halo(theme: ThemeSpec) -> dict:
 
 def legend_above(ax, handles, labels, available_in: float, handle_length: float = 1.2) -> None:
     """A frameless legend over the axes, read row by row, with as many columns as fit `available_in` inches."""
-    from ..fit import text_width_pt
+    from briefing.danish.typeset import text_width_pt
 
     widths = [text_width_pt(label, LEGEND_PT) + 26 + handle_length * LEGEND_PT for label in labels]
     ncol = len(labels)
@@ -273,7 +273,7 @@ def legend_above(ax, handles, labels, available_in: float, handle_length: float 
 
 def tick_labels_width_in(labels: list[str], font_pt: float = TICK_PT) -> float:
     """Width of the widest (wrapped) tick label, in inches, with the tick padding."""
-    from ..fit import text_width_pt
+    from briefing.danish.typeset import text_width_pt
 
     lines = [line for label in labels for line in label.split("\n")]
     return (max((text_width_pt(line, font_pt) for line in lines), default=0) + 12) / 72

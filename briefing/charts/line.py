@@ -12,8 +12,8 @@ import itertools
 import math
 from typing import TYPE_CHECKING
 
-from ..chartdata import ChartData, Series
-from .base import (
+from briefing.spec.chartdata import ChartData, Series
+from briefing.charts.base import (
     LABEL_PT,
     TICK_PT,
     axes_size_pt,
@@ -26,7 +26,7 @@ from .base import (
 )
 
 if TYPE_CHECKING:
-    from ..spec import ThemeSpec
+    from briefing.spec.models import ThemeSpec
 
 MIN_TICK_SLOT_IN = 0.85  # narrower slots than this show every second (third, ...) period
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..chartdata import ChartData, QuadrantOptions
-from .base import (
+from briefing.spec.chartdata import ChartData, QuadrantOptions
+from briefing.charts.base import (
     LABEL_PT,
     TICK_PT,
     clean_axes,
@@ -24,7 +24,7 @@ from .base import (
 )
 
 if TYPE_CHECKING:
-    from ..spec import ThemeSpec
+    from briefing.spec.models import ThemeSpec
 
 MARKER_PT = 11  # marker diameter
 DIRECTIONS = [((1, 0), "left", "center"), ((-1, 0), "right", "center"), ((0, 1), "center", "bottom"),

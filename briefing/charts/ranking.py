@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..chartdata import ChartData, RankingOptions
-from .base import (
+from briefing.spec.chartdata import ChartData, RankingOptions
+from briefing.charts.base import (
     LABEL_PT,
     TICK_PT,
     clean_axes,
@@ -25,7 +25,7 @@ from .base import (
 )
 
 if TYPE_CHECKING:
-    from ..spec import ThemeSpec
+    from briefing.spec.models import ThemeSpec
 
 BAR = 0.68  # share of a row taken by its bar
 REFERENCE_STYLE = {"region": "-", "country": (0, (5, 3))}  # solid and dashed: told apart without colour

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..chartdata import ChartData, StackOptions
-from ..fit import text_width_pt
-from .base import (
+from briefing.spec.chartdata import ChartData, StackOptions
+from briefing.danish.typeset import text_width_pt
+from briefing.charts.base import (
     LABEL_PT,
     TICK_PT,
     axes_size_pt,
@@ -31,7 +31,7 @@ from .base import (
 )
 
 if TYPE_CHECKING:
-    from ..spec import ThemeSpec
+    from briefing.spec.models import ThemeSpec
 
 BAR = 0.62
 WHOLE = 100.0

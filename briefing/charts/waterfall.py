@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import fmt
-from ..chartdata import ChartData, WaterfallOptions
-from ..fit import text_width_pt
-from .base import LABEL_PT, TICK_PT, clean_axes, danish_ticks, value_text, wrap_label
+from briefing.danish import fmt
+from briefing.spec.chartdata import ChartData, WaterfallOptions
+from briefing.danish.typeset import text_width_pt
+from briefing.charts.base import LABEL_PT, TICK_PT, clean_axes, danish_ticks, value_text, wrap_label
 
 if TYPE_CHECKING:
-    from ..spec import ThemeSpec
+    from briefing.spec.models import ThemeSpec
 
 BAR = 0.62
 MIN_TICK_PT = 12  # never smaller on a projector

@@ -1,0 +1,436 @@
+"""Compute-facts stage: turn a slide's spec and its data table into plain values for charts and text.
+
+Pure functions: no drawing, no python-pptx. `chart_data` dispatches on the chart
+kind through CHART_FACTS; every kind returns the same ChartData, with the few
+things only that kind needs in `options`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from briefing.danish import fmt
+from briefing.spec.chartdata import (
+    ChartData,
+    QuadrantOptions,
+    RankingOptions,
+    Reference,
+    Series,
+    StackOptions,
+    WaterfallOptions,
+)
+from briefing.load.data import DataTable, Row, select_rows
+from briefing.spec.models import DeckSpec
+from briefing.danish.units import prose_value
+
+AXIS_LABELS = {"pct.": "Pct.", "pct.point": "Pct.point", "antal": "Antal", "personer": "Personer", "kr.": "Kr.", "uger": "Uger"}
+MILLION = 1_000_000
+
+FactsBuilder = Callable[[str, object, DataTable, DeckSpec], ChartData]
+
+
+def chart_data(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """The ChartData for a chart spec of any kind, computed by the kind's facts function."""
+    return CHART_FACTS[spec.kind](title, spec, table, deck)
+
+
+# ---------------------------------------------------------------- shared selection helpers
+
+def category_column(spec, table: DataTable) -> str:
+    """The text column holding the categories: as named, or the first one not fixed by `where`."""
+    return spec.categories or next((c for c in table.label_columns if c not in spec.where), table.label_columns[0])
+
+
+def _labels(rows: list[Row], table: DataTable, column: str) -> list[str]:
+    index = table.label_columns.index(column)
+    return [row.labels[index] for row in rows]
+
+
+def _value_index(table: DataTable, name: str | None, default: int) -> int:
+    return table.find_value_column(name) if name else default % len(table.value_columns)
+
+
+def _common(title: str, spec, table: DataTable, **fields) -> ChartData:
+    """ChartData with the fields every kind fills the same way."""
+    values = dict(kind=spec.kind, title=title, unit=table.unit, decimals=table.decimals,
+                  axis_label=getattr(spec, "axis", None) or AXIS_LABELS[table.unit], source=table.spec.source,
+                  period=table.period_text, example=table.spec.example, show_labels=spec.labels)
+    values.update(fields)
+    return ChartData(**values)
+
+
+def _place_role(name: str, deck: DeckSpec) -> str:
+    """What a place is to this deck: the own municipality, the region, the country, a peer or another."""
+    comparison = deck.comparison
+    if name == deck.municipality:
+        return "own"
+    if name == comparison.region:
+        return "region"
+    if name == comparison.country:
+        return "country"
+    if name in comparison.peers:
+        return "peer"
+    return "other"
+
+
+def _series_role(column, position: int, count: int, deck: DeckSpec) -> str:
+    """A number column's role: a place as above, or for period columns the latest against the earlier ones."""
+    role = _place_role(column.name, deck)
+    if role == "other" and column.period is not None:
+        return "latest" if position == count - 1 else "earlier"
+    return role
+
+
+# ---------------------------------------------------------------- one function per kind
+
+def _bar_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """Grouped bars: one series per number column, one group per row."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    wanted = spec.series or table.value_names()
+    indices = [i for i in (table.find_value_column(name) for name in wanted) if i is not None]
+    columns = [table.value_columns[i] for i in indices]
+    series = tuple(
+        Series(column.label, tuple(row.values[i] for row in rows), _series_role(column, n, len(columns), deck))
+        for n, (i, column) in enumerate(zip(indices, columns))
+    )
+    return _common(title, spec, table, categories=tuple(names), series=series,
+                   category_roles=tuple(_place_role(name, deck) for name in names))
+
+
+def _ranking_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """Places sorted by one value; region and country become reference lines unless asked to stay bars."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    index = _value_index(table, spec.value, -1)
+    entries = [(name, row.values[index], _place_role(name, deck)) for name, row in zip(names, rows)]
+    as_lines = spec.reference == "linjer"
+    references = tuple(Reference(n, v, r) for n, v, r in entries if as_lines and r in ("region", "country"))
+    bars = [e for e in entries if not (as_lines and e[2] in ("region", "country"))]
+    descending = spec.order == "faldende"
+    # Missing values go last whatever the order: they are shown as a gap, not ranked.
+    bars.sort(key=lambda e: (e[1] is None, -(e[1] or 0) if descending else (e[1] or 0)))
+    bars, note = _ends_of_long_ranking(bars)
+    column = table.value_columns[index]
+    return _common(title, spec, table, categories=tuple(e[0] for e in bars), note=note,
+                   series=(Series(column.label, tuple(e[1] for e in bars), "other"),),
+                   category_roles=tuple(e[2] for e in bars),
+                   period=column.period.short if column.period else table.period_text,
+                   options=RankingOptions(references, descending))
+
+
+MAX_RANKED = 25  # more bars than this cannot be read on a slide
+RANKING_ENDS = 8
+
+
+def _ends_of_long_ranking(bars: list) -> tuple[list, str]:
+    """A long ranking keeps its two ends plus the own municipality and its peers, in rank order."""
+    if len(bars) <= MAX_RANKED:
+        return bars, ""
+    keep = {i for i in range(RANKING_ENDS)} | {len(bars) - 1 - i for i in range(RANKING_ENDS)}
+    keep |= {i for i, bar in enumerate(bars) if bar[2] in ("own", "peer", "region", "country")}
+    shown = [bar for i, bar in enumerate(bars) if i in keep]
+    from briefing.danish import fmt
+
+    note = (f"Viser de {fmt.number_word(RANKING_ENDS)} øverste og nederste af {fmt.number(len(bars))} "
+            "samt egen kommune og sammenlignelige kommuner")
+    return shown, note
+
+
+def _line_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """One line per row over the period columns, which are put in time order."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    by_name = dict(zip(names, rows))
+    chosen = list(spec.lines) if spec.lines else names
+    indices = [table.find_value_column(p) for p in spec.periods] if spec.periods else [
+        i for i, c in enumerate(table.value_columns) if c.period is not None]
+    indices.sort(key=lambda i: table.value_columns[i].period)
+    periods = [table.value_columns[i].period for i in indices]
+    series = tuple(Series(name, tuple(by_name[name].values[i] for i in indices), _place_role(name, deck))
+                   for name in chosen)
+    span = table.spec.period or (f"{periods[0].short}-{periods[-1].short}" if len(periods) > 1 else table.period_text)
+    return _common(title, spec, table, categories=tuple(p.short for p in periods), series=series,
+                   category_roles=tuple(s.role for s in series), period=span)
+
+
+def _stacked_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """Shares per part for each bar; counts are turned into shares, a remainder part fills up to 100 pct."""
+    categories, parts, grid = (_long_grid if spec.stack else _wide_grid)(spec, table)
+    is_share = table.unit == "pct."
+    if not is_share:
+        grid = [_shares(row) for row in grid]
+    series = [Series(part, tuple(row[j] for row in grid), "other") for j, part in enumerate(parts)]
+    if spec.rest and is_share:
+        rest = tuple(None if None in row else max(0.0, 100 - sum(row)) for row in grid)
+        series.append(Series(spec.rest, rest, "rest"))
+    neutral = parts.index(spec.neutral) if spec.neutral else (len(parts) // 2 if len(parts) % 2 else None)
+    return _common(title, spec, table, categories=tuple(categories), series=tuple(series), unit="pct.",
+                   decimals=table.decimals if is_share else 0, axis_label=spec.axis or "Pct.",
+                   category_roles=tuple(_place_role(c, deck) for c in categories),
+                   options=StackOptions(spec.diverging, neutral if spec.diverging else None,
+                                        spec.rest if is_share else None),
+                   variant="divergerende" if spec.diverging else "")
+
+
+def _wide_grid(spec, table: DataTable) -> tuple[list[str], list[str], list[list[float | None]]]:
+    """Parts are number columns: one bar per row."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    indices = [table.find_value_column(p) for p in spec.parts] if spec.parts else list(range(len(table.value_columns)))
+    parts = [table.value_columns[i].label for i in indices]
+    return names, parts, [[row.values[i] for i in indices] for row in rows]
+
+
+def _long_grid(spec, table: DataTable) -> tuple[list[str], list[str], list[list[float | None]]]:
+    """Parts are the values of the `stack` text column: one row per bar and part (like jobindsats exports)."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    stacks = _labels(rows, table, spec.stack)
+    index = _value_index(table, spec.value, -1)
+    categories = list(dict.fromkeys(names))
+    parts = list(spec.parts) if spec.parts else list(dict.fromkeys(stacks))
+    cell = {(n, s): row.values[index] for n, s, row in zip(names, stacks, rows)}
+    return categories, parts, [[cell.get((c, p)) for p in parts] for c in categories]
+
+
+def stack_parts(spec, table: DataTable) -> list[str]:
+    """The names of a stacked chart's parts, in order, as the legend shows them."""
+    return (_long_grid if spec.stack else _wide_grid)(spec, table)[1]
+
+
+def _shares(values: list[float | None]) -> list[float | None]:
+    """Counts as percentages of their sum; with a count missing no share can be known."""
+    if None in values or not sum(values):
+        return [None] * len(values)
+    total = sum(values)
+    return [100 * v / total for v in values]
+
+
+def _quadrant_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """Two number columns as x and y of labelled points."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    x_col = table.value_columns[table.find_value_column(spec.x)]
+    y_col = table.value_columns[table.find_value_column(spec.y)]
+    x = Series(x_col.label, tuple(row.values[table.find_value_column(spec.x)] for row in rows), "x")
+    y = Series(y_col.label, tuple(row.values[table.find_value_column(spec.y)] for row in rows), "y")
+    q = spec.quadrants
+    options = QuadrantOptions(spec.x_axis or x_col.label, spec.y_axis or y_col.label,
+                              (q.top_left, q.top_right, q.bottom_left, q.bottom_right))
+    return _common(title, spec, table, categories=tuple(names), series=(x, y), axis_label=options.y_label,
+                   category_roles=tuple(_place_role(n, deck) for n in names), options=options)
+
+
+def _waterfall_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+    """The first row is where we start, the others are changes; the result is their sum (unknown if one is missing)."""
+    rows = select_rows(table, spec.where)
+    names = _labels(rows, table, category_column(spec, table))
+    index = _value_index(table, spec.value, 0)
+    values = [row.values[index] for row in rows]
+    result = None if None in values else sum(values)
+    amounts = [v for v in values + [result] if v is not None]
+    scale = "mio." if table.unit == "kr." and max((abs(v) for v in amounts), default=0) >= MILLION else None
+    axis = spec.axis or ("Mio. kr." if scale else AXIS_LABELS[table.unit])
+    roles = ("total",) + ("change",) * (len(values) - 1) + ("total",)
+    return _common(title, spec, table, categories=tuple(names) + (spec.total,),
+                   series=(Series(table.value_columns[index].label, tuple(values) + (result,), "other"),),
+                   axis_label=axis, category_roles=roles, options=WaterfallOptions(scale))
+
+
+CHART_FACTS: dict[str, FactsBuilder] = {
+    "søjle": _bar_facts,
+    "rangering": _ranking_facts,
+    "linje": _line_facts,
+    "stablet": _stacked_facts,
+    "kvadrant": _quadrant_facts,
+    "vandfald": _waterfall_facts,
+}
+
+# ---------------------------------------------------------------- what a chart shows, in words (alt text)
+
+def describe_chart(data: ChartData) -> str:
+    """What the chart compares, in Danish sentences for alt text (without kind, title and source)."""
+    key = f"{data.kind}/{data.variant}" if data.variant else data.kind
+    return DESCRIBERS.get(key, DESCRIBERS[data.kind])(data)
+
+
+def _num(value: float | None, data: ChartData) -> str:
+    return "–" if value is None else fmt.number(value, data.decimals, minus=fmt.MINUS)
+
+
+def _pairs(names, values, data: ChartData) -> str:
+    return fmt.join_list([f"{n} {_num(v, data)}" for n, v in zip(names, values)])
+
+
+def _describe_bar(data: ChartData) -> str:
+    text = f"{data.axis_label} for {fmt.join_list(list(data.categories))}"
+    return text + (f", {fmt.join_list([s.name for s in data.series])}" if len(data.series) > 1 else "")
+
+
+def _describe_ranking(data: ChartData) -> str:
+    options = data.options or RankingOptions()
+    order = "fra højest til lavest" if options.descending else "fra lavest til højest"
+    text = f"{data.axis_label}, {order}: {_pairs(data.categories, data.series[0].values, data)}"
+    if options.references:
+        text += f"; til sammenligning {_pairs([r.name for r in options.references], [r.value for r in options.references], data)}"
+    values = data.series[0].values
+    own = data.category_roles.index("own") if "own" in data.category_roles else None
+    if own is not None and values[own] is not None:  # missing values are not ranked (they come last)
+        ranked = sum(v is not None for v in values)
+        text += f". {data.categories[own]} er nr. {own + 1} af {fmt.number(ranked)}"
+    return text
+
+
+def _describe_line(data: ChartData) -> str:
+    names = fmt.join_list([s.name for s in data.series])
+    latest = _pairs([s.name for s in data.series], [s.values[-1] for s in data.series], data)
+    return (f"{data.axis_label} for {names} fra {data.categories[0]} til {data.categories[-1]}. "
+            f"{data.categories[-1]}: {latest}")
+
+
+def _largest_part(data: ChartData, i: int) -> str:
+    known = [(s.values[i], s.name) for s in data.series if s.values[i] is not None and s.role != "rest"]
+    if not known:
+        return f"{data.categories[i]}: –"
+    value, name = max(known, key=lambda pair: pair[0])
+    return f"{data.categories[i]}: {name} {_num(value, data)}"
+
+
+def _describe_stacked(data: ChartData) -> str:
+    parts = fmt.join_list([s.name for s in data.series])
+    largest = "; ".join(_largest_part(data, i) for i in range(len(data.categories)))
+    return f"Fordeling i pct. på {parts} for {fmt.join_list(list(data.categories))}. Største del: {largest}"
+
+
+def _describe_diverging(data: ChartData) -> str:
+    k = data.options.neutral
+    agree = range(k if k is not None else len(data.series) // 2)
+    sums = [None if any(data.series[j].values[i] is None for j in agree) else sum(data.series[j].values[i] for j in agree)
+            for i in range(len(data.categories))]
+    return (f"Svarfordeling i pct. fra {data.series[0].name.lower()} til {data.series[-1].name.lower()} "
+            f"for {fmt.number(len(data.categories))} udsagn. Andel enige: {_pairs(data.categories, sums, data)}")
+
+
+def _describe_quadrant(data: ChartData) -> str:
+    options: QuadrantOptions = data.options
+    text = f"{options.x_label} mod {options.y_label} for {fmt.join_list(list(data.categories))}"
+    xs, ys = data.series[0].values, data.series[1].values
+    for caption, test in zip(options.captions, QUADRANT_TESTS):
+        inside = [n for n, x, y in zip(data.categories, xs, ys) if x is not None and y is not None and test(x, y)]
+        if caption and inside:
+            text += f". {caption}: {fmt.join_list(inside)}"
+    return text
+
+
+QUADRANT_TESTS = (lambda x, y: x < 0 < y, lambda x, y: x > 0 and y > 0,
+                  lambda x, y: x < 0 and y < 0, lambda x, y: y < 0 < x)  # TL, TR, BL, BR
+
+
+def _describe_waterfall(data: ChartData) -> str:
+    scale = data.options.scale if data.options else None
+    values = data.series[0].values
+
+    def amount(value, signed=False):
+        if value is None:
+            return "–"
+        if data.unit != "kr.":
+            return fmt.number(value, data.decimals, signed=signed, minus=fmt.MINUS)
+        return fmt.money(value, None if scale else data.decimals, scale=scale, signed=signed, minus=fmt.MINUS)
+
+    steps = fmt.join_list([f"{n} {amount(v, True)}" for n, v in zip(data.categories[1:-1], values[1:-1])])
+    return (f"Fra {data.categories[0]} {amount(values[0])} over {steps} til {data.categories[-1]} {amount(values[-1])}")
+
+
+DESCRIBERS: dict[str, Callable[[ChartData], str]] = {
+    "søjle": _describe_bar,
+    "rangering": _describe_ranking,
+    "linje": _describe_line,
+    "stablet": _describe_stacked,
+    "stablet/divergerende": _describe_diverging,
+    "kvadrant": _describe_quadrant,
+    "vandfald": _describe_waterfall,
+}
+
+
+# ---------------------------------------------------------------- KPI tiles
+
+ARROWS = {"up": "▲", "down": "▼", "same": "●"}
+CHANGE_WORDS = {  # (against, direction) -> how the comparison reads after the amount
+    ("periode", "up"): "siden", ("periode", "down"): "siden",
+    ("benchmark", "up"): "over", ("benchmark", "down"): "under",
+}
+SAME_WORDS = {"periode": "uændret siden", "benchmark": "på niveau med"}
+VERDICTS = {("periode", "good"): "Forbedring", ("periode", "bad"): "Forværring",
+            ("benchmark", "good"): "Bedre", ("benchmark", "bad"): "Dårligere"}
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One KPI tile as text: the number, what it is, and how it compares (direction, and good or bad)."""
+
+    label: str
+    value: str
+    change: str = ""  # "▲ 36,2 pct.point siden 3. kvt. 2019"
+    verdict: str = ""  # "Forbedring", "Forværring", "Bedre", "Dårligere"; empty when neutral or unchanged
+    tone: str = "neutral"  # good, bad, neutral: picks the colour, which is never the only cue
+    direction: str = ""  # up, down, same
+
+
+def resolve_tile(tile, tables: dict[str, DataTable]):
+    """The tile with its numbers filled in: read from the table it names (checked when the project loaded),
+    with the table's unit and decimals unless the tile states its own."""
+    if tile.table is None:
+        return tile.model_copy(update={"unit": tile.unit or "antal"})
+    table = tables[tile.table]
+    column = table.find_value_column(tile.column) if tile.column else len(table.value_columns) - 1
+    row = select_rows(table, tile.where)[0]
+    update = {"value": row.values[column], "unit": tile.unit or table.unit,
+              "decimals": tile.decimals if tile.decimals is not None else table.decimals}
+    compare = tile.compare
+    if compare is not None and compare.value is None:
+        other = table.find_value_column(compare.column) if compare.column else column
+        other_row = select_rows(table, {**tile.where, **compare.where})[0]
+        label = compare.label or (table.value_columns[other].label if compare.column else ", ".join(compare.where.values()))
+        update["compare"] = compare.model_copy(update={"value": other_row.values[other], "label": label})
+    return tile.model_copy(update=update)
+
+
+def kpi_tile(tile) -> Tile:
+    """The texts of a KPI tile spec: Danish number with unit, change with arrow and words, and its tone."""
+    tile = tile if tile.unit else tile.model_copy(update={"unit": "antal"})
+    decimals = _tile_decimals(tile)
+    value = _amount_text(tile.value, tile.unit, decimals)
+    if tile.compare is None:
+        return Tile(tile.label, value)
+    against = tile.compare.against
+    difference = fmt.round_half_up(tile.value, decimals or 0) - fmt.round_half_up(tile.compare.value, decimals or 0)
+    direction = "up" if difference > 0 else "down" if difference < 0 else "same"
+    if direction == "same":
+        return Tile(tile.label, value, f"{ARROWS['same']} {SAME_WORDS[against]} {tile.compare.label}", "", "neutral", "same")
+    amount = _amount_text(abs(float(difference)), "pct.point" if tile.unit == "pct." else tile.unit, decimals)
+    change = f"{ARROWS[direction]} {amount} {CHANGE_WORDS[(against, direction)]} {tile.compare.label}"
+    tone = "neutral" if tile.higher_is_better == "neutral" else (
+        "good" if (direction == "up") == bool(tile.higher_is_better) else "bad")
+    return Tile(tile.label, value, change, VERDICTS.get((against, tone), ""), tone, direction)
+
+
+def _tile_decimals(tile) -> int | None:
+    """As stated, else 1 for shares and weeks, 0 for counts; None lets kroner pick (1 in mio. kr., else 0)."""
+    if tile.decimals is not None:
+        return tile.decimals
+    return {"pct.": 1, "pct.point": 1, "uger": 1, "kr.": None}.get(tile.unit, 0)
+
+
+def _amount_text(value: float, unit: str, decimals: int | None) -> str:
+    """A value in its unit, as in prose ('80,6 pct.', '132 personer'); kroner switch to mio. kr. from a million."""
+    if unit == "kr.":
+        return fmt.money(value, decimals, scale="auto")
+    return prose_value(value, unit, decimals)
+
+
+__all__ = [
+    "ChartData", "Series", "Reference", "RankingOptions", "StackOptions", "QuadrantOptions", "WaterfallOptions",
+    "CHART_FACTS", "chart_data", "category_column", "stack_parts", "describe_chart", "Tile", "kpi_tile", "resolve_tile",
+]

@@ -1,0 +1,202 @@
+"""Narrative engine: resolve a slide's `narrative:` items against its data table and run the rules.
+
+The rules themselves (rules.py) are pure and know nothing of tables; this module
+picks the shown values out of the table and says, in Danish, what is wrong when
+an item points at a row or column that does not exist.
+"""
+
+from __future__ import annotations
+
+from briefing.load.data import DataTable, Row, select_rows
+from briefing.errors import known_list, suggest
+from briefing.spec.narrative import ChangeRule, CompareRule, ExtremesRule, RankRule, ShareRule, TargetRule
+from briefing.spec.models import DeckSpec
+from briefing.facts.narrative import rules
+from briefing.facts.narrative.expr import ExpressionError, evaluate, parse
+from briefing.load.phrasebook import Phrasebook
+from briefing.facts.narrative.rules import Sentence, Skipped, Value
+
+
+class RuleInputError(Exception):
+    """A narrative item that points at something the table does not have; `field` is relative to the item."""
+
+    def __init__(self, message: str, field: str = "", column: int = 0):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        self.column = column
+
+
+def write_sentence(item, table: DataTable, deck: DeckSpec, book: Phrasebook) -> Sentence | Skipped | None:
+    """The sentence an item asks for, Skipped (with the reason) or None when its condition is false."""
+    condition = _condition(item)
+    result = RESOLVERS[type(item)](item, table, deck, book)
+    if isinstance(result, Sentence) and condition is not None:
+        try:
+            if not evaluate(condition, result.variables):
+                return None
+        except ExpressionError as exc:
+            raise RuleInputError(str(exc), "when", exc.column) from None
+    return result
+
+
+def _condition(item):
+    if item.when is None:
+        return None
+    try:
+        return parse(item.when)
+    except ExpressionError as exc:
+        raise RuleInputError(str(exc), "when", exc.column) from None
+
+
+# ---------------------------------------------------------------- picking values
+
+def _value(table: DataTable, row: Row, index: int, label: str, context: str) -> Value:
+    column = table.value_columns[index]
+    return Value(label=label, value=row.values[index], unit=table.unit, decimals=table.decimals,
+                 source=table.spec.source, period=column.period.short if column.period else table.period_text,
+                 table=table.name, context=context)
+
+
+def _column(table: DataTable, name: str | None, field: str = "column") -> int:
+    if name is None:
+        return len(table.value_columns) - 1
+    index = table.find_value_column(name)
+    if index is None:
+        names = table.value_names()
+        raise RuleInputError(f"ukendt talkolonne '{name}'{suggest(name, names)} (findes: {', '.join(names)})", field)
+    return index
+
+
+def _rows(table: DataTable, where: dict[str, str]) -> list[Row]:
+    for key in where:
+        if key not in table.label_columns:
+            known = list(table.label_columns)
+            raise RuleInputError(f"ukendt tekstkolonne '{key}'{suggest(key, known)} (findes: {', '.join(known)})", f"where.{key}")
+    for key, wanted in where.items():
+        index = table.label_columns.index(key)
+        found = list(dict.fromkeys(r.labels[index] for r in table.rows))
+        if wanted not in found:
+            raise RuleInputError(f"'{wanted}' findes ikke i kolonnen '{key}'{suggest(wanted, found)} "
+                                 f"(findes: {'; '.join(found)})", f"where.{key}")
+    rows = select_rows(table, where)
+    if not rows:
+        raise RuleInputError(f"ingen rækker i '{table.name}' passer til udvalget", "where")
+    return rows
+
+
+def _one_row(table: DataTable, where: dict[str, str]) -> Row:
+    rows = _rows(table, where)
+    if len(rows) > 1:
+        names = [", ".join(r.labels) for r in rows]
+        raise RuleInputError(f"udvalget passer til {len(rows)} rækker; vælg én med 'where' (rækker: {'; '.join(names)})", "where")
+    return rows[0]
+
+
+def _category_index(table: DataTable, where: dict[str, str]) -> int:
+    free = [i for i, name in enumerate(table.label_columns) if name not in where]
+    return free[0] if free else 0
+
+
+def _row_by_label(table: DataTable, name: str, where: dict[str, str], field: str) -> Row:
+    rows = _rows(table, where)
+    index = _category_index(table, where)
+    found = [r for r in rows if r.labels[index] == name]
+    if not found:
+        names = [r.labels[index] for r in rows]
+        known = table.value_names()
+        raise RuleInputError(f"'{name}' er hverken en række eller en talkolonne{suggest(name, names + known)} "
+                             f"(rækker: {', '.join(names)}; talkolonner: {', '.join(known)})", field)
+    return found[0]
+
+
+def _context(table: DataTable, row: Row, skip: int | None = None) -> str:
+    return ", ".join(label for i, label in enumerate(row.labels) if i != skip and label)
+
+
+def _named_values(table: DataTable, names: list[str], item, fields: list[str]) -> list[Value]:
+    """Values for names that are either all number columns (one row) or all rows (one column)."""
+    is_column = [table.find_value_column(n) is not None for n in names]
+    if any(is_column) and not all(is_column):  # e.g. a misspelt benchmark next to a subject that is a column
+        name, field = next((n, f) for n, f, c in zip(names, fields, is_column) if not c)
+        known = table.value_names()
+        raise RuleInputError(f"ukendt talkolonne '{name}'{suggest(name, known)} (findes: {', '.join(known)})", field)
+    if all(is_column):
+        row = _one_row(table, item.where)
+        context = _context(table, row)
+        return [_value(table, row, table.find_value_column(n), table.value_columns[table.find_value_column(n)].label, context)
+                for n in names]
+    index = _column(table, getattr(item, "column", None))
+    category = _category_index(table, item.where)
+    values = []
+    for name, field in zip(names, fields):
+        row = _row_by_label(table, name, item.where, field)
+        context = ", ".join(p for p in (_context(table, row, skip=category), table.value_columns[index].label) if p)
+        values.append(_value(table, row, index, name, context))
+    return values
+
+
+# ---------------------------------------------------------------- one resolver per rule
+
+def _compare(item: CompareRule, table, deck, book):
+    subject = item.subject or deck.municipality
+    benchmarks = item.benchmarks or ([deck.comparison.region] if deck.comparison.region else [])
+    if not benchmarks:
+        raise RuleInputError("angiv 'benchmarks' (der er ingen region i briefing.yaml)", "benchmarks")
+    fields = ["subject"] + [f"benchmarks[{i + 1}]" for i in range(len(benchmarks))]
+    values = _named_values(table, [subject, *benchmarks], item, fields)
+    better = table.spec.better if table.spec.better != "neutral" else None
+    return rules.compare(values[0], values[1:], book, tolerance=item.tolerance, noun=item.noun, better=better,
+                         judge=item.judge, about=item.about)
+
+
+def _change(item: ChangeRule, table, deck, book):
+    row = _one_row(table, item.where)
+    periods = [i for i, c in enumerate(table.value_columns) if c.period is not None]
+    if (item.start is None or item.end is None) and len(periods) < 2:
+        raise RuleInputError("tabellen har ikke to periodekolonner; angiv 'start' og 'end'", "start")
+    start = _column(table, item.start, "start") if item.start else periods[0]
+    end = _column(table, item.end, "end") if item.end else periods[-1]
+    context = _context(table, row)
+    values = [_value(table, row, i, table.value_columns[i].label, context) for i in (start, end)]
+    return rules.change(values[0], values[1], item.measure, book, form=item.form, threshold=item.threshold,
+                        relative=item.relative)
+
+
+def _category_values(item, table, deck, exclude: list[str]) -> list[Value]:
+    index = _column(table, item.column)
+    category = _category_index(table, item.where)
+    rows = [r for r in _rows(table, item.where) if r.labels[category] not in exclude]
+    return [_value(table, r, index, r.labels[category], table.value_columns[index].label) for r in rows]
+
+
+def _rank(item: RankRule, table, deck, book):
+    default = [n for n in (deck.comparison.region, deck.comparison.country) if n]
+    subject = item.subject or deck.municipality
+    values = _category_values(item, table, deck, item.exclude if item.exclude is not None else default)
+    if subject not in [v.label for v in values]:
+        names = [v.label for v in values]
+        raise RuleInputError(f"'{subject}' findes ikke blandt rækkerne{suggest(subject, names)} (findes: {', '.join(names)})",
+                             "subject")
+    return rules.rank(subject, values, book, noun=item.noun, group=item.group, about=item.about)
+
+
+def _extremes(item: ExtremesRule, table, deck, book):
+    return rules.extremes(_category_values(item, table, deck, []), book, noun=item.noun)
+
+
+def _share(item: ShareRule, table, deck, book):
+    part, whole = _named_values(table, [item.part, item.whole], item, ["part", "whole"])
+    return rules.share_of(part, whole, book, part_text=item.part_text, whole_text=item.whole_text)
+
+
+def _target(item: TargetRule, table, deck, book):
+    subject = item.subject or deck.municipality
+    (value,) = _named_values(table, [subject], item, ["subject"])
+    return rules.target(value, item.target, book, better=item.better)
+
+
+RESOLVERS = {CompareRule: _compare, ChangeRule: _change, RankRule: _rank, ExtremesRule: _extremes,
+             ShareRule: _share, TargetRule: _target}
+
+__all__ = ["write_sentence", "RuleInputError", "Sentence", "Skipped", "Value", "known_list"]

@@ -1,0 +1,165 @@
+"""Compute-facts stage for scenario slides: the consequence table's cells, the summary sentences, the notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing.danish import fmt
+from briefing.facts.narrative.rules import Effect, Sentence, Skipped, Value, scenario_summary
+from briefing.facts.scenario import (
+    EconomyResult,
+    ScenarioModel,
+    outcome_text,
+    quantity_text,
+    row_magnitude,
+    shown_difference,
+)
+
+RATING_VALUES = {"--": -2, "-": -1, "0": 0, "+": 1, "++": 2}
+RATING_TEXT = {"--": "−− meget dårligere", "-": "− dårligere", "0": "0 uændret", "+": "+ bedre", "++": "++ meget bedre"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: main text, an optional second line, and a tone: good, bad or neutral."""
+
+    text: str
+    detail: str = ""
+    tone: str = "neutral"
+
+
+def table_cells(model: ScenarioModel) -> tuple[list[str], list[list[Cell]]]:
+    """Header and rows of the consequence table: economy rows with differences, then quality ratings."""
+    header = ["Konsekvens"] + [f"{n} (udgangspunkt)" if n == model.baseline else n for n in model.names]
+    rows = []
+    for result in model.economy:
+        magnitude = row_magnitude(result)
+        label = f"{result.label} ({_unit_caption(result)})"
+        cells = [Cell(label)]
+        for name in model.names:
+            text = outcome_text(result.outcomes[name], result.unit, result.decimals, magnitude)
+            cells.append(Cell(text) if name == model.baseline else _difference_cell(text, result, name, model.baseline))
+        rows.append(cells)
+    for row in model.quality:
+        cells = [Cell(row.label[:1].upper() + row.label[1:])]
+        for name in model.names:
+            rating = row.ratings[name]
+            value = RATING_VALUES[rating]
+            cells.append(Cell(RATING_TEXT[rating], tone="good" if value > 0 else "bad" if value < 0 else "neutral"))
+        rows.append(cells)
+    return header, rows
+
+
+def _unit_caption(result: EconomyResult) -> str:
+    return result.per or result.unit
+
+
+def _difference_cell(text: str, result: EconomyResult, name: str, baseline: str) -> Cell:
+    diff = shown_difference(result, name, baseline)
+    if diff == 0:
+        return Cell(text, "= som i dag")
+    arrow = "▲" if diff > 0 else "▼"
+    amount = quantity_text(diff, result.unit, result.decimals, signed=True, magnitude=row_magnitude(result))
+    good = diff < 0 if result.better == "lavere" else diff > 0
+    return Cell(text, f"{arrow} {amount}", "good" if good else "bad")
+
+
+def summaries(model: ScenarioModel, wanted: list[str] | None, book) -> list[Sentence | Skipped]:
+    """One sentence per summarised scenario (default: the first and the last that are not the baseline)."""
+    others = [n for n in model.names if n != model.baseline]
+    names = wanted or list(dict.fromkeys([others[-1], others[0]]))
+    return [scenario_summary(model.phrases[n], effects(model, n), book, facts(model, n)) for n in names]
+
+
+MAX_ECONOMY_EFFECTS = 2
+
+
+def effects(model: ScenarioModel, name: str) -> list[Effect]:
+    """The trade-off in a few words: the first economy effects (rounded, 'ca.'), then quality, merged by direction."""
+    found = []
+    for result in model.economy:
+        if len(found) == MAX_ECONOMY_EFFECTS:
+            break
+        diff = shown_difference(result, name, model.baseline)
+        if diff == 0:
+            continue
+        good = diff < 0 if result.better == "lavere" else diff > 0
+        label = result.phrase or result.label[:1].lower() + result.label[1:]
+        if result.unit == "kr." and result.better == "lavere":
+            amount = quantity_text(_about(abs(diff)), result.unit, result.decimals, magnitude=row_magnitude(result))
+            found.append(Effect("sparer" if diff < 0 else "koster", label, amount, result.per or "", good))
+        else:
+            amount = fmt.number(abs(diff), result.decimals or 0)
+            # A count where more is better (borgere i job) is gained or lost; one where less is better (timer) is
+            # required or freed.
+            if result.better == "højere":
+                kind = "giver_flere" if diff > 0 else "giver_færre"
+            else:
+                kind = "flere" if diff > 0 else "færre"
+            found.append(Effect(kind, label, amount, result.per or "", good))
+    better, worse = [], []
+    for row in model.quality:
+        delta = RATING_VALUES[row.ratings[name]] - RATING_VALUES[row.ratings[model.baseline]]
+        if delta:
+            (better if delta > 0 else worse).append(row.phrase or row.label)
+    if better:
+        found.append(Effect("styrker", fmt.join_list(better), good=True))
+    if worse:
+        found.append(Effect("svækker", fmt.join_list(worse), good=False))
+    return found
+
+
+def _about(amount: float) -> float:
+    """Round to two significant digits: a sentence saying 'ca.' should not carry kroner and øre."""
+    if amount == 0:
+        return 0.0
+    from math import floor, log10
+
+    step = 10 ** (floor(log10(abs(amount))) - 1)
+    return float(fmt.round_half_up(amount / step, 0)) * step
+
+
+def facts(model: ScenarioModel, name: str) -> list[Value]:
+    """The numbers a summary rests on, for notes and the fact ledger."""
+    values = []
+    for result in model.economy:
+        for scenario in (model.baseline, name):
+            outcome = result.outcomes[scenario]
+            text = outcome_text(outcome, result.unit, result.decimals, row_magnitude(result))
+            values.append(Value(f"{result.label}, {scenario}", outcome.value, result.unit, result.decimals or 0,
+                                source="Beregning på forudsætninger (se noter)", display=text))
+    return values
+
+
+def assumption_notes(spec) -> str:
+    """'Forudsætninger:' with value, range and source of each, then each scenario's changes and quality reasons."""
+    lines = ["Forudsætninger:"]
+    for assumption in spec.assumptions.values():
+        decimals = 0 if float(assumption.value).is_integer() else 2
+        text = f"• {assumption.label}: {fmt.number(assumption.value, decimals)}"
+        text += f" {assumption.unit}" if assumption.unit else ""
+        if assumption.low is not None:
+            text += f" (spænd {fmt.number(assumption.low, decimals)}-{fmt.number(assumption.high, decimals)})"
+        if assumption.source:
+            text += f". Kilde: {assumption.source}"
+        lines.append(text)
+    changes = [s for s in spec.scenarios if s.changes]
+    if changes:
+        lines.append("Scenarierne ændrer:")
+        for scenario in changes:
+            parts = [f"{spec.assumptions[k].label} {_change_text(v)}" for k, v in scenario.changes.items()]
+            lines.append(f"• {scenario.name}: {fmt.join_list(parts)}")
+    reasons = [q for q in spec.quality if q.reason]
+    if reasons:
+        lines.append("Vurderinger:")
+        lines.extend(f"• {q.label[:1].upper() + q.label[1:]}: {q.reason}" for q in reasons)
+    return "\n".join(lines)
+
+
+def _change_text(change) -> str:
+    from briefing.spec.scenario import parse_change
+
+    kind, amount = parse_change(str(change))
+    if kind == "relative":
+        return fmt.share(amount * 100, 0, symbol="%", signed=True)
+    return f"sat til {fmt.number(amount, 0 if float(amount).is_integer() else 2)}"

@@ -1,0 +1,309 @@
+"""Data tables: inline YAML rows, CSV (Danish `;` with decimal comma, or `,` with decimal point) and XLSX.
+
+A table is text columns (labels) and number columns (values). Suppressed
+jobindsats values (`.`, `..`, `-`, empty) become None, never zero.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing.danish import fmt
+from briefing.errors import BriefingError, Location, Problem, known_list, suggest
+from briefing.danish.periods import Period, join_periods, parse_period
+from briefing.load.source import SourceDoc, read_text
+from briefing.spec.models import TableSpec
+
+MAX_ROWS = 10_000
+MAX_COLUMNS = 200
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    period: Period | None = None
+
+    @property
+    def label(self) -> str:
+        """Header as shown to readers: periods the Danish way, other names as written."""
+        return self.period.short if self.period else self.name
+
+
+@dataclass(frozen=True)
+class Row:
+    labels: tuple[str, ...]
+    values: tuple[float | None, ...]
+    location: Location = field(default_factory=Location, compare=False)
+
+
+@dataclass(frozen=True)
+class DataTable:
+    name: str
+    spec: TableSpec
+    location: Location
+    label_columns: tuple[str, ...]
+    value_columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def unit(self) -> str:
+        return self.spec.unit
+
+    @property
+    def decimals(self) -> int:
+        return self.spec.shown_decimals
+
+    @property
+    def periods(self) -> list[Period]:
+        return [c.period for c in self.value_columns if c.period is not None]
+
+    @property
+    def period_text(self) -> str:
+        """The period the table covers, as stated or from its period columns."""
+        if self.spec.period:
+            period = _safe_period(self.spec.period)
+            return period.short if period else self.spec.period
+        return join_periods(self.periods)
+
+    def find_value_column(self, name: str) -> int | None:
+        """Index of a number column by its name or by the period it stands for ('2021K3' = '3. kvt. 2021')."""
+        for i, column in enumerate(self.value_columns):
+            if column.name == name:
+                return i
+        period = _safe_period(name)
+        if period is not None:
+            for i, column in enumerate(self.value_columns):
+                if column.period == period:
+                    return i
+        return None
+
+    def value_names(self) -> list[str]:
+        return [c.name for c in self.value_columns]
+
+
+def _safe_period(text: str) -> Period | None:
+    try:
+        return parse_period(text)
+    except ValueError:
+        return None
+
+
+def load_table(name: str, spec: TableSpec, doc: SourceDoc, data_dir: Path) -> DataTable:
+    """Read the rows a table spec points at and return the DataTable, or raise located problems."""
+    if spec.rows is not None:
+        header, cells = _rows_from_yaml(spec, doc)
+    else:
+        header, cells = _rows_from_file(spec, doc, data_dir)
+    return _build_table(name, spec, doc, header, cells)
+
+
+Cell = tuple[Any, str | None, Location]  # value, raw text, place
+
+
+def _rows_from_yaml(spec: TableSpec, doc: SourceDoc) -> tuple[list[str], list[list[Cell]]]:
+    header: list[str] = []
+    for row in spec.rows or []:
+        for key in row:
+            if key not in header:
+                header.append(key)
+    problems = []
+    cells: list[list[Cell]] = []
+    for i, row in enumerate(spec.rows or []):
+        missing = [h for h in header if h not in row]
+        if missing:
+            problems.append(Problem(f"rækken mangler kolonnen '{missing[0]}' (alle rækker skal have de samme kolonner)",
+                                    doc.location(("rows", i)), f"rows[{i + 1}]"))
+            continue
+        cells.append([(row[h], doc.raw.get(("rows", i, h)), doc.location(("rows", i, h))) for h in header])
+    if problems:
+        raise BriefingError(problems)
+    return header, cells
+
+
+def _resolve_data_file(spec: TableSpec, doc: SourceDoc, data_dir: Path) -> Path:
+    where = doc.location(("file",))
+    target = (data_dir / spec.file).resolve() if spec.file else data_dir
+    root = data_dir.resolve()
+    if Path(spec.file or "").is_absolute() or root not in target.parents:
+        raise BriefingError(Problem("filen skal ligge i inputs/data/ (ingen '../' eller fulde stier)", where, "file"))
+    if not target.is_file():
+        present = sorted(p.name for p in data_dir.iterdir() if p.suffix.lower() in (".csv", ".xlsx"))
+        raise BriefingError(Problem(f"filen '{spec.file}' findes ikke{suggest(spec.file, present)} (findes: {known_list(present) or 'ingen'})", where, "file"))
+    return target
+
+
+def _rows_from_file(spec: TableSpec, doc: SourceDoc, data_dir: Path) -> tuple[list[str], list[list[Cell]]]:
+    path = _resolve_data_file(spec, doc, data_dir)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(path)
+    if suffix == ".xlsx":
+        return _read_xlsx(path, spec.sheet, doc)
+    raise BriefingError(Problem(f"filtypen '{suffix}' kendes ikke (tilladte: .csv, .xlsx)", doc.location(("file",)), "file"))
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[list[Cell]]]:
+    try:
+        text = read_text(path)
+    except BriefingError as exc:
+        if "UTF-8" not in exc.problems[0].message:
+            raise
+        text = path.read_bytes().decode("cp1252", errors="replace")  # Excel's "CSV (semikolonsepareret)"
+    lines = [line for line in text.split("\n")]
+    first = next((line for line in lines if line.strip()), "")
+    delimiter = max([";", "\t", ","], key=first.count)
+    decimal = "." if delimiter == "," else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header: list[str] | None = None
+    cells: list[list[Cell]] = []
+    for line_no, record in enumerate(reader, start=1):
+        if not any(c.strip() for c in record):
+            continue
+        if header is None:
+            header = [c.strip() for c in record]
+            continue
+        cells.append([(value, value, Location(path, line_no, col)) for col, value in enumerate(record, start=1)])
+        if len(cells) > MAX_ROWS:
+            raise BriefingError(Problem(f"tabellen har mere end {fmt.number(MAX_ROWS)} rækker", Location(path, line_no, 1)))
+    if header is None:
+        raise BriefingError(Problem("filen er tom", Location(path, 1, 1)))
+    width = len(header)
+    for row in cells:
+        if len(row) != width:
+            raise BriefingError(Problem(f"rækken har {len(row)} felter, men overskriften har {width} (skilletegn '{delimiter}')", row[0][2]))
+    return header, [[(v, raw if decimal == "," else _to_comma(raw), loc) for v, raw, loc in row] for row in cells]
+
+
+def _to_comma(raw: str | None) -> str | None:
+    """Rewrite a decimal-point number ('1,234.5') into the Danish form ('1.234,5') for one parser."""
+    if raw is None:
+        return None
+    return raw.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def _read_xlsx(path: Path, sheet: str | None, doc: SourceDoc) -> tuple[list[str], list[list[Cell]]]:
+    from openpyxl import load_workbook  # only needed for XLSX tables
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        raise BriefingError(Problem("filen kan ikke læses som XLSX (Excel)", Location(path))) from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise BriefingError(Problem(f"arket '{sheet}' findes ikke (findes: {known_list(book.sheetnames)})", doc.location(("sheet",)), "sheet"))
+        ws = book[sheet] if sheet else book.worksheets[0]
+        header: list[str] | None = None
+        cells: list[list[Cell]] = []
+        for row_no, record in enumerate(ws.iter_rows(values_only=True), start=1):
+            if not any(v is not None and str(v).strip() for v in record):
+                continue
+            if header is None:
+                header = [str(v).strip() if v is not None else "" for v in record]
+                while header and not header[-1]:
+                    header.pop()
+                continue
+            record = record[: len(header)]
+            cells.append([(v, v if isinstance(v, str) else None, Location(path, row_no, col)) for col, v in enumerate(record, start=1)])
+            if len(cells) > MAX_ROWS:
+                raise BriefingError(Problem(f"tabellen har mere end {fmt.number(MAX_ROWS)} rækker", Location(path, row_no, 1)))
+    finally:
+        book.close()
+    if header is None:
+        raise BriefingError(Problem("arket er tomt", Location(path, 1, 1)))
+    return header, cells
+
+
+_DOT_DECIMAL = re.compile(r"^-?\d+\.(\d{1,2}|\d{4,})$")
+
+
+def parse_cell(value: Any, raw: str | None) -> float | None:
+    """Return the number in a cell, None for a suppressed or empty cell; raise ValueError in Danish."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"'{raw or value}' er ikke et tal")
+    if isinstance(value, (int, float)) and raw is None:  # a real number cell in XLSX
+        if not math.isfinite(value):
+            raise ValueError(f"'{value}' er ikke et gyldigt tal")
+        return float(value)
+    text = raw if raw is not None else str(value)
+    if _DOT_DECIMAL.match(text.strip()):
+        raise ValueError(f"'{text.strip()}': brug decimalkomma, fx {text.strip().replace('.', ',')} (punktum bruges til tusinder)")
+    return fmt.parse_number(text)
+
+
+def _build_table(name: str, spec: TableSpec, doc: SourceDoc, header: list[str], cells: list[list[Cell]]) -> DataTable:
+    problems: list[Problem] = []
+    where = doc.location(("file",) if spec.file else ("rows",))
+    if len(header) > MAX_COLUMNS:
+        raise BriefingError(Problem(f"tabellen har mere end {MAX_COLUMNS} kolonner", where))
+    duplicates = sorted({h for h in header if header.count(h) > 1})
+    if duplicates or "" in header:
+        what = f"kolonnen '{duplicates[0]}' står to gange" if duplicates else "en kolonne mangler en overskrift"
+        raise BriefingError(Problem(what, cells[0][0][2] if cells else where))
+    label_names = spec.labels or header[:1]
+    for label in label_names:
+        if label not in header:
+            problems.append(Problem(f"ukendt kolonne '{label}'{suggest(label, header)} (findes: {known_list(header)})", doc.location(("labels",)), "labels"))
+    if problems:
+        raise BriefingError(problems)
+    value_names = [h for h in header if h not in label_names]
+    if not value_names:
+        raise BriefingError(Problem("tabellen har ingen talkolonner", where))
+    columns = []
+    for column_name in value_names:
+        try:
+            columns.append(Column(column_name, parse_period(column_name)))
+        except ValueError as exc:
+            problems.append(Problem(f"kolonnen '{column_name}': {exc}", where))
+    rows = []
+    for record in cells:
+        by_name = dict(zip(header, record))
+        labels = tuple("" if by_name[n][0] is None else str(by_name[n][0]).strip() for n in label_names)
+        values = []
+        for column_name in value_names:
+            value, raw, loc = by_name[column_name]
+            try:
+                number = parse_cell(value, raw)
+            except ValueError as exc:
+                problems.append(Problem(f"{exc}", loc, f"{column_name}"))
+                number = None
+            problem = _implausible(number, spec.unit)
+            if problem:
+                problems.append(Problem(problem, loc, column_name))
+            values.append(number)
+        rows.append(Row(labels, tuple(values), record[0][2]))
+    if problems:
+        raise BriefingError(problems)
+    if not rows:
+        raise BriefingError(Problem("tabellen har ingen rækker", where))
+    return DataTable(name, spec, doc.location(), tuple(label_names), tuple(columns), tuple(rows))
+
+
+MAX_MAGNITUDE = 1e12  # larger than any municipal budget in kroner: surely a typo
+
+
+def _implausible(number: float | None, unit: str) -> str | None:
+    """A Danish message when a value cannot be right for its unit."""
+    if number is None:
+        return None
+    if abs(number) > MAX_MAGNITUDE:
+        return f"tallet {fmt.number(number)} er urimeligt stort; tjek om der mangler et komma"
+    if unit == "pct." and not 0 <= number <= 100:
+        return f"en andel i pct. skal ligge mellem 0 og 100, ikke {fmt.number(number, 1)}"
+    if unit in ("personer", "uger") and number < 0:
+        return f"{'et antal personer' if unit == 'personer' else 'en varighed'} kan ikke være negativ, ikke {fmt.number(number, 1)}"
+    return None
+
+
+def select_rows(table: DataTable, where: Mapping[str, str]) -> list[Row]:
+    """Rows whose label columns match every `column: value` in `where`."""
+    index = {name: i for i, name in enumerate(table.label_columns)}
+    return [r for r in table.rows if all(r.labels[index[k]] == v for k, v in where.items())]

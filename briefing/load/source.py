@@ -1,0 +1,261 @@
+"""Load YAML files safely while keeping the line and column of every value.
+
+Only plain data comes out: mappings, lists, strings, numbers, booleans, dates.
+Python object tags, alias bombs and deep nesting are refused with a located
+Danish message; duplicate keys are errors rather than silently overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from briefing.errors import BriefingError, Location, fail
+
+MAX_FILE_BYTES = 5_000_000
+MAX_NODES = 200_000
+MAX_DEPTH = 40
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class SourceDoc:
+    """A parsed YAML file: its data plus where each value (and key) stood."""
+
+    path: Path
+    data: Any
+    marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    raw: dict[PathKey, str] = field(default_factory=dict)
+
+    def location(self, path: PathKey = (), *, key: bool = False) -> Location:
+        """Return the place of `path`, or of its nearest ancestor that exists in the file."""
+        path = tuple(path)
+        while True:
+            table = self.key_marks if key and path in self.key_marks else self.marks
+            if path in table:
+                line, column = table[path]
+                return Location(self.path, line, column)
+            if not path:
+                return Location(self.path, 1, 1)
+            path = path[:-1]
+
+
+def read_text(path: Path) -> str:
+    """Read a user's text file as UTF-8 (BOM allowed), with a Danish message otherwise."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("filen findes ikke", Location(path)) from None
+    except OSError as exc:
+        raise fail(f"filen kan ikke læses ({exc.strerror})", Location(path)) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise fail(f"filen er for stor ({len(raw) // 1_000_000} MB); højst {MAX_FILE_BYTES // 1_000_000} MB er tilladt", Location(path))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise fail(
+            "filen er ikke gemt som UTF-8 (måske Latin-1/Windows-1252); "
+            "gem den igen med tegnsættet UTF-8",
+            Location(path, line, column),
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_yaml(path: Path) -> SourceDoc:
+    """Parse one YAML file into a SourceDoc, raising BriefingError with its place on failure."""
+    text = read_text(path)
+    try:
+        node = _compose(path, text)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(path, exc) from None
+    except yaml.YAMLError:
+        raise fail("filen er ikke gyldig YAML", Location(path, 1, 1)) from None
+    except RecursionError:  # thousands of nested [ or { exhaust the parser's stack
+        raise fail(f"strukturen er indlejret mere end {MAX_DEPTH} niveauer; det er ikke tilladt", Location(path, 1, 1)) from None
+    if node is None:
+        raise fail("filen er tom", Location(path, 1, 1))
+    doc = SourceDoc(path, None)
+    _check_size(doc, node)
+    doc.data = _Converter(doc, text).convert(node, (), 0)
+    return doc
+
+
+def _compose(path: Path, text: str) -> Node | None:
+    """The node tree, composed by libyaml where PyYAML has it (ten times faster). A document libyaml refuses
+    is composed again by the pure-Python parser, whose error messages the Danish hints are written for."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    try:
+        _refuse_deep_nesting(path, text, loader)
+        return yaml.compose(text, Loader=loader)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _refuse_deep_nesting(path: Path, text: str, loader) -> None:
+    """libyaml composes nested lists and sections by recursion in C, which no RecursionError stops (it crashed
+    at a depth of 30.000 here). Its event parser is not recursive: count the depth with it first."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH + 1:  # the document's own section is depth 1; the converter counts it as 0
+                mark = event.start_mark
+                raise fail(f"strukturen er indlejret mere end {MAX_DEPTH} niveauer; det er ikke tilladt",
+                           Location(path, mark.line + 1, mark.column + 1))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _too_many_values(location: Location) -> BriefingError:
+    return fail(
+        f"filen udfolder sig til mere end {MAX_NODES:,} værdier (fx via mange henvisninger *navn); "
+        "det er ikke tilladt".replace(",", "."),
+        location,
+    )
+
+
+def _check_size(doc: SourceDoc, root: Node) -> None:
+    """Refuse alias bombs before unfolding them: count values with each shared (aliased) node sized once."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: Node, depth: int) -> int:
+        if id(node) in sizes:
+            return sizes[id(node)]
+        if id(node) in active or depth > MAX_DEPTH:
+            return 1  # a cycle or too deep: the converter reports the depth with its place
+        active.add(id(node))
+        total = 1
+        children: list[Node] = []
+        if isinstance(node, SequenceNode):
+            children = node.value
+        elif isinstance(node, MappingNode):
+            children = [value for _, value in node.value]
+        for child in children:
+            total += size(child, depth + 1)
+            if total > MAX_NODES:
+                raise _too_many_values(Location(doc.path, node.start_mark.line + 1, node.start_mark.column + 1))
+        active.discard(id(node))
+        sizes[id(node)] = total
+        return total
+
+    size(root, 0)
+
+
+_SYNTAX_HINTS = [
+    ("'\\t'", "tabulatortegn er ikke tilladt i YAML; brug mellemrum til indrykning"),
+    ("found duplicate anchor", "det samme anker (&navn) er brugt to gange"),
+    ("found undefined alias", "henvisningen (*navn) peger på et anker, der ikke findes"),
+    ("mapping values are not allowed", "kolon et uventet sted; sæt teksten i anførselstegn, hvis den indeholder ': ', eller ret indrykningen"),
+    ("while scanning a quoted scalar", "anførselstegnet lukkes aldrig; tilføj det afsluttende anførselstegn"),
+    ("found unexpected end of stream", "anførselstegnet lukkes aldrig; tilføj det afsluttende anførselstegn"),
+    ("could not find expected ':'", "der mangler et kolon efter nøglen, eller indrykningen er forkert"),
+    ("expected <block end>", "forkert indrykning; linjer på samme niveau skal starte i samme kolonne"),
+    ("did not find expected key", "forkert indrykning; linjer på samme niveau skal starte i samme kolonne"),
+    ("did not find expected '-' indicator", "forkert indrykning i listen; hvert punkt skal starte med '- ' i samme kolonne"),
+    ("did not find expected ',' or ']'", "listen i [ ] er ikke lukket korrekt; tjek kommaer og ]"),
+    ("did not find expected ',' or '}'", "sektionen i { } er ikke lukket korrekt; tjek kommaer og }"),
+    ("found character '@'", "en værdi må ikke begynde med '@'; sæt den i anførselstegn"),
+    ("found character '`'", "en værdi må ikke begynde med '`'; sæt den i anførselstegn"),
+]
+
+
+def _syntax_error(path: Path, exc: yaml.MarkedYAMLError) -> BriefingError:
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+        mark = exc.context_mark  # the opening quote, not the end of the file where the scanner gave up
+    location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+    text = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, message in _SYNTAX_HINTS:
+        if needle in text:
+            return fail(f"YAML-fejl: {message}", location)
+    return fail("YAML-fejl: filen kan ikke læses her; tjek indrykning, kolon og anførselstegn", location)
+
+
+class _Converter:
+    """Turns a composed node tree into plain data, recording marks and guarding size."""
+
+    def __init__(self, doc: SourceDoc, text: str) -> None:
+        self.doc = doc
+        self.lines = text.split("\n")
+        self.visited = 0
+        self.constructor = SafeConstructor()
+
+    def convert(self, node: Node, path: PathKey, depth: int) -> Any:
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise _too_many_values(self._location(node))
+        if depth > MAX_DEPTH:
+            raise fail(f"strukturen er indlejret mere end {MAX_DEPTH} niveauer; det er ikke tilladt", self._location(node))
+        self.doc.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        plain = {MappingNode: "tag:yaml.org,2002:map", SequenceNode: "tag:yaml.org,2002:seq"}.get(type(node))
+        if plain is not None and node.tag != plain:  # e.g. !!python/object/apply on a list or section
+            raise self._tag_error(node)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise fail("en nøgle skal være en enkel tekst", self._location(key_node))
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise fail("YAML-fletning med '<<' er ikke tilladt; skriv felterne ud", self._location(key_node))
+            key = str(self._scalar(key_node, None))
+            child = path + (key,)
+            if key in result:
+                first = self.doc.key_marks[child]
+                raise fail(
+                    f"nøglen '{key}' står to gange (første gang i linje {first[0]}); slet den ene",
+                    self._location(key_node),
+                )
+            self.doc.key_marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.convert(value_node, child, depth + 1)
+        return result
+
+    def _scalar(self, node: ScalarNode, path: PathKey | None) -> Any:
+        if path is not None and not node.style:  # plain: None from PyYAML's parser, '' from libyaml's
+            self.doc.raw[path] = node.value
+            self._check_folded_item(node)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except ConstructorError:
+            raise self._tag_error(node) from None
+        except ValueError:
+            raise fail(f"værdien '{node.value}' kan ikke læses", self._location(node)) from None
+
+    def _check_folded_item(self, node: ScalarNode) -> None:
+        """Refuse a '- ' line that YAML silently joined to the text above because it was indented too far."""
+        for line_no in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(self.lines))):
+            line = self.lines[line_no]
+            if line.lstrip().startswith("- "):
+                column = len(line) - len(line.lstrip()) + 1
+                raise fail(
+                    "forkert indrykning i listen: punktet er rykket længere ind end punktet over og bliver læst "
+                    "som en del af det; hvert punkt skal starte med '- ' i samme kolonne",
+                    Location(self.doc.path, line_no + 1, column),
+                )
+
+    def _tag_error(self, node: Node) -> BriefingError:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")  # shown as the user wrote it
+        return fail(f"YAML-mærket '{tag}' er ikke tilladt; kun almindelig tekst, tal, lister og sektioner", self._location(node))
+
+    def _location(self, node: Node) -> Location:
+        return Location(self.doc.path, node.start_mark.line + 1, node.start_mark.column + 1)
+

@@ -1,0 +1,315 @@
+"""Spec models for the YAML files staff edit: the deck, each slide kind, data tables, the theme.
+
+Models are immutable and reject unknown keys. Slide kinds and chart kinds are told
+apart by their `kind:` field. Descriptions are Danish: they appear in the JSON
+Schema that editors show while staff type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from briefing.spec.base import Flag, Number, Spec, Text, _danish_float, _text, yes_no  # noqa: F401
+from briefing.spec.narrative import NarrativeItem
+from briefing.spec.scenario import ScenarioSlideFields
+from briefing.spec.chart import BarChart, ChartSpec, Selection  # noqa: F401  (chart kinds live in their own module)
+
+
+# ---------------------------------------------------------------- deck file
+
+class Comparison(Spec):
+    region: str | None = _text("Regionen, der sammenlignes med, fx 'RAR Østjylland'.", default=None)
+    peers: list[Text] = _text("Sammenlignelige kommuner.", default_factory=list)
+    country: str | None = _text("Navnet på landsgennemsnittet, fx 'Hele landet'.", default=None)
+
+
+class Section(Spec):
+    title: Text = _text("Afsnittets titel, fx 'Del 1: Økonomi og effekt'.")
+    label: str | None = _text("Kort mærke til skilleslide og dagsorden, fx 'Del 1'.", default=None)
+    minutes: Number | None = _text("Minutter afsat til afsnittet.", default=None, gt=0, le=600)
+    intro: str | None = _text("En eller to linjer til skillesliden.", default=None)
+    divider: Flag = _text("Lav en skilleslide for afsnittet (ja/nej).", default=True)
+    slides: list[Text] = _text("Slides i afsnittet: filnavne i inputs/slides/ uden .yaml.", min_length=1)
+
+
+_CLOCK = re.compile(r"^([01]?\d|2[0-3])[.:]([0-5]\d)$")
+
+
+class DeckSpec(Spec):
+    """inputs/briefing.yaml: the deck as a whole."""
+
+    title: Text = _text("Præsentationens titel.")
+    subtitle: str | None = _text("Undertitel på forsiden.", default=None)
+    municipality: Text = _text("Egen kommune, fx 'Hedensted'.")
+    meeting: str | None = _text("Mødet, fx 'Udvalget for Beskæftigelse'.", default=None)
+    date: dt.date = _text("Mødedato som ÅÅÅÅ-MM-DD.")
+    start: str | None = _text("Mødets starttidspunkt, fx '16.00'.", default=None)
+    minutes: Number | None = _text("Mødets samlede tid i minutter.", default=None, gt=0, le=600)
+    author: str | None = _text("Afsender, fx 'Jobcenter Hedensted'.", default=None)
+    theme: Text = _text("Tema: navnet på en fil i themes/ uden .yaml.", default="default")
+    name: str | None = _text("Filnavn for præsentationen i output/ (uden .pptx).", default=None)
+    comparison: Comparison = _text("Sammenligningsgrundlag.", default_factory=Comparison)
+    municipalities: list[Text] = _text("Kommuner, der bygges en præsentation til med 'briefing build --alle'.",
+                                       default_factory=list)
+    appendix: Flag = _text("Tilføj et bilag med datatabellerne bag diagrammerne (ja/nej).", default=True)
+    sections: list[Section] = _text("Præsentationens afsnit i rækkefølge.", min_length=1)
+
+    @field_validator("start")
+    @classmethod
+    def _clock(cls, value: str | None) -> str | None:
+        if value is not None and not _CLOCK.match(value.strip()):
+            raise PydanticCustomError("briefing", f"skal være et klokkeslæt som '16.00', ikke '{value}'")
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _file_name(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[\w\-. ]{1,80}", value) or (value or "").startswith("."):
+            raise PydanticCustomError(
+                "briefing", "må kun indeholde bogstaver, tal, mellemrum, '-', '_' og '.' (ingen mapper)"
+            )
+        return value
+
+
+# ---------------------------------------------------------------- slides
+
+class SlideBase(Spec):
+    title: Text = _text("Slidens titel: gerne budskabet i én sætning.")
+    notes: str | None = _text("Talernoter til oplægsholderen.", default=None)
+    question: str | None = _text("Et spørgsmål til udvalget ved denne slide.", default=None)
+    minutes: Number | None = _text("Minutter til sliden (standard: afsnittets tid fordelt på sliderne).",
+                                   default=None, gt=0, le=120)
+    example: Flag = _text("Marker sliden som eksempeldata (ja/nej).", default=False)
+
+
+class TitleSlide(SlideBase):
+    kind: Literal["titel"]
+    title: str | None = _text("Titel (standard: præsentationens titel).", default=None)
+    subtitle: str | None = _text("Undertitel (standard: præsentationens undertitel).", default=None)
+
+
+class AgendaSlide(SlideBase):
+    kind: Literal["dagsorden"]
+    title: Text = _text("Titel.", default="Dagsorden")
+
+
+class Bullet(Spec):
+    text: Text = _text("Punktets tekst.")
+    sub: list[Text] = _text("Underpunkter.", default_factory=list)
+
+
+class BulletsSlide(SlideBase):
+    kind: Literal["punkter"]
+    lead: str | None = _text("Kort indledning over punkterne.", default=None)
+    bullets: list[Text | Bullet] = _text("Punkterne.", min_length=1, max_length=8)
+    source: str | None = _text("Kilde, der vises i bunden.", default=None)
+
+
+class ChartSlide(SlideBase):
+    kind: Literal["diagram"]
+    lead: str | None = _text("Slidens hovedbudskab i én linje (standard: den første automatiske sætning).", default=None)
+    chart: ChartSpec
+    narrative: list[NarrativeItem] = _text("Automatiske sætninger ud fra tallene.", default_factory=list, max_length=4)
+    bullets: list[Text] = _text("Korte pointer ved siden af diagrammet.", default_factory=list, max_length=5)
+
+
+class TableSlide(SlideBase):
+    kind: Literal["tabel"]
+    lead: str | None = _text("Slidens hovedbudskab i én linje (standard: den første automatiske sætning).", default=None)
+    narrative: list[NarrativeItem] = _text("Automatiske sætninger ud fra tallene.", default_factory=list, max_length=4)
+    table: Text = _text("Datatabel: filnavn i inputs/data/ uden endelse.")
+    columns: list[Text] | None = _text("Kolonner, der vises (standard: alle).", default=None)
+    where: Selection = _text("Vælg rækker: kolonne: værdi.", default_factory=dict)
+
+
+class DiscussionSlide(SlideBase):
+    kind: Literal["drøftelse"]
+    title: Text = _text("Titel.", default="Til drøftelse")
+    questions: list[Text] = _text("Spørgsmål til udvalget.", min_length=1, max_length=6)
+
+
+STATUSES = ("gennemført", "igangsat", "løbende", "ikke startet")
+
+
+class Recommendation(Spec):
+    text: Text = _text("Anbefalingen.")
+    status: Literal["gennemført", "igangsat", "løbende", "ikke startet"] = _text("Status.")
+    note: str | None = _text("Kort status i én linje.", default=None)
+
+
+class RecommendationsSlide(SlideBase):
+    kind: Literal["anbefalinger"]
+    lead: str | None = _text("Kort indledning.", default=None)
+    items: list[Recommendation] = _text("Anbefalingerne med status.", min_length=1, max_length=10)
+    source: str | None = _text("Kilde, der vises i bunden.", default=None)
+
+
+class ClosingSlide(SlideBase):
+    kind: Literal["afslutning"]
+    title: Text = _text("Titel.", default="Tak for i dag")
+    bullets: list[Text] = _text("Næste skridt eller hovedpointer.", default_factory=list, max_length=6)
+    contact: str | None = _text("Kontaktoplysninger.", default=None)
+
+
+class ScenarioSlide(SlideBase, ScenarioSlideFields):
+    kind: Literal["scenarie"]
+    lever: str | None = _text("Håndtagets korte navn på beslutningssliden, fx 'Sanktionspraksis'.", default=None)
+
+
+class DecisionsSlide(SlideBase):
+    kind: Literal["beslutninger"]
+    title: Text = _text("Titel.", default="Udvalget bedes tage stilling til")
+    decisions: list[Text] = _text("Beslutningspunkter eller prioriteringer for udvalget.", min_length=1, max_length=6)
+    levers: Flag = _text("Vis håndtagene fra scenarie-sliderne (ja/nej).", default=True)
+
+
+def _better(value: Any) -> Any:
+    """'ja', 'nej' or 'neutral' (also true/false); anything else gets a message naming all three."""
+    value = yes_no(value)
+    if value not in (True, False, "neutral") or isinstance(value, int) and not isinstance(value, bool):
+        raise PydanticCustomError("briefing", "skal være ja, nej eller neutral, ikke '{value}'", {"value": value})
+    return value
+
+
+class KpiComparison(Spec):
+    value: Number | None = _text("Tallet, der sammenlignes med (eller 'column' eller 'where' for at læse det i tabellen).",
+                                 default=None)
+    label: Text | None = _text("Det, der sammenlignes med, fx '3. kvt. 2019' eller 'RAR Østjylland' (standard ved "
+                               "'column': perioden, ved 'where': rækkens navn).", default=None)
+    against: Literal["periode", "benchmark"] = _text(
+        "En tidligere periode (vises 'siden ...') eller et benchmark (vises 'over/under ...').", default="periode")
+    column: Text | None = _text("Læs tallet i en anden kolonne (periode) af samme række, fx 2019K3.", default=None)
+    where: Selection = _text("Læs tallet i en anden række af tabellen, fx {kommune: RAR Østjylland}.",
+                             default_factory=dict)
+
+
+class KpiTile(Spec):
+    label: Text = _text("Hvad tallet viser, fx 'Aktivitetsparate i tilbud, 3. kvt. 2021'.")
+    value: Number | None = _text("Tallet (eller 'table' for at læse det i en datatabel).", default=None)
+    table: Text | None = _text("Datatabel, tallet læses i: filnavn i inputs/data/ uden endelse.", default=None)
+    where: Selection = _text("Rækken i tabellen: kolonne: værdi, så præcis én række passer.", default_factory=dict)
+    column: Text | None = _text("Kolonnen (perioden) i tabellen, fx 2021K3 (standard: den sidste).", default=None)
+    unit: Unit | None = _text("Enhed for tallet (standard: tabellens, ellers antal).", default=None)
+    decimals: int | None = _text("Antal decimaler (standard: tabellens, ellers 1 for pct. og uger, ellers 0).",
+                                 default=None, ge=0, le=3)
+    compare: KpiComparison | None = _text("Sammenligning med en tidligere periode eller et benchmark.", default=None)
+    higher_is_better: Annotated[Union[bool, Literal["neutral"]], BeforeValidator(_better)] = _text(
+        "Er et højere tal bedre? ja, nej eller neutral (bestemmer farven på ændringen).", default="neutral")
+
+
+class KpiSlide(SlideBase):
+    kind: Literal["nøgletal"]
+    lead: str | None = _text("Slidens hovedbudskab i én linje.", default=None)
+    tiles: list[KpiTile] = _text("Nøgletallene, ét pr. felt.", min_length=1, max_length=8)
+    source: str | None = _text("Kilde, der vises i bunden.", default=None)
+
+
+SLIDE_MODELS = (
+    TitleSlide, AgendaSlide, BulletsSlide, ChartSlide, TableSlide,
+    DiscussionSlide, RecommendationsSlide, ClosingSlide, ScenarioSlide, DecisionsSlide, KpiSlide,
+)
+AnySlide = Annotated[Union[SLIDE_MODELS], Field(discriminator="kind")]  # type: ignore[valid-type]
+
+
+class SlideFile(Spec):
+    """Wrapper so a slide file validates as one discriminated union."""
+
+    slide: AnySlide
+
+
+# ---------------------------------------------------------------- data tables
+
+UNITS = ("pct.", "pct.point", "antal", "personer", "kr.", "uger")
+Unit = Literal["pct.", "pct.point", "antal", "personer", "kr.", "uger"]
+
+
+class TableSpec(Spec):
+    """inputs/data/<navn>.yaml: one data table with its source."""
+
+    title: Text = _text("Tabellens titel.")
+    source: Text = _text("Kilde, fx 'Jobindsats.dk'.")
+    period: str | None = _text("Periode, fx '3. kvt. 2021' (standard: periodekolonnerne).", default=None)
+    unit: Unit = _text("Enhed for tallene.", default="antal")
+    decimals: int | None = _text("Antal decimaler (standard: 1 for pct. og uger, ellers 0).", default=None, ge=0, le=3)
+    labels: list[Text] | None = _text("Tekstkolonner (standard: den første kolonne).", default=None)
+    example: Flag = _text("Eksempeldata, ikke rigtige tal (ja/nej).", default=False)
+    better: Literal["højere", "lavere", "neutral"] = _text("Er højere tal bedre, lavere bedre, eller ingen af delene?", default="neutral")
+    note: str | None = _text("Note til tabellen.", default=None)
+    file: str | None = _text("CSV- eller XLSX-fil i inputs/data/.", default=None)
+    sheet: str | None = _text("Arket i XLSX-filen (standard: det første).", default=None)
+    rows: list[dict[str, Any]] | None = _text("Rækkerne, hvis tallene står direkte i filen.", default=None)
+
+    @model_validator(mode="after")
+    def _one_source_of_rows(self) -> "TableSpec":
+        if self.file is not None and self.rows is not None:
+            raise PydanticCustomError("briefing", "angiv enten 'file' (en CSV- eller XLSX-fil) eller 'rows' (tallene i filen), ikke begge")
+        if self.file is None and self.rows is None:
+            raise PydanticCustomError("briefing", "tabellen har ingen tal: angiv 'file' (en CSV- eller XLSX-fil) eller 'rows' (tallene i filen)")
+        return self
+
+    @property
+    def shown_decimals(self) -> int:
+        if self.decimals is not None:
+            return self.decimals
+        return 1 if self.unit in ("pct.", "pct.point", "uger") else 0
+
+
+# ---------------------------------------------------------------- theme
+
+Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$", description="Farve som #RRGGBB.")]
+
+
+class ThemeColors(Spec):
+    background: Color = "#FFFFFF"
+    text: Color = "#1B2632"
+    muted: Color = "#55606E"
+    accent: Color = "#00557F"
+    accent_text: Color = "#FFFFFF"
+    highlight: Color = "#C24E00"
+    reference: Color = "#2F3B48"
+    series: list[Color] = Field(default_factory=lambda: ["#7D8792", "#00557F", "#2F7F5F", "#6B4C9A"], min_length=2)
+    grid: Color = "#D5D9DE"
+    table_header: Color = "#00557F"
+    table_stripe: Color = "#EEF2F5"
+    example: Color = "#9A3412"
+    good: Color = "#0067A0"  # colour-blind-safe pair (blue/orange); always shown with a sign or arrow too
+    bad: Color = "#A8490A"
+
+
+class ThemeFonts(Spec):
+    heading: Text = "Arial"
+    body: Text = "Arial"
+    chart: list[Text] = Field(default_factory=lambda: ["Arial", "Liberation Sans", "DejaVu Sans"], min_length=1)
+
+
+class ThemeSizes(Spec):
+    title: Number = Field(default=30, ge=18, le=54)
+    lead: Number = Field(default=20, ge=14, le=36)
+    body: Number = Field(default=20, ge=14, le=36)
+    small: Number = Field(default=12, ge=10, le=20)
+    minimum: Number = Field(default=12, ge=10, le=24)
+
+
+class ThemeLayouts(Spec):
+    title: str | None = _text("Layout til forsiden (standard: 'Title Slide' eller 'Titelslide').", default=None)
+    section: str | None = _text("Layout til skillesider (standard: 'Section Header' eller 'Sektionsoverskrift').", default=None)
+    content: str | None = _text("Layout til indholdsslides (standard: 'Title Only' eller 'Kun titel').", default=None)
+
+
+class ThemeSpec(Spec):
+    """themes/<navn>.yaml: colours, fonts and sizes."""
+
+    name: Text = "Standard"
+    colors: ThemeColors = Field(default_factory=ThemeColors)
+    fonts: ThemeFonts = Field(default_factory=ThemeFonts)
+    sizes: ThemeSizes = Field(default_factory=ThemeSizes)
+    logo: str | None = _text("Logo (PNG eller JPG) i themes/.", default=None)
+    footer: str | None = _text("Fast tekst i sidefoden, fx kommunens navn.", default=None)
+    template: str | None = _text("Kommunens PowerPoint-skabelon (.pptx eller .potx) i themes/.", default=None)
+    layouts: ThemeLayouts = _text("Navne på layouts i skabelonen.", default_factory=ThemeLayouts)
+    dpi: int = Field(default=200, ge=72, le=400, description="Opløsning for diagrammer.")

@@ -1,0 +1,77 @@
+"""Spec models for the sentences a slide asks for: `narrative:` items, told apart by `rule:`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field
+
+from briefing.spec.base import Flag, Number, Spec, Text, _text
+
+Selection = dict[str, Text]
+Better = Literal["højere", "lavere", "neutral"]
+
+
+class RuleBase(Spec):
+    table: str | None = _text("Datatabel (standard: slidens tabel).", default=None)
+    where: Selection = _text("Vælg rækker: kolonne: værdi.", default_factory=dict)
+    when: str | None = _text("Betingelse, fx 'abs(forskel) > 2'; sætningen skrives kun, når den er opfyldt.", default=None)
+
+
+class CompareRule(RuleBase):
+    rule: Literal["sammenligning"]
+    subject: str | None = _text("Det, der sammenlignes (standard: egen kommune).", default=None)
+    benchmarks: list[Text] | None = _text("Det, der sammenlignes med (standard: regionen).", default=None)
+    column: str | None = _text("Talkolonnen, når der sammenlignes rækker (standard: den sidste).", default=None)
+    tolerance: Number | None = _text("Forskelle op til denne størrelse kaldes 'på niveau med'.", default=None, ge=0)
+    noun: str | None = _text("Giver relativ form: '9 pct. højere {noun}', fx 'udgifter pr. fuldtidsperson'.", default=None)
+    judge: Flag = _text("Tilføj 'et bedre/dårligere resultat' ud fra tabellens 'better' (ja/nej).", default=False)
+    about: str | None = _text("Tilføjes sidst i sætningen, fx 'for aktivitetsparate'.", default=None)
+
+
+class ChangeRule(RuleBase):
+    rule: Literal["udvikling"]
+    measure: Text = _text("Hvad der ændrer sig, i bestemt form, fx 'andelen aktiverede'.")
+    start: str | None = _text("Første periode (standard: den første periodekolonne).", default=None)
+    end: str | None = _text("Sidste periode (standard: den sidste periodekolonne).", default=None)
+    form: Literal["fra_til", "med"] = _text("'fra_til': fra 62,5 til 73,6 pct.; 'med': steget med 11,1 pct.point.", default="fra_til")
+    threshold: Number | None = _text("Ændringer op til denne størrelse kaldes 'stort set uændret'.", default=None, ge=0)
+    relative: Flag = _text("Ændringen i procent (fx 'faldet med 12 pct.') (ja/nej).", default=False)
+
+
+class RankRule(RuleBase):
+    rule: Literal["rangering"]
+    subject: str | None = _text("Rækken, der rangeres (standard: egen kommune).", default=None)
+    column: str | None = _text("Talkolonnen (standard: den sidste).", default=None)
+    noun: Text = _text("Målet i ubestemt form, fx 'andel' eller 'sanktionsrate'.")
+    group: Text = _text("Gruppen i flertal, fx 'kommuner'.", default="kommuner")
+    exclude: list[Text] | None = _text("Rækker, der ikke rangeres (standard: region og hele landet).", default=None)
+    about: str | None = _text("Tilføjes sidst i sætningen, fx 'i 2021'.", default=None)
+
+
+class ExtremesRule(RuleBase):
+    rule: Literal["ekstremer"]
+    column: str | None = _text("Talkolonnen (standard: den sidste).", default=None)
+    noun: Text = _text("Målet i ubestemt form, fx 'andel'.")
+
+
+class ShareRule(RuleBase):
+    rule: Literal["andel"]
+    part: Text = _text("Rækken, der er en del af helheden.")
+    whole: Text = _text("Rækken med helheden (i alt).")
+    column: str | None = _text("Talkolonnen (standard: den sidste).", default=None)
+    part_text: Text = _text("Delen i tekst, fx 'virksomhedspraktik'.")
+    whole_text: Text = _text("Helheden i tekst, fx 'alle aktiverede'.")
+
+
+class TargetRule(RuleBase):
+    rule: Literal["mål"]
+    subject: str | None = _text("Rækken eller kolonnen med værdien (standard: egen kommune).", default=None)
+    column: str | None = _text("Talkolonnen (standard: den sidste).", default=None)
+    target: Number = _text("Målet i tabellens enhed, fx 80.")
+    better: Literal["højere", "lavere"] = _text("Er målet nået, når værdien er højere eller lavere?", default="højere")
+
+
+NarrativeItem = Annotated[
+    Union[CompareRule, ChangeRule, RankRule, ExtremesRule, ShareRule, TargetRule], Field(discriminator="rule")
+]

@@ -1,0 +1,93 @@
+"""Spec models for scenario slides: a baseline of assumptions, scenarios that change them, consequences."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from briefing.spec.base import Flag, Number, Spec, Text, _danish_float, _text
+
+RATINGS = ("--", "-", "0", "+", "++")
+_CHANGE = re.compile(r"^\s*([+\-−])\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
+
+
+class Assumption(Spec):
+    value: Number = _text("Værdien i dag.")
+    unit: str = _text("Enhed, fx 'kr.', 'timer', 'personer', 'kr./time', 'timer/sanktion' (tom: uden enhed).", default="")
+    label: Text = _text("Navnet i noterne, fx 'Sanktioner pr. år'.")
+    source: str | None = _text("Hvor tallet kommer fra.", default=None)
+    low: Number | None = _text("Lav værdi, hvis tallet er usikkert.", default=None)
+    high: Number | None = _text("Høj værdi, hvis tallet er usikkert.", default=None)
+
+    @model_validator(mode="after")
+    def _range(self) -> "Assumption":
+        if (self.low is None) != (self.high is None):
+            raise PydanticCustomError("briefing", "angiv både 'low' og 'high' eller ingen af dem")
+        if self.low is not None and not self.low <= self.value <= self.high:
+            raise PydanticCustomError("briefing", "'value' skal ligge mellem 'low' og 'high'")
+        return self
+
+
+def parse_change(text: str) -> tuple[str, float]:
+    """'+25 %' -> ('relative', 0.25); '140' or '2,5' -> ('absolute', 140.0)."""
+    match = _CHANGE.match(text)
+    if match:
+        sign = -1 if match.group(1) in "-−" else 1
+        return "relative", sign * float(match.group(2).replace(",", ".")) / 100
+    return "absolute", float(_danish_float(text))
+
+
+class Scenario(Spec):
+    name: Text = _text("Kolonnens navn, fx 'Strammere'.")
+    phrase: str | None = _text("Navnet i sætninger, fx 'Strammere praksis' (standard: name).", default=None)
+    baseline: Flag = _text("Dette er udgangspunktet (ja/nej).", default=False)
+    changes: dict[str, Any] = _text("Ændrede forudsætninger: navn: ny værdi eller '+25 %'.", default_factory=dict)
+
+    @field_validator("changes")
+    @classmethod
+    def _changes(cls, value: dict[str, Any]) -> dict[str, Any]:
+        for key, change in value.items():
+            try:
+                parse_change(str(change))
+            except (ValueError, PydanticCustomError):
+                raise PydanticCustomError(
+                    "briefing", f"ændringen af '{key}' skal være et tal (fx 140) eller en procent (fx '+25 %'), ikke '{change}'"
+                ) from None
+        return value
+
+
+class EconomyRow(Spec):
+    label: Text = _text("Rækkens navn i tabellen, fx 'Udgift til ydelser'.")
+    formula: Text = _text("Formel over forudsætningerne, fx 'sanktioner * fradrag'.")
+    unit: Text = _text("Resultatets enhed, fx 'kr.', 'timer', 'personer'.")
+    per: str | None = _text("Tidsenhed i sætninger, fx 'om året'.", default=None)
+    phrase: str | None = _text("Navnet i sætninger, fx 'i ydelser' eller 'sagsbehandlertimer'.", default=None)
+    better: Literal["højere", "lavere"] = _text("Er højere eller lavere bedst?", default="lavere")
+    decimals: int | None = Field(default=None, ge=0, le=2, description="Decimaler (standard: 0, og 1 for mio. kr.).")
+
+
+class QualityRow(Spec):
+    label: Text = _text("Kvaliteten, fx 'retssikkerhed' eller 'borgeroplevelse'.")
+    phrase: str | None = _text("Navnet i sætninger i bestemt form, fx 'borgeroplevelsen' (standard: label).", default=None)
+    ratings: dict[str, Literal["--", "-", "0", "+", "++"]] = _text("Vurdering pr. scenarie fra '--' til '++'.")
+    reason: str | None = _text("Kort begrundelse.", default=None)
+
+
+class ScenarioSlideFields(Spec):
+    lead: str | None = _text("Budskabet (standard: den automatiske opsummering).", default=None)
+    assumptions: dict[str, Assumption] = _text("Forudsætningerne i dag, med navn.", min_length=1)
+    scenarios: list[Scenario] = _text("Scenarierne i rækkefølge; ét er udgangspunktet.", min_length=2, max_length=5)
+    economy: list[EconomyRow] = _text("Økonomiske konsekvenser beregnet med formler.", default_factory=list, max_length=6)
+    quality: list[QualityRow] = _text("Vurderede kvalitetskonsekvenser.", default_factory=list, max_length=6)
+    summary: list[Text] | None = _text("Scenarier, der opsummeres i en sætning (standard: det første og sidste).",
+                                       default=None, max_length=2)
+
+    @model_validator(mode="after")
+    def _one_baseline(self) -> "ScenarioSlideFields":
+        baselines = [s.name for s in self.scenarios if s.baseline]
+        if len(baselines) != 1:
+            raise PydanticCustomError("briefing", f"præcis ét scenarie skal have 'baseline: ja' (fandt {len(baselines)})")
+        return self
