@@ -7,7 +7,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from briefing.build import BuildResult, build
+from briefing.build import BuildResult, build, load
 from briefing.errors import BriefingError, Location, Problem
 from briefing.load.project import DECK_FILE
 from briefing.load.source import load_yaml
@@ -46,10 +46,9 @@ def build_every(inputs: Path, *, strict: bool = False, cache: bool = True, worke
                 progress: Callable[[int, int], None] | None = None) -> list[BuildResult]:
     """Build one deck per municipality using all cores; all errors are collected and raised together."""
     global _LOADED
-    from briefing.load.project import load_project
 
     names = municipalities(inputs)
-    _LOADED = load_project(Path(inputs))  # validated once; each deck only swaps the municipality
+    _LOADED = load(Path(inputs))  # validated once; each deck only swaps the municipality
     from briefing import charts  # noqa: F401  (imported before forking, so workers do not import it again)
 
     gc.freeze()  # what is loaded now is never garbage: full collections in the workers skip it, pages stay shared

@@ -200,10 +200,11 @@ def init(folder: Path, debug: bool) -> None:
 @_debug
 @_help
 def schema(folder: Path, debug: bool) -> None:
+    from briefing.kinds import KINDS
     from briefing.publish.schema import write_schemas
 
     def action():
-        written = write_schemas(folder)
+        written = write_schemas(folder, KINDS)
         click.echo(f"Skrev {len(written)} skemaer til {folder}.")
 
     _run(action, debug, failed="Skemaerne blev ikke skrevet")

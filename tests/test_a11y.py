@@ -349,9 +349,9 @@ def test_check_deck_lists_theme_first_then_slide_by_slide():
 
 
 def test_the_example_deck_has_no_findings(example_deck):
-    from briefing.load.project import load_project
+    from briefing.build import load
 
-    theme = load_project(REPO / "inputs").theme.spec
+    theme = load(REPO / "inputs").theme.spec
     assert check_deck(Presentation(str(example_deck)), theme) == []
 
 

@@ -511,7 +511,7 @@ def test_png_is_deterministic_and_has_no_software_metadata(data):
 
 
 def test_alt_text_names_the_kind_and_what_is_compared():
-    from briefing.build import alt_text
+    from briefing.facts.describe import alt_text
 
     assert alt_text(_line()) == (
         "Linjediagram: Aktiverede. Pct. for Hedensted, RAR Østjylland og Favrskov fra 3. kvt. 2020 til 2. kvt. 2021. "
@@ -539,10 +539,10 @@ def _slide(project: Path, name: str, chart: str) -> None:
 
 
 def _errors(project: Path) -> list[str]:
-    from briefing.load.project import load_project
+    from briefing.build import load
 
     with pytest.raises(BriefingError) as caught:
-        load_project(project / "inputs")
+        load(project / "inputs")
     return caught.value.render(project).splitlines()
 
 
@@ -615,16 +615,16 @@ def test_chart_spec_pointing_at_something_missing_gets_a_located_danish_error(pr
 
 
 def test_every_example_chart_kind_passes_the_reference_check(project):
-    from briefing.load.project import load_project
+    from briefing.build import load
 
-    kinds = {entry.spec.chart.kind for entry in load_project(project / "inputs").slides.values()
+    kinds = {entry.spec.chart.kind for entry in load(project / "inputs").slides.values()
              if entry.spec.kind == "diagram"}
     assert kinds == set(CHART_BUILDERS)
 
 
 def test_a_long_ranking_shows_its_ends_and_the_own_municipality(tmp_path):
     from briefing.facts.figures import chart_data
-    from briefing.load.project import load_project
+    from briefing.build import load
 
     import shutil
     from pathlib import Path
@@ -636,7 +636,7 @@ def test_a_long_ranking_shows_its_ends_and_the_own_municipality(tmp_path):
     rows += "  - kommune: Hedensted\n    '2021': 20,0\n"
     (tmp_path / "inputs" / "data" / "mange.yaml").write_text(
         "title: Mange\nsource: S\nperiod: '2021'\ndecimals: 1\nrows:\n" + rows, encoding="utf-8")
-    project = load_project(tmp_path / "inputs")
+    project = load(tmp_path / "inputs")
     from briefing.spec.chart import RankingChart
 
     spec = RankingChart.model_validate({"kind": "rangering", "table": "mange"})

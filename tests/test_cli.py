@@ -66,12 +66,13 @@ def test_schema_describes_slide_kinds_for_editors(tmp_path):
     result = CliRunner().invoke(main, ["schema", "--output", str(tmp_path)])
     assert result.exit_code == 0
     slide = json.loads((tmp_path / "slide.schema.json").read_text(encoding="utf-8"))
-    from briefing.spec.models import SLIDE_MODELS
+    from briefing.kinds import KINDS
+    from briefing.spec.kind import slide_models
 
     kinds = sorted(slide["discriminator"]["mapping"])
     assert {"afslutning", "anbefalinger", "dagsorden", "diagram", "drøftelse", "punkter", "scenarie", "tabel",
             "titel"} <= set(kinds)
-    assert kinds == sorted(m.model_fields["kind"].annotation.__args__[0] for m in SLIDE_MODELS)
+    assert kinds == sorted(m.model_fields["kind"].annotation.__args__[0] for m in slide_models(KINDS))
     deck = json.loads((tmp_path / "briefing.schema.json").read_text(encoding="utf-8"))
     assert deck["additionalProperties"] is False
     assert deck["properties"]["municipality"]["description"] == "Egen kommune, fx 'Hedensted'."

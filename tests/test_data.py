@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import BriefingError
-from briefing.load.project import load_project
+from briefing.build import load
 
 EXPECTED_LABELS = ("Kontanthjælp, jobparat", "Ressourceforløb")
 
@@ -20,7 +20,7 @@ def _write_table(project: Path, name: str, yaml_text: str, extra: dict[str, byte
 
 
 def _load(project: Path, name: str):
-    return load_project(project / "inputs").tables[name]
+    return load(project / "inputs").tables[name]
 
 
 def test_csv_with_semicolons_and_decimal_comma(project):
@@ -87,7 +87,7 @@ def test_thousands_point_in_yaml_is_read_the_danish_way(project):
 def test_decimal_point_in_yaml_is_refused_with_a_hint(project):
     _write_table(project, "t", "title: T\nsource: S\nrows:\n  - sted: Hedensted\n    2021: 76.3\n")
     with pytest.raises(BriefingError) as caught:
-        load_project(project / "inputs")
+        load(project / "inputs")
     assert caught.value.render(project) == (
         "inputs/data/t.yaml:5:11: 2021: '76.3': brug decimalkomma, fx 76,3 (punktum bruges til tusinder)"
     )
@@ -115,13 +115,13 @@ def test_table_records_source_and_period(project):
 def test_implausible_values_are_refused_where_they_stand(project, unit, value, message):
     _write_table(project, "t", f"title: T\nsource: S\nunit: {unit}\nrows:\n  - sted: Hedensted\n    2021K3: '{value}'\n")
     with pytest.raises(BriefingError) as caught:
-        load_project(project / "inputs")
+        load(project / "inputs")
     assert caught.value.render(project) == f"inputs/data/t.yaml:6:13: 2021K3: {message}"
 
 
 def test_a_period_after_the_meeting_is_a_typo(project):
     _write_table(project, "t", "title: T\nsource: S\nrows:\n  - sted: Hedensted\n    2031K3: 4\n")
     with pytest.raises(BriefingError) as caught:
-        load_project(project / "inputs")
+        load(project / "inputs")
     assert caught.value.render(project) == (
         "inputs/data/t.yaml:1:1: 2031K3: perioden 3. kvt. 2031 ligger efter mødedatoen 6. december 2021; tjek årstallet")

@@ -14,7 +14,11 @@ from hypothesis import strategies as st
 from briefing.load.data import parse_cell
 from briefing.errors import BriefingError
 from briefing.load.source import load_yaml
-from briefing.spec.models import DeckSpec, SlideFile, TableSpec
+from briefing.kinds import KINDS
+from briefing.spec.kind import slide_file_model
+from briefing.spec.models import DeckSpec, TableSpec
+
+SlideFile = slide_file_model(KINDS)
 from briefing.load.validate import validate
 
 SETTINGS = settings(max_examples=150, derandomize=True, database=None, deadline=None,

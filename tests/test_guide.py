@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing.deck.assemble import SlideContent
+from briefing.deck.draw import SlideContent
 from briefing.errors import Location
 from briefing.publish.guide import guide_markdown, guide_path, talking_points, time_text
-from briefing.spec.models import DeckSpec, DiscussionSlide, Section
+from briefing.kinds.discussion import DiscussionSlide
+from briefing.spec.models import DeckSpec, Section
 
 SECTION = Section(title="Sanktionspraksis", label="Del 2", minutes=20, slides=["sanktioner", "del2-droeftelse"])
 DECK = DeckSpec(title="Beskæftigelsesindsatsen i Hedensted", municipality="Hedensted",

@@ -10,8 +10,9 @@ from click.testing import CliRunner
 
 from briefing.cli import main
 from briefing.errors import BriefingError
-from briefing.load.importer import import_export, unit_of
-from briefing.load.project import load_project
+from briefing.load.importer import import_export
+from briefing.load.jobindsats import unit_of
+from briefing.build import load
 
 NBSP = "\u00a0"
 
@@ -88,7 +89,7 @@ def _error(source: Path, project: Path, **kwargs) -> str:
 
 def test_xlsx_with_area_above_measure_loads_with_the_normal_loader(project):
     result = import_export(_area_export(project / "eksport.xlsx"), project / "inputs", "aktiverede")
-    table = load_project(project / "inputs").tables["aktiverede"]
+    table = load(project / "inputs").tables["aktiverede"]
     assert result.table_path == project / "inputs" / "data" / "aktiverede.yaml"
     assert table.label_columns == ("Målgruppe", "Tilbud")
     assert table.value_names() == ["Hedensted", "RAR Østjylland"]
@@ -131,7 +132,7 @@ def test_xlsx_table_yaml_records_source_unit_period_and_extraction_date(project)
 
 def test_xlsx_with_periods_merged_over_two_columns(project):
     import_export(_period_export(project / "status.xlsx"), project / "inputs")
-    table = load_project(project / "inputs").tables["status"]
+    table = load(project / "inputs").tables["status"]
     assert table.label_columns == ("kategori", "kategori 2")  # the export leaves the text columns unnamed
     assert [c.label for c in table.value_columns] == [
         "RAR Østjylland 3. kvt. 2018-2. kvt. 2019", "Hedensted 3. kvt. 2018-2. kvt. 2019",
@@ -152,7 +153,7 @@ def test_xlsx_share_formatted_as_percent_is_read_in_percent(project):
     sheet["B2"].number_format = "0.0%"
     book.save(project / "andel.xlsx")
     import_export(project / "andel.xlsx", project / "inputs")
-    assert load_project(project / "inputs").tables["andel"].rows[0].values == (76.3,)
+    assert load(project / "inputs").tables["andel"].rows[0].values == (76.3,)
 
 
 # ---------------------------------------------------------------- CSV
@@ -160,7 +161,7 @@ def test_xlsx_share_formatted_as_percent_is_read_in_percent(project):
 def test_semicolon_csv_with_title_lines_and_thousands(project):
     result = import_export(_csv(project / "Ydelser på kontanthjælp.csv"), project / "inputs")
     assert result.name == "ydelser-paa-kontanthjaelp"
-    table = load_project(project / "inputs").tables["ydelser-paa-kontanthjaelp"]
+    table = load(project / "inputs").tables["ydelser-paa-kontanthjaelp"]
     assert table.label_columns == ("Målgruppe",)
     assert [c.label for c in table.value_columns] == ["3. kvt. 2019", "3. kvt. 2021"]
     assert [r.labels[0] for r in table.rows] == ["Kontanthjælp, jobparat", "Uddannelseshjælp i alt", "Ressourceforløb"]
@@ -174,7 +175,7 @@ def test_semicolon_csv_with_title_lines_and_thousands(project):
 def test_comma_csv_with_decimal_point_in_windows_1252(project):
     text = "Gnsn. varighed af afsluttede forløb (uger)\nOmråde,4kv18-3kv19,4kv20-3kv21\nRAR Østjylland,57.8,66.9\nHedensted,50.0,.\n"
     import_export(_csv(project / "varighed-ny.csv", text, "cp1252"), project / "inputs")
-    table = load_project(project / "inputs").tables["varighed-ny"]
+    table = load(project / "inputs").tables["varighed-ny"]
     assert table.unit == "uger"
     assert [r.values for r in table.rows] == [(57.8, 66.9), (50.0, None)]
     assert table.period_text == "4. kvt. 2018-3. kvt. 2019 og 4. kvt. 2020-3. kvt. 2021"
@@ -206,14 +207,14 @@ def test_refuses_to_overwrite_an_existing_table_unless_asked(project):
     import_export(source, project / "inputs", overwrite=True)
     # The key figures read the old table's 'målgruppe' column: they must now say so, with the place to fix.
     with pytest.raises(BriefingError) as caught:
-        load_project(project / "inputs")
+        load(project / "inputs")
     assert caught.value.render(project).splitlines() == [
         "inputs/slides/noegletal.yaml:27:24: tiles[3].where.målgruppe: ukendt tekstkolonne 'målgruppe' (mente du "
         "'Målgruppe'?) (tekstkolonner i 'ydelsesmodtagere': Målgruppe)"]
     (project / "inputs" / "slides" / "noegletal.yaml").unlink()
     deck = project / "inputs" / "briefing.yaml"
     deck.write_text(deck.read_text(encoding="utf-8").replace(", noegletal]", "]"), encoding="utf-8")
-    assert load_project(project / "inputs").tables["ydelsesmodtagere"].rows[1].values == (1283.0, 1276.5)
+    assert load(project / "inputs").tables["ydelsesmodtagere"].rows[1].values == (1283.0, 1276.5)
 
 
 def test_empty_file(project):

@@ -23,7 +23,14 @@ import pytest
 from click.testing import CliRunner, Result
 
 from briefing.cli import main
-from briefing.spec.models import SLIDE_MODELS, BarChart, BulletsSlide, ChartSlide, DiscussionSlide
+from briefing.kinds import KINDS
+from briefing.kinds.bullets import BulletsSlide
+from briefing.kinds.chart import ChartSlide
+from briefing.kinds.discussion import DiscussionSlide
+from briefing.spec.kind import slide_models
+from briefing.spec.models import BarChart
+
+SLIDE_MODELS = slide_models(KINDS)
 
 ROOT = Path(__file__).resolve().parent.parent
 DECK = "inputs/briefing.yaml"

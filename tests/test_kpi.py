@@ -9,10 +9,10 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from briefing.errors import BriefingError
-from briefing.facts.figures import Tile, kpi_tile
-from briefing.kinds.kpi import TONE_COLORS, number_size, tile_grid
+from briefing.facts.tiles import Tile, kpi_tile
+from briefing.kinds.kpi import TONE_COLORS, KpiTile, number_size, tile_grid
 from briefing.deck.layout import BODY
-from briefing.spec.models import KpiTile, ThemeSpec
+from briefing.spec.models import ThemeSpec
 
 NB = "\u00a0"
 TITLE = "Flere aktivitetsparate i tilbud, men færre jobparate og længere forløb for unge"
@@ -68,13 +68,13 @@ def test_higher_is_better_takes_ja_nej_or_neutral_and_defaults_to_neutral():
 
 
 def test_unknown_higher_is_better_gets_a_located_danish_error(project: Path):
-    from briefing.load.project import load_project
+    from briefing.build import load
 
     path = project / "inputs" / "slides" / "noegletal.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("higher_is_better: neutral", "higher_is_better: måske"),
                     encoding="utf-8")
     with pytest.raises(BriefingError) as caught:
-        load_project(project / "inputs")
+        load(project / "inputs")
     assert caught.value.render(project).splitlines() == [
         "inputs/slides/noegletal.yaml:31:23: tiles[3].higher_is_better: skal være ja, nej eller neutral, ikke 'måske'"]
 
@@ -187,21 +187,21 @@ def test_tile_numbers_come_from_the_data_table_so_they_are_typed_once(project: P
      "kolonnen 'område' (findes: RAR Østjylland, Hedensted)"),
 ])
 def test_a_wrong_reference_in_a_tile_gets_a_located_danish_error(project: Path, old, new, expected):
-    from briefing.load.project import load_project
+    from briefing.build import load
 
     _edit(project, old, new)
     with pytest.raises(BriefingError) as caught:
-        load_project(project / "inputs")
+        load(project / "inputs")
     assert caught.value.render(project).splitlines() == [expected]
 
 
 def test_a_tile_on_a_missing_cell_asks_for_another_cell(project: Path):
-    from briefing.load.project import load_project
+    from briefing.build import load
 
     _edit(project, "  - område: Hedensted\n    4kv18-3kv19: 50,0\n    4kv20-3kv21: 72,6\n",
           "  - område: Hedensted\n    4kv18-3kv19: 50,0\n    4kv20-3kv21: .\n", "data/varighed.yaml")
     with pytest.raises(BriefingError) as caught:
-        load_project(project / "inputs")
+        load(project / "inputs")
     assert caught.value.render(project).splitlines() == [
         "inputs/slides/noegletal.yaml:34:12: tiles[4].where: tallet mangler i 'varighed' (tom celle eller under "
         "diskretionsgrænsen) for 4. kvt. 2020-3. kvt. 2021; vælg en anden række eller kolonne, eller skriv tallet i "

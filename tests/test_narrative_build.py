@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.build import LEDGER_HEADER, build
+from briefing.build import build
+from briefing.publish.ledger import LEDGER_HEADER
 from briefing.errors import BriefingError
 
 from .deckdump import dump

@@ -6,7 +6,7 @@ import pytest
 
 from briefing.spec.colors import contrast_ratio, ratio_text
 from briefing.errors import BriefingError
-from briefing.load.project import load_project
+from briefing.build import load
 
 
 def test_contrast_ratio_matches_wcag():
@@ -21,7 +21,7 @@ def test_light_grey_text_on_white_is_refused_where_it_stands(project):
     path.write_text(text, encoding="utf-8")
     line = next(i for i, l in enumerate(text.splitlines(), start=1) if 'text: "#AAAAAA"' in l)
     with pytest.raises(BriefingError) as caught:
-        load_project(project / "inputs")
+        load(project / "inputs")
     assert caught.value.render(project).splitlines()[0] == (
         f"themes/default.yaml:{line}:9: colors.text: farven #AAAAAA har kontrast 2,3:1 mod background (#FFFFFF) "
         "i brødtekst; mindst 4,5:1 kræves")
@@ -32,6 +32,6 @@ def test_pale_highlight_fails_the_chart_minimum(project):
     text = path.read_text(encoding="utf-8").replace('highlight: "#C24E00"', 'highlight: "#FFD8B0"')
     path.write_text(text, encoding="utf-8")
     with pytest.raises(BriefingError) as caught:
-        load_project(project / "inputs")
+        load(project / "inputs")
     assert "colors.highlight: farven #FFD8B0 har kontrast 1,3:1 mod background (#FFFFFF) i egen kommune i diagrammer; " \
            "mindst 3:1 kræves" in caught.value.render(project)

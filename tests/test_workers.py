@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from briefing.charts import workers
 from briefing.build import build
 from briefing.cli import main
+from briefing.spec.models import ThemeSpec
 
 pytestmark = pytest.mark.skipif(not workers.can_fork(), reason="chart workers run on Linux only")
 
@@ -114,6 +115,24 @@ def test_a_worker_that_dies_is_noticed_instead_of_waited_for(project, monkeypatc
     assert _no_children_within(5)
 
 
+def _slow_for_the_last_chart(data, theme, size):
+    if data == "slow":
+        time.sleep(workers.POLL * 4)
+    return data.encode("ascii")
+
+
+def test_a_worker_that_ran_out_of_jobs_is_not_taken_for_dead(monkeypatch):
+    """One worker ends after its quick job while another still draws: waiting for the slow one must not fail."""
+    monkeypatch.setattr("briefing.charts.draw_chart", _slow_for_the_last_chart)
+    pool = workers.ChartWorkers(workers=2)
+    try:
+        pool.start([("quick", ThemeSpec(), (1, 1)), ("slow", ThemeSpec(), (1, 1))])
+        assert pool.result(1) == b"slow"
+        assert pool.result(0) == b"quick"
+    finally:
+        pool.close()
+
+
 def test_unused_workers_stop_at_once():
     pool = workers.start_workers()
     if pool is None:
@@ -133,13 +152,14 @@ def test_the_chart_layer_loads_without_the_spec_models():
 
 
 def test_workers_draw_from_a_plain_copy_of_the_theme(project):
-    from briefing.build import plan_slides
+    from briefing.kinds import KINDS
+    from briefing.kinds.plan import plan_slides
     from briefing.charts import draw_chart
     from briefing.errors import Problems
-    from briefing.load.project import load_project
+    from briefing.build import load
 
-    loaded = load_project(project / "inputs")
-    content = next(c for c in plan_slides(loaded, Problems()) if c.chart_data is not None)
+    loaded = load(project / "inputs")
+    content = next(c for c in plan_slides(loaded, Problems(), KINDS) if c.chart_data is not None)
     theme = loaded.theme.spec
     plain = workers.plain_theme(theme)
     assert plain.colors.highlight == theme.colors.highlight and plain.fonts.chart == list(theme.fonts.chart)
@@ -157,13 +177,14 @@ def test_a_refused_fork_draws_the_charts_in_the_main_process(project, monkeypatc
 
 
 def _example_jobs(project) -> list[tuple]:
-    from briefing.build import plan_slides
+    from briefing.kinds import KINDS
+    from briefing.kinds.plan import plan_slides
     from briefing.errors import Problems
-    from briefing.load.project import load_project
+    from briefing.build import load
 
-    loaded = load_project(project / "inputs")
+    loaded = load(project / "inputs")
     return [(c.chart_data, loaded.theme.spec, (c.extra["chart_box"].width, c.extra["chart_box"].height))
-            for c in plan_slides(loaded, Problems()) if c.chart_data is not None]
+            for c in plan_slides(loaded, Problems(), KINDS) if c.chart_data is not None]
 
 
 def test_closing_while_charts_are_drawn_stops_every_worker(project):

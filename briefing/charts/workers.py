@@ -69,6 +69,8 @@ class ChartWorkers:
         self._results = context.Queue()
         self._done: dict[int, bytes] = {}
         self._forked: list[int] = []
+        self._stopped: set[int] = set()  # forked workers that ended after their share of the jobs
+        self._suspects: set[int] = set()  # forked workers seen gone without word that they stopped
         self._closed = False
         # Not a daemon: daemonic processes may not fork the further workers.
         self._server = context.Process(target=_serve, args=(self._jobs, self._results, self._workers, os.getpid()))
@@ -93,12 +95,13 @@ class ChartWorkers:
             except queue.Empty:
                 if not self._server.is_alive():
                     raise RuntimeError(f"the chart worker stopped unexpectedly (exit code {self._server.exitcode})")
-                if not all(_alive(pid) for pid in self._forked):
-                    raise RuntimeError("a chart worker stopped unexpectedly")
+                self._check_forked()
                 continue
             kind, key, value = message
             if kind == "forked":
                 self._forked = value
+            elif kind == "stopped":
+                self._stopped.add(value)
             elif kind == "error":
                 raise RuntimeError(f"drawing chart {key} failed in a worker:\n{value}")
             elif kind == "died":
@@ -106,6 +109,15 @@ class ChartWorkers:
             else:
                 self._done[key] = value
         return self._done[index]
+
+    def _check_forked(self) -> None:
+        """Raise when a forked worker is gone without having stopped. A worker that ran out of jobs says so on the
+        results queue before it ends, but that word may still be on its way when the process is seen gone: a
+        worker counts as died only when it is still gone, unannounced, one poll later."""
+        gone = {pid for pid in self._forked if pid not in self._stopped and not _alive(pid)}
+        if gone & self._suspects:
+            raise RuntimeError("a chart worker stopped unexpectedly")
+        self._suspects = gone
 
     def close(self) -> None:
         """Stop every worker at once; used or not, finished or interrupted. Closing twice does nothing."""
@@ -215,7 +227,10 @@ def _work(jobs, results, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         job = _next(jobs, parent)
-        if job is None or job == STOP:
+        if job == STOP:
+            results.put(("stopped", None, os.getpid()))  # not a death: the main process may be waiting on others
+            return
+        if job is None:
             return
         index, (data, theme, size) = job
         try:

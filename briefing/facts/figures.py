@@ -8,7 +8,6 @@ things only that kind needs in `options`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from briefing.danish import fmt
 from briefing.spec.chartdata import (
@@ -22,7 +21,6 @@ from briefing.spec.chartdata import (
 )
 from briefing.load.data import DataTable, Row, select_rows
 from briefing.spec.models import DeckSpec
-from briefing.danish.units import prose_value
 
 AXIS_LABELS = {"pct.": "Pct.", "pct.point": "Pct.point", "antal": "Antal", "personer": "Personer", "kr.": "Kr.", "uger": "Uger"}
 MILLION = 1_000_000
@@ -131,7 +129,6 @@ def _ends_of_long_ranking(bars: list) -> tuple[list, str]:
     keep = {i for i in range(RANKING_ENDS)} | {len(bars) - 1 - i for i in range(RANKING_ENDS)}
     keep |= {i for i, bar in enumerate(bars) if bar[2] in ("own", "peer", "region", "country")}
     shown = [bar for i, bar in enumerate(bars) if i in keep]
-    from briefing.danish import fmt
 
     note = (f"Viser de {fmt.number_word(RANKING_ENDS)} øverste og nederste af {fmt.number(len(bars))} "
             "samt egen kommune og sammenlignelige kommuner")
@@ -248,189 +245,8 @@ CHART_FACTS: dict[str, FactsBuilder] = {
     "vandfald": _waterfall_facts,
 }
 
-# ---------------------------------------------------------------- what a chart shows, in words (alt text)
-
-def describe_chart(data: ChartData) -> str:
-    """What the chart compares, in Danish sentences for alt text (without kind, title and source)."""
-    key = f"{data.kind}/{data.variant}" if data.variant else data.kind
-    return DESCRIBERS.get(key, DESCRIBERS[data.kind])(data)
-
-
-def _num(value: float | None, data: ChartData) -> str:
-    return "–" if value is None else fmt.number(value, data.decimals, minus=fmt.MINUS)
-
-
-def _pairs(names, values, data: ChartData) -> str:
-    return fmt.join_list([f"{n} {_num(v, data)}" for n, v in zip(names, values)])
-
-
-def _describe_bar(data: ChartData) -> str:
-    text = f"{data.axis_label} for {fmt.join_list(list(data.categories))}"
-    return text + (f", {fmt.join_list([s.name for s in data.series])}" if len(data.series) > 1 else "")
-
-
-def _describe_ranking(data: ChartData) -> str:
-    options = data.options or RankingOptions()
-    order = "fra højest til lavest" if options.descending else "fra lavest til højest"
-    text = f"{data.axis_label}, {order}: {_pairs(data.categories, data.series[0].values, data)}"
-    if options.references:
-        text += f"; til sammenligning {_pairs([r.name for r in options.references], [r.value for r in options.references], data)}"
-    values = data.series[0].values
-    own = data.category_roles.index("own") if "own" in data.category_roles else None
-    if own is not None and values[own] is not None:  # missing values are not ranked (they come last)
-        ranked = sum(v is not None for v in values)
-        text += f". {data.categories[own]} er nr. {own + 1} af {fmt.number(ranked)}"
-    return text
-
-
-def _describe_line(data: ChartData) -> str:
-    names = fmt.join_list([s.name for s in data.series])
-    latest = _pairs([s.name for s in data.series], [s.values[-1] for s in data.series], data)
-    return (f"{data.axis_label} for {names} fra {data.categories[0]} til {data.categories[-1]}. "
-            f"{data.categories[-1]}: {latest}")
-
-
-def _largest_part(data: ChartData, i: int) -> str:
-    known = [(s.values[i], s.name) for s in data.series if s.values[i] is not None and s.role != "rest"]
-    if not known:
-        return f"{data.categories[i]}: –"
-    value, name = max(known, key=lambda pair: pair[0])
-    return f"{data.categories[i]}: {name} {_num(value, data)}"
-
-
-def _describe_stacked(data: ChartData) -> str:
-    parts = fmt.join_list([s.name for s in data.series])
-    largest = "; ".join(_largest_part(data, i) for i in range(len(data.categories)))
-    return f"Fordeling i pct. på {parts} for {fmt.join_list(list(data.categories))}. Største del: {largest}"
-
-
-def _describe_diverging(data: ChartData) -> str:
-    k = data.options.neutral
-    agree = range(k if k is not None else len(data.series) // 2)
-    sums = [None if any(data.series[j].values[i] is None for j in agree) else sum(data.series[j].values[i] for j in agree)
-            for i in range(len(data.categories))]
-    return (f"Svarfordeling i pct. fra {data.series[0].name.lower()} til {data.series[-1].name.lower()} "
-            f"for {fmt.number(len(data.categories))} udsagn. Andel enige: {_pairs(data.categories, sums, data)}")
-
-
-def _describe_quadrant(data: ChartData) -> str:
-    options: QuadrantOptions = data.options
-    text = f"{options.x_label} mod {options.y_label} for {fmt.join_list(list(data.categories))}"
-    xs, ys = data.series[0].values, data.series[1].values
-    for caption, test in zip(options.captions, QUADRANT_TESTS):
-        inside = [n for n, x, y in zip(data.categories, xs, ys) if x is not None and y is not None and test(x, y)]
-        if caption and inside:
-            text += f". {caption}: {fmt.join_list(inside)}"
-    return text
-
-
-QUADRANT_TESTS = (lambda x, y: x < 0 < y, lambda x, y: x > 0 and y > 0,
-                  lambda x, y: x < 0 and y < 0, lambda x, y: y < 0 < x)  # TL, TR, BL, BR
-
-
-def _describe_waterfall(data: ChartData) -> str:
-    scale = data.options.scale if data.options else None
-    values = data.series[0].values
-
-    def amount(value, signed=False):
-        if value is None:
-            return "–"
-        if data.unit != "kr.":
-            return fmt.number(value, data.decimals, signed=signed, minus=fmt.MINUS)
-        return fmt.money(value, None if scale else data.decimals, scale=scale, signed=signed, minus=fmt.MINUS)
-
-    steps = fmt.join_list([f"{n} {amount(v, True)}" for n, v in zip(data.categories[1:-1], values[1:-1])])
-    return (f"Fra {data.categories[0]} {amount(values[0])} over {steps} til {data.categories[-1]} {amount(values[-1])}")
-
-
-DESCRIBERS: dict[str, Callable[[ChartData], str]] = {
-    "søjle": _describe_bar,
-    "rangering": _describe_ranking,
-    "linje": _describe_line,
-    "stablet": _describe_stacked,
-    "stablet/divergerende": _describe_diverging,
-    "kvadrant": _describe_quadrant,
-    "vandfald": _describe_waterfall,
-}
-
-
-# ---------------------------------------------------------------- KPI tiles
-
-ARROWS = {"up": "▲", "down": "▼", "same": "●"}
-CHANGE_WORDS = {  # (against, direction) -> how the comparison reads after the amount
-    ("periode", "up"): "siden", ("periode", "down"): "siden",
-    ("benchmark", "up"): "over", ("benchmark", "down"): "under",
-}
-SAME_WORDS = {"periode": "uændret siden", "benchmark": "på niveau med"}
-VERDICTS = {("periode", "good"): "Forbedring", ("periode", "bad"): "Forværring",
-            ("benchmark", "good"): "Bedre", ("benchmark", "bad"): "Dårligere"}
-
-
-@dataclass(frozen=True)
-class Tile:
-    """One KPI tile as text: the number, what it is, and how it compares (direction, and good or bad)."""
-
-    label: str
-    value: str
-    change: str = ""  # "▲ 36,2 pct.point siden 3. kvt. 2019"
-    verdict: str = ""  # "Forbedring", "Forværring", "Bedre", "Dårligere"; empty when neutral or unchanged
-    tone: str = "neutral"  # good, bad, neutral: picks the colour, which is never the only cue
-    direction: str = ""  # up, down, same
-
-
-def resolve_tile(tile, tables: dict[str, DataTable]):
-    """The tile with its numbers filled in: read from the table it names (checked when the project loaded),
-    with the table's unit and decimals unless the tile states its own."""
-    if tile.table is None:
-        return tile.model_copy(update={"unit": tile.unit or "antal"})
-    table = tables[tile.table]
-    column = table.find_value_column(tile.column) if tile.column else len(table.value_columns) - 1
-    row = select_rows(table, tile.where)[0]
-    update = {"value": row.values[column], "unit": tile.unit or table.unit,
-              "decimals": tile.decimals if tile.decimals is not None else table.decimals}
-    compare = tile.compare
-    if compare is not None and compare.value is None:
-        other = table.find_value_column(compare.column) if compare.column else column
-        other_row = select_rows(table, {**tile.where, **compare.where})[0]
-        label = compare.label or (table.value_columns[other].label if compare.column else ", ".join(compare.where.values()))
-        update["compare"] = compare.model_copy(update={"value": other_row.values[other], "label": label})
-    return tile.model_copy(update=update)
-
-
-def kpi_tile(tile) -> Tile:
-    """The texts of a KPI tile spec: Danish number with unit, change with arrow and words, and its tone."""
-    tile = tile if tile.unit else tile.model_copy(update={"unit": "antal"})
-    decimals = _tile_decimals(tile)
-    value = _amount_text(tile.value, tile.unit, decimals)
-    if tile.compare is None:
-        return Tile(tile.label, value)
-    against = tile.compare.against
-    difference = fmt.round_half_up(tile.value, decimals or 0) - fmt.round_half_up(tile.compare.value, decimals or 0)
-    direction = "up" if difference > 0 else "down" if difference < 0 else "same"
-    if direction == "same":
-        return Tile(tile.label, value, f"{ARROWS['same']} {SAME_WORDS[against]} {tile.compare.label}", "", "neutral", "same")
-    amount = _amount_text(abs(float(difference)), "pct.point" if tile.unit == "pct." else tile.unit, decimals)
-    change = f"{ARROWS[direction]} {amount} {CHANGE_WORDS[(against, direction)]} {tile.compare.label}"
-    tone = "neutral" if tile.higher_is_better == "neutral" else (
-        "good" if (direction == "up") == bool(tile.higher_is_better) else "bad")
-    return Tile(tile.label, value, change, VERDICTS.get((against, tone), ""), tone, direction)
-
-
-def _tile_decimals(tile) -> int | None:
-    """As stated, else 1 for shares and weeks, 0 for counts; None lets kroner pick (1 in mio. kr., else 0)."""
-    if tile.decimals is not None:
-        return tile.decimals
-    return {"pct.": 1, "pct.point": 1, "uger": 1, "kr.": None}.get(tile.unit, 0)
-
-
-def _amount_text(value: float, unit: str, decimals: int | None) -> str:
-    """A value in its unit, as in prose ('80,6 pct.', '132 personer'); kroner switch to mio. kr. from a million."""
-    if unit == "kr.":
-        return fmt.money(value, decimals, scale="auto")
-    return prose_value(value, unit, decimals)
-
 
 __all__ = [
     "ChartData", "Series", "Reference", "RankingOptions", "StackOptions", "QuadrantOptions", "WaterfallOptions",
-    "CHART_FACTS", "chart_data", "category_column", "stack_parts", "describe_chart", "Tile", "kpi_tile", "resolve_tile",
+    "CHART_FACTS", "chart_data", "category_column", "stack_parts",
 ]

@@ -4,26 +4,69 @@ Each tile reads top to bottom: the number with its unit, what it is, and how it
 compares (arrow and words, e.g. "▲ 36,2 pct.point siden 3. kvt. 2019"), then the
 verdict ("Forbedring", "Dårligere"). Colour follows the verdict, but the arrow and the
 words carry the same meaning, so colour is never the only cue. The texts come from
-facts.kpi_tile; this module only places them.
+facts.tiles.kpi_tile; this module places them. The tiles' numbers are read from the tables by
+plan_tiles, and the references checked at load by check_tiles.
 """
 
 from __future__ import annotations
 
 import math
+from typing import Annotated, Any, Literal, Union
 
-from briefing.deck.assemble import (
-    BOTTOM,
-    DeckContext,
-    SlideContent,
-    add_footer,
-    add_rect,
-    add_text,
-    content_frame,
-    slide_kind,
-)
-from briefing.facts.figures import Tile, kpi_tile
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from briefing.deck.draw import BOTTOM, DeckContext, SlideContent, add_footer, add_rect, add_text, content_frame
+from briefing.facts.tiles import Tile, kpi_tile, resolve_tile
+from briefing.facts.references import check_tile
 from briefing.danish.typeset import fit_text, text_width_pt
 from briefing.deck.layout import Box
+from briefing.spec.base import Number, Spec, Text, _text, yes_no
+from briefing.spec.chart import Selection
+from briefing.spec.kind import SlideKind
+from briefing.spec.models import SlideBase, Unit
+
+
+def _better(value: Any) -> Any:
+    """'ja', 'nej' or 'neutral' (also true/false); anything else gets a message naming all three."""
+    value = yes_no(value)
+    if value not in (True, False, "neutral") or isinstance(value, int) and not isinstance(value, bool):
+        raise PydanticCustomError("briefing", "skal være ja, nej eller neutral, ikke '{value}'", {"value": value})
+    return value
+
+
+class KpiComparison(Spec):
+    value: Number | None = _text("Tallet, der sammenlignes med (eller 'column' eller 'where' for at læse det i tabellen).",
+                                 default=None)
+    label: Text | None = _text("Det, der sammenlignes med, fx '3. kvt. 2019' eller 'RAR Østjylland' (standard ved "
+                               "'column': perioden, ved 'where': rækkens navn).", default=None)
+    against: Literal["periode", "benchmark"] = _text(
+        "En tidligere periode (vises 'siden ...') eller et benchmark (vises 'over/under ...').", default="periode")
+    column: Text | None = _text("Læs tallet i en anden kolonne (periode) af samme række, fx 2019K3.", default=None)
+    where: Selection = _text("Læs tallet i en anden række af tabellen, fx {kommune: RAR Østjylland}.",
+                             default_factory=dict)
+
+
+class KpiTile(Spec):
+    label: Text = _text("Hvad tallet viser, fx 'Aktivitetsparate i tilbud, 3. kvt. 2021'.")
+    value: Number | None = _text("Tallet (eller 'table' for at læse det i en datatabel).", default=None)
+    table: Text | None = _text("Datatabel, tallet læses i: filnavn i inputs/data/ uden endelse.", default=None)
+    where: Selection = _text("Rækken i tabellen: kolonne: værdi, så præcis én række passer.", default_factory=dict)
+    column: Text | None = _text("Kolonnen (perioden) i tabellen, fx 2021K3 (standard: den sidste).", default=None)
+    unit: Unit | None = _text("Enhed for tallet (standard: tabellens, ellers antal).", default=None)
+    decimals: int | None = _text("Antal decimaler (standard: tabellens, ellers 1 for pct. og uger, ellers 0).",
+                                 default=None, ge=0, le=3)
+    compare: KpiComparison | None = _text("Sammenligning med en tidligere periode eller et benchmark.", default=None)
+    higher_is_better: Annotated[Union[bool, Literal["neutral"]], BeforeValidator(_better)] = _text(
+        "Er et højere tal bedre? ja, nej eller neutral (bestemmer farven på ændringen).", default="neutral")
+
+
+class KpiSlide(SlideBase):
+    kind: Literal["nøgletal"]
+    lead: str | None = _text("Slidens hovedbudskab i én linje.", default=None)
+    tiles: list[KpiTile] = _text("Nøgletallene, ét pr. felt.", min_length=1, max_length=8)
+    source: str | None = _text("Kilde, der vises i bunden.", default=None)
+
 
 GAP = 0.3  # between tiles, inches
 PAD = 0.25  # inside a tile
@@ -58,7 +101,40 @@ def tile_grid(body: Box, count: int) -> list[Box]:
             for i in range(count)]
 
 
-@slide_kind("nøgletal")
+def check_tiles(entry, tables, problems) -> None:
+    for i, tile in enumerate(entry.spec.tiles):
+        check_tile(tile, ("tiles", i), entry, tables, problems)
+
+
+def plan_tiles(content: SlideContent, step) -> None:
+    content.extra["tiles"] = _kpi_tiles(content.spec, step.project, step.entry, step.problems)
+
+
+def _kpi_tiles(spec, project, entry, problems) -> list:
+    """The tiles with their numbers read from the tables. A deck built for another municipality (--kommune,
+    --alle) reads that municipality's row where a tile names the deck's own municipality; that row is checked
+    here as the own one's was when the project loaded."""
+    home, own = (project.deck_doc.data or {}).get("municipality"), project.deck.municipality
+    tiles = []
+    for i, tile in enumerate(spec.tiles):
+        if tile.table is not None and home and home != own:
+            tile = _swap_place(tile, home, own)
+            found = len(problems.errors)
+            check_tile(tile, ("tiles", i), entry, project.tables, problems)
+            if len(problems.errors) > found:
+                continue
+        tiles.append(resolve_tile(tile, project.tables))
+    return tiles
+
+
+def _swap_place(tile, home: str, own: str):
+    def swap(where: dict) -> dict:
+        return {column: own if value == home else value for column, value in where.items()}
+
+    compare = tile.compare.model_copy(update={"where": swap(tile.compare.where)}) if tile.compare else None
+    return tile.model_copy(update={"where": swap(tile.where), "compare": compare})
+
+
 def kpi_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     spec = content.spec
     body = content_frame(slide, content, ctx, spec.title, spec.lead)
@@ -104,3 +180,6 @@ def _tile(slide, tile: Tile, box: Box, number: int, ctx: DeckContext, label_size
         add_text(slide, Box(box.left + PAD, top + 0.82, inner, 0.38), [tile.verdict], ctx, size=16, min_size=14,
                  bold=True, color=tone, name=f"Nøgletal {number} vurdering", where=where,
                  source=("tiles", number - 1, "compare"))
+
+
+KIND = SlideKind("nøgletal", kpi_slide, KpiSlide, plan=plan_tiles, check=check_tiles)

@@ -1,25 +1,61 @@
-"""The scenario slide: scenarios as columns, consequences as rows, differences with arrow, sign and colour."""
+"""The scenario slide (`kind: scenarie`): scenarios as columns, consequences as rows, differences with arrow,
+sign and colour; the consequence model is computed by facts.scenario."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 from briefing.deck import ooxml
-from briefing.deck.assemble import (
-    CENTER,
-    LEFT,
-    DeckContext,
-    SlideContent,
-    add_footer,
-    add_table,
-    add_text,
-    content_frame,
-    slide_kind,
-)
+from briefing.deck.draw import CENTER, LEFT, DeckContext, SlideContent, add_footer, add_table, add_text, content_frame
 from briefing.deck.layout import Box
+from briefing.errors import Location
+from briefing.spec.base import _text
+from briefing.spec.kind import SlideKind
+from briefing.spec.models import SlideBase
+from briefing.spec.scenario import ScenarioSlideFields
+
+class ScenarioSlide(SlideBase, ScenarioSlideFields):
+    kind: Literal["scenarie"]
+    lever: str | None = _text("Håndtagets korte navn på beslutningssliden, fx 'Sanktionspraksis'.", default=None)
+
 
 HEADER_PT = 16
 
 
-@slide_kind("scenarie")
+def plan_scenario(content: SlideContent, step) -> None:
+    """Evaluate the consequence model; its table cells, summary sentences and assumption notes."""
+    from briefing.facts.narrative import Skipped
+    from briefing.facts.scenario import ScenarioError, compute
+    from briefing.facts.scenario_text import assumption_notes, summaries, table_cells
+
+    spec, project, entry, problems = content.spec, step.project, step.entry, step.problems
+
+    try:
+        model = compute(spec)
+    except ScenarioError as exc:
+        where = entry.doc.location(exc.path)
+        if exc.column and where.line:
+            where = Location(where.file, where.line, where.column + exc.column - 1)
+        field = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in exc.path).lstrip(".")
+        problems.add(exc.message, where, field)
+        return
+    sentences = []
+    for result in summaries(model, spec.summary, project.phrasebook):
+        if isinstance(result, Skipped):
+            problems.add(f"opsummeringen er udeladt: {result.reason}", entry.doc.location(("summary",)), "summary",
+                         warning=True)
+        else:
+            sentences.append(result)
+    header, rows = table_cells(model)
+    lead = spec.lead or (sentences[0].text if sentences else None)
+    content.extra.update(header=header, rows=rows, sentences=sentences, lead=lead,
+                         points=[s.text for s in sentences if s.text != lead])
+    content.footer = "Beregning på forudsætninger; forudsætninger og kilder står i noterne"
+    if spec.example:
+        content.footer += ". Eksempeldata, ikke rigtige tal"
+    content.notes = "\n\n".join(p for p in (content.notes.strip(), assumption_notes(spec)) if p)
+
+
 def scenario_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     theme, spec = ctx.theme, content.spec
     body = content_frame(slide, content, ctx, spec.title, content.extra.get("lead"))
@@ -66,3 +102,6 @@ def _cell(runs: list[tuple[str, str, bool]], fill: str, size: float, font: str, 
     paragraphs = tuple(ooxml.paragraph([ooxml.Run(text, size if k == 0 else max(size - 2, theme.sizes.minimum), color, font,
                                                   bold)], align) for k, (text, color, bold) in enumerate(runs))
     return ooxml.Cell(paragraphs, fill, CELL_MARGINS)
+
+
+KIND = SlideKind("scenarie", scenario_slide, ScenarioSlide, plan=plan_scenario)

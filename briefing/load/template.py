@@ -19,9 +19,6 @@ DEFAULT_LAYOUTS = {
     "section": ("Section Header", "Sektionsoverskrift", "Afsnitsoverskrift"),
     "content": ("Title Only", "Kun titel"),
 }
-ROLE_OF_KIND = {"titel": "title", "afsnit": "section"}
-
-
 def read_template(path: Path) -> bytes:
     """The template as .pptx bytes; a .potx differs only in its main content type."""
     data = Path(path).read_bytes()
@@ -78,6 +75,7 @@ def _is_title(placeholder) -> bool:
     return placeholder.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 
 
-def layout_for(prs, chosen: dict[str, str], kind: str):
-    name = chosen[ROLE_OF_KIND.get(kind, "content")]
+def layout_for(prs, chosen: dict[str, str], role: str):
+    """The template's layout chosen for a slide role: title, section or content."""
+    name = chosen[role]
     return next(layout for layout in prs.slide_layouts if layout.name == name)

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from briefing.spec.base import Flag, Number, Spec, Text, _danish_float, _text, yes_no  # noqa: F401
-from briefing.spec.narrative import NarrativeItem
-from briefing.spec.scenario import ScenarioSlideFields
 from briefing.spec.chart import BarChart, ChartSpec, Selection  # noqa: F401  (chart kinds live in their own module)
 
 
@@ -85,141 +83,6 @@ class SlideBase(Spec):
     minutes: Number | None = _text("Minutter til sliden (standard: afsnittets tid fordelt på sliderne).",
                                    default=None, gt=0, le=120)
     example: Flag = _text("Marker sliden som eksempeldata (ja/nej).", default=False)
-
-
-class TitleSlide(SlideBase):
-    kind: Literal["titel"]
-    title: str | None = _text("Titel (standard: præsentationens titel).", default=None)
-    subtitle: str | None = _text("Undertitel (standard: præsentationens undertitel).", default=None)
-
-
-class AgendaSlide(SlideBase):
-    kind: Literal["dagsorden"]
-    title: Text = _text("Titel.", default="Dagsorden")
-
-
-class Bullet(Spec):
-    text: Text = _text("Punktets tekst.")
-    sub: list[Text] = _text("Underpunkter.", default_factory=list)
-
-
-class BulletsSlide(SlideBase):
-    kind: Literal["punkter"]
-    lead: str | None = _text("Kort indledning over punkterne.", default=None)
-    bullets: list[Text | Bullet] = _text("Punkterne.", min_length=1, max_length=8)
-    source: str | None = _text("Kilde, der vises i bunden.", default=None)
-
-
-class ChartSlide(SlideBase):
-    kind: Literal["diagram"]
-    lead: str | None = _text("Slidens hovedbudskab i én linje (standard: den første automatiske sætning).", default=None)
-    chart: ChartSpec
-    narrative: list[NarrativeItem] = _text("Automatiske sætninger ud fra tallene.", default_factory=list, max_length=4)
-    bullets: list[Text] = _text("Korte pointer ved siden af diagrammet.", default_factory=list, max_length=5)
-
-
-class TableSlide(SlideBase):
-    kind: Literal["tabel"]
-    lead: str | None = _text("Slidens hovedbudskab i én linje (standard: den første automatiske sætning).", default=None)
-    narrative: list[NarrativeItem] = _text("Automatiske sætninger ud fra tallene.", default_factory=list, max_length=4)
-    table: Text = _text("Datatabel: filnavn i inputs/data/ uden endelse.")
-    columns: list[Text] | None = _text("Kolonner, der vises (standard: alle).", default=None)
-    where: Selection = _text("Vælg rækker: kolonne: værdi.", default_factory=dict)
-
-
-class DiscussionSlide(SlideBase):
-    kind: Literal["drøftelse"]
-    title: Text = _text("Titel.", default="Til drøftelse")
-    questions: list[Text] = _text("Spørgsmål til udvalget.", min_length=1, max_length=6)
-
-
-STATUSES = ("gennemført", "igangsat", "løbende", "ikke startet")
-
-
-class Recommendation(Spec):
-    text: Text = _text("Anbefalingen.")
-    status: Literal["gennemført", "igangsat", "løbende", "ikke startet"] = _text("Status.")
-    note: str | None = _text("Kort status i én linje.", default=None)
-
-
-class RecommendationsSlide(SlideBase):
-    kind: Literal["anbefalinger"]
-    lead: str | None = _text("Kort indledning.", default=None)
-    items: list[Recommendation] = _text("Anbefalingerne med status.", min_length=1, max_length=10)
-    source: str | None = _text("Kilde, der vises i bunden.", default=None)
-
-
-class ClosingSlide(SlideBase):
-    kind: Literal["afslutning"]
-    title: Text = _text("Titel.", default="Tak for i dag")
-    bullets: list[Text] = _text("Næste skridt eller hovedpointer.", default_factory=list, max_length=6)
-    contact: str | None = _text("Kontaktoplysninger.", default=None)
-
-
-class ScenarioSlide(SlideBase, ScenarioSlideFields):
-    kind: Literal["scenarie"]
-    lever: str | None = _text("Håndtagets korte navn på beslutningssliden, fx 'Sanktionspraksis'.", default=None)
-
-
-class DecisionsSlide(SlideBase):
-    kind: Literal["beslutninger"]
-    title: Text = _text("Titel.", default="Udvalget bedes tage stilling til")
-    decisions: list[Text] = _text("Beslutningspunkter eller prioriteringer for udvalget.", min_length=1, max_length=6)
-    levers: Flag = _text("Vis håndtagene fra scenarie-sliderne (ja/nej).", default=True)
-
-
-def _better(value: Any) -> Any:
-    """'ja', 'nej' or 'neutral' (also true/false); anything else gets a message naming all three."""
-    value = yes_no(value)
-    if value not in (True, False, "neutral") or isinstance(value, int) and not isinstance(value, bool):
-        raise PydanticCustomError("briefing", "skal være ja, nej eller neutral, ikke '{value}'", {"value": value})
-    return value
-
-
-class KpiComparison(Spec):
-    value: Number | None = _text("Tallet, der sammenlignes med (eller 'column' eller 'where' for at læse det i tabellen).",
-                                 default=None)
-    label: Text | None = _text("Det, der sammenlignes med, fx '3. kvt. 2019' eller 'RAR Østjylland' (standard ved "
-                               "'column': perioden, ved 'where': rækkens navn).", default=None)
-    against: Literal["periode", "benchmark"] = _text(
-        "En tidligere periode (vises 'siden ...') eller et benchmark (vises 'over/under ...').", default="periode")
-    column: Text | None = _text("Læs tallet i en anden kolonne (periode) af samme række, fx 2019K3.", default=None)
-    where: Selection = _text("Læs tallet i en anden række af tabellen, fx {kommune: RAR Østjylland}.",
-                             default_factory=dict)
-
-
-class KpiTile(Spec):
-    label: Text = _text("Hvad tallet viser, fx 'Aktivitetsparate i tilbud, 3. kvt. 2021'.")
-    value: Number | None = _text("Tallet (eller 'table' for at læse det i en datatabel).", default=None)
-    table: Text | None = _text("Datatabel, tallet læses i: filnavn i inputs/data/ uden endelse.", default=None)
-    where: Selection = _text("Rækken i tabellen: kolonne: værdi, så præcis én række passer.", default_factory=dict)
-    column: Text | None = _text("Kolonnen (perioden) i tabellen, fx 2021K3 (standard: den sidste).", default=None)
-    unit: Unit | None = _text("Enhed for tallet (standard: tabellens, ellers antal).", default=None)
-    decimals: int | None = _text("Antal decimaler (standard: tabellens, ellers 1 for pct. og uger, ellers 0).",
-                                 default=None, ge=0, le=3)
-    compare: KpiComparison | None = _text("Sammenligning med en tidligere periode eller et benchmark.", default=None)
-    higher_is_better: Annotated[Union[bool, Literal["neutral"]], BeforeValidator(_better)] = _text(
-        "Er et højere tal bedre? ja, nej eller neutral (bestemmer farven på ændringen).", default="neutral")
-
-
-class KpiSlide(SlideBase):
-    kind: Literal["nøgletal"]
-    lead: str | None = _text("Slidens hovedbudskab i én linje.", default=None)
-    tiles: list[KpiTile] = _text("Nøgletallene, ét pr. felt.", min_length=1, max_length=8)
-    source: str | None = _text("Kilde, der vises i bunden.", default=None)
-
-
-SLIDE_MODELS = (
-    TitleSlide, AgendaSlide, BulletsSlide, ChartSlide, TableSlide,
-    DiscussionSlide, RecommendationsSlide, ClosingSlide, ScenarioSlide, DecisionsSlide, KpiSlide,
-)
-AnySlide = Annotated[Union[SLIDE_MODELS], Field(discriminator="kind")]  # type: ignore[valid-type]
-
-
-class SlideFile(Spec):
-    """Wrapper so a slide file validates as one discriminated union."""
-
-    slide: AnySlide
 
 
 # ---------------------------------------------------------------- data tables

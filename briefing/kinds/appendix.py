@@ -1,0 +1,46 @@
+"""The appendix (`bilag`): the data tables behind the charts, made by the deck itself at its end."""
+
+from __future__ import annotations
+
+from briefing.danish.units import MISSING, UNIT_HEADERS, cell_text
+from briefing.deck.draw import DeckContext, SlideContent
+from briefing.deck.table import data_table
+from briefing.kinds.common import source_line
+from briefing.spec.kind import SlideKind
+
+
+APPENDIX_ROWS = 10
+
+
+def appendix_slides(contents, project):
+    """One table slide per data table behind the charts (split when long), so questions can be answered."""
+    from briefing.spec.models import Section
+
+    names = list(dict.fromkeys(c.spec.chart.table for c in contents if c.kind == "diagram"))
+    if not names:
+        return []
+    section = Section(title="Bilag: tallene bag diagrammerne", label="Bilag", slides=["bilag"], divider=False)
+    slides = []
+    for name in names:
+        table = project.tables[name]
+        header = list(table.label_columns) + [
+            f"{c.label} ({UNIT_HEADERS[table.unit]})" if c.period or len(table.value_columns) == 1 else c.label
+            for c in table.value_columns]
+        numeric = [False] * len(table.label_columns) + [True] * len(table.value_columns)
+        rows = [list(r.labels) + [cell_text(v, table.decimals) for v in r.values] for r in table.rows]
+        pages = [rows[i:i + APPENDIX_ROWS] for i in range(0, len(rows), APPENDIX_ROWS)]
+        for page_no, page in enumerate(pages, start=1):
+            title = f"Bilag: {table.spec.title}" + (f" ({page_no} af {len(pages)})" if len(pages) > 1 else "")
+            content = SlideContent("bilag", None, table.location, section=section, example=table.spec.example,
+                                   extra={"title": title, "header": header, "rows": page, "numeric": numeric,
+                                          "lead": None, "unit": table.unit})
+            content.footer = source_line(table, any(MISSING in row for row in page))
+            slides.append(content)
+    return slides
+
+
+def appendix_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
+    data_table(slide, content, ctx, content.extra["title"])
+
+
+KIND = SlideKind("bilag", appendix_slide)
