@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test check schema bench clean
+.PHONY: build test check schema bench mutate clean
 
 $(BIN)/briefing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,5 +32,11 @@ test: $(VENV)/.test-extras
 bench: $(BIN)/briefing
 	$(BIN)/python benchmarks/run.py
 
+# Mutation testing of the correctness core ([tool.mutmut] in pyproject.toml); slow, so not part of `make test`.
+mutate: $(VENV)/.test-extras
+	$(BIN)/python -m pip install --quiet 'mutmut==3.8.1'
+	$(BIN)/mutmut run || true
+	$(BIN)/mutmut results
+
 clean:
-	rm -rf $(VENV) output/*.pptx
+	rm -rf $(VENV) output/*.pptx mutants

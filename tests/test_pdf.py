@@ -70,17 +70,29 @@ def test_a_failing_libreoffice_is_a_warning_and_leaves_no_pdf(tmp_path, monkeypa
 def test_a_hanging_libreoffice_is_stopped_with_its_helpers(tmp_path, monkeypatch):
     deck = tmp_path / "deck.pptx"
     deck.write_bytes(b"pptx")
-    marker = tmp_path / "helper-finished"
+    helper_pid = tmp_path / "helper.pid"
     # The stand-in starts a helper, as soffice starts soffice.bin; both must be ended at the timeout.
-    script = f"(sleep 3; touch {marker}) &\nsleep 30"
+    script = f"sleep 30 &\necho $! > {helper_pid}\nsleep 30"
     monkeypatch.setenv("PATH", f"{fake_libreoffice(tmp_path / 'bin', script)}:/usr/bin:/bin")
     started = time.monotonic()
     pdf, problem = convert_to_pdf(deck, timeout=1)
     assert time.monotonic() - started < 10
     assert pdf is None
     assert problem.message == "PDF'en er ikke lavet: LibreOffice blev ikke færdig på 1 sekunder. Præsentationen er bygget"
-    time.sleep(3.5)
-    assert not marker.exists()
+    pid = int(helper_pid.read_text())
+    deadline = time.monotonic() + 5
+    while _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not _running(pid)
+
+
+def _running(pid: int) -> bool:
+    """Whether the process runs (a zombie waiting to be reaped has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(") ", 1)[1][:1] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdfinfo") is None,

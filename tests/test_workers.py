@@ -202,16 +202,34 @@ def test_workers_end_with_a_build_that_is_killed(tmp_path):
     import sys
 
     marker = f"briefing-kill-test-{tmp_path.name}"
+    # The child waits until its workers run (the first one and one it forked), prints their pids, then dies.
     code = (f"# {marker}\nimport os, signal, time\nfrom briefing.charts.workers import ChartWorkers\n"
-            "pool = ChartWorkers(workers=2)\ntime.sleep(2)\nos.kill(os.getpid(), signal.SIGKILL)\n")
-    subprocess.run([sys.executable, "-c", code], timeout=60)
+            "pool = ChartWorkers(workers=2)\nserver = pool._server.pid\n"
+            "def children(pid):\n"
+            "    found = []\n"
+            "    for entry in os.listdir('/proc'):\n"
+            "        try:\n"
+            "            with open(f'/proc/{entry}/stat') as f:\n"
+            "                if int(f.read().rsplit(') ', 1)[1].split()[1]) == pid:\n"
+            "                    found.append(int(entry))\n"
+            "        except (OSError, ValueError, IndexError):\n"
+            "            pass\n"
+            "    return found\n"
+            "deadline = time.monotonic() + 30\n"
+            "while not children(server) and time.monotonic() < deadline:\n"
+            "    time.sleep(0.02)\n"
+            "print(server, *children(server), flush=True)\n"
+            "os.kill(os.getpid(), signal.SIGKILL)\n")
+    done = subprocess.run([sys.executable, "-c", code], timeout=60, capture_output=True, text=True)
+    workers_seen = [int(pid) for pid in done.stdout.split()]
+    assert len(workers_seen) >= 2, (done.stdout, done.stderr)  # the first worker and one it forked were running
 
     def left() -> list[int]:
         found = []
         for entry in os.listdir("/proc"):
             try:
                 with open(f"/proc/{entry}/cmdline", "rb") as f:
-                    if marker.encode() in f.read():
+                    if marker.encode() in f.read() or int(entry) in workers_seen:
                         found.append(int(entry))
             except (OSError, ValueError):
                 pass

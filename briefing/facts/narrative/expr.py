@@ -207,9 +207,10 @@ def _vet(tree: ast.Expression) -> None:
                 abs(node.value) <= MAX_MAGNITUDE):  # also catches inf (1e400) and ints too big for a float
             raise ExpressionError("tallet er for stort", column)
         if isinstance(node, ast.Call):
-            if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
-                name = node.func.id if isinstance(node.func, ast.Name) else "?"
-                raise ExpressionError(f"ukendt funktion '{name}' (tilladte: {', '.join(FUNCTIONS)})", column)
+            if not isinstance(node.func, ast.Name):
+                raise ExpressionError(f"kun funktionerne {', '.join(FUNCTIONS)} kan kaldes, ved navn", column)
+            if node.func.id not in FUNCTIONS:
+                raise ExpressionError(f"ukendt funktion '{node.func.id}' (tilladte: {', '.join(FUNCTIONS)})", column)
             if node.keywords:
                 raise ExpressionError(f"{node.func.id}() tager kun tal, ikke navn=værdi", column)
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
