@@ -69,6 +69,7 @@ class ChartWorkers:
         self._results = context.Queue()
         self._done: dict[int, bytes] = {}
         self._forked: list[int] = []
+        self._stopped: set[int] = set()
         self._closed = False
         # Not a daemon: daemonic processes may not fork the further workers.
         self._server = context.Process(target=_serve, args=(self._jobs, self._results, self._workers, os.getpid()))
@@ -87,18 +88,24 @@ class ChartWorkers:
 
     def result(self, index: int) -> bytes:
         """The PNG of job `index`, waiting for it if needed; a worker's failure is raised here."""
+        lost = False  # a worker gone without saying it stopped: fatal unless its last message is still on the way
         while index not in self._done:
             try:
                 message = self._results.get(timeout=POLL)
             except queue.Empty:
                 if not self._server.is_alive():
                     raise RuntimeError(f"the chart worker stopped unexpectedly (exit code {self._server.exitcode})")
-                if not all(_alive(pid) for pid in self._forked):
-                    raise RuntimeError("a chart worker stopped unexpectedly")
+                if not all(_alive(pid) or pid in self._stopped for pid in self._forked):
+                    if lost:
+                        raise RuntimeError("a chart worker stopped unexpectedly")
+                    lost = True  # one more wait: a worker that has just stopped may have its message in the pipe
                 continue
+            lost = False
             kind, key, value = message
             if kind == "forked":
                 self._forked = value
+            elif kind == "stopped":  # a worker out of jobs ends while others still draw: not a failure
+                self._stopped.add(value)
             elif kind == "error":
                 raise RuntimeError(f"drawing chart {key} failed in a worker:\n{value}")
             elif kind == "died":
@@ -205,18 +212,19 @@ def _forked_work(jobs, results, parent: int) -> None:
     """A worker forked by the first one: it ends on terminate() like any process, not by the first's handler."""
     _die_with(parent)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _work(jobs, results, parent)
+    if _work(jobs, results, parent):
+        results.put(("stopped", None, os.getpid()))  # sent before it ends, so it is never taken for a crash
 
 
-def _work(jobs, results, parent: int) -> None:
-    """Draw jobs until told to stop; give up when the process that started this one is gone."""
+def _work(jobs, results, parent: int) -> bool:
+    """Draw jobs until told to stop (True); give up when the process that started this one is gone (False)."""
     from briefing.charts import draw_chart
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         job = _next(jobs, parent)
         if job is None or job == STOP:
-            return
+            return job == STOP
         index, (data, theme, size) = job
         try:
             results.put(("png", index, draw_chart(data, theme, size)))
