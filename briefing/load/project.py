@@ -13,10 +13,11 @@ from briefing.load.data import DataTable, load_table, select_rows
 from briefing.errors import BriefingError, Location, Problem, Problems, field_name, known_list, suggest
 from briefing.load.source import SourceDoc, load_yaml
 from briefing.spec.models import ChartSlide, DeckSpec, KpiSlide, SlideFile, TableSlide, TableSpec, ThemeSpec
+from briefing.load.resources import resource_root
 from briefing.load.validate import validate
 
 DECK_FILE = "briefing.yaml"
-PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_ROOT = resource_root()  # the shipped inputs/, narratives/, themes/ and schemas/
 
 
 @dataclass
