@@ -20,6 +20,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches
 
 from briefing.deck import ooxml
+from briefing.deck.package import finish_package
 from briefing.errors import Location, Problem, field_name
 from briefing.danish.typeset import fit_text
 from briefing.deck.layout import (
@@ -442,6 +443,7 @@ def assemble_deck(contents: list[SlideContent], ctx: DeckContext, metadata: dict
     props.revision = 1
     if "created" in metadata:
         props.created = props.modified = metadata["created"]
+    finish_package(prs)  # truthful app.xml, no template thumbnail (deck/package.py)
     return package_bytes(prs)
 
 
