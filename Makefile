@@ -1,24 +1,33 @@
 # Quick start: `make build` builds the example deck, `make test` runs all tests.
+# Both install the exact versions in constraints.txt, so every machine and CI get the same packages;
+# `make test-latest` runs the tests against the newest versions instead, in .venv-latest.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+LATEST := .venv-latest
+LOWEST := .venv-lowest
+# Also for the build environment pip makes for setuptools (pip reads PIP_CONSTRAINT there too).
+PINNED := PIP_CONSTRAINT=$(CURDIR)/constraints.txt
 
-.PHONY: build test check schema bench mutate clean
+.PHONY: build test test-latest test-lowest constraints check schema bench mutate clean
 
-$(BIN)/briefing: pyproject.toml
+$(BIN)/briefing: pyproject.toml setup.py constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(PINNED) $(BIN)/python -m pip install --quiet --upgrade pip
+	$(PINNED) $(BIN)/python -m pip install --quiet -e .
 	@# Byte-compile now: where PYTHONDONTWRITEBYTECODE is set, every run would compile briefing again (~0,3 s).
 	$(BIN)/python -m compileall -q briefing
 	touch $@
 
 $(VENV)/.test-extras: $(BIN)/briefing
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(PINNED) $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
 build: $(BIN)/briefing
 	$(BIN)/briefing build
+	@printf '%s\n' '' 'briefing er installeret i $(VENV). Kør det sådan:' \
+	  '  Linux og macOS:  $(BIN)/briefing --help   (eller først: source $(BIN)/activate)' \
+	  '  Windows:         $(VENV)\Scripts\briefing --help   (eller først: $(VENV)\Scripts\activate, i PowerShell $(VENV)\Scripts\Activate.ps1)'
 
 check: $(BIN)/briefing
 	$(BIN)/briefing check
@@ -27,7 +36,31 @@ schema: $(BIN)/briefing
 	$(BIN)/briefing schema
 
 test: $(VENV)/.test-extras
+	$(BIN)/python -m pip freeze --all | grep -iE '^(babel|click|lxml|matplotlib|numpy|openpyxl|pillow|pydantic|pydantic.core|python-pptx|pyyaml)==' || true
 	$(BIN)/python -m pytest
+
+# The newest versions pip finds, in a venv of their own: drift shows here on purpose, not on main.
+test-latest:
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet --upgrade -e '.[test]'
+	$(LATEST)/bin/python -m pip freeze --all | grep -iE '^(babel|click|lxml|matplotlib|numpy|openpyxl|pillow|pydantic|pydantic.core|python-pptx|pyyaml)==' || true
+	$(LATEST)/bin/python -m pytest
+
+# The lowest versions pyproject.toml allows (constraints-lowest.txt).
+test-lowest:
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet --upgrade pip
+	PIP_CONSTRAINT=$(CURDIR)/constraints-lowest.txt $(LOWEST)/bin/python -m pip install --quiet -e '.[test]'
+	$(LOWEST)/bin/python -m pip freeze --all | grep -iE '^(babel|click|lxml|matplotlib|numpy|openpyxl|pillow|pydantic|pydantic.core|python-pptx|pyyaml)==' || true
+	$(LOWEST)/bin/python -m pytest
+
+# Pin what `make test-latest` used (after it passed): the next `make build` and `make test` install that.
+constraints:
+	{ sed -n '1,2p' constraints.txt; $(LATEST)/bin/python -m pip freeze --all | grep -v '^#\|^-e\|^briefing' | LC_ALL=C sort -f; } > constraints.new
+	mv constraints.new constraints.txt
 
 bench: $(BIN)/briefing
 	$(BIN)/python benchmarks/run.py
@@ -39,4 +72,4 @@ mutate: $(VENV)/.test-extras
 	$(BIN)/mutmut results
 
 clean:
-	rm -rf $(VENV) output/*.pptx mutants
+	rm -rf $(VENV) $(LATEST) $(LOWEST) output/*.pptx mutants

@@ -2,4 +2,4 @@ import sys
 
 from briefing.cli import main
 
-sys.exit(main())
+sys.exit(main(prog_name="briefing"))

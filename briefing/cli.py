@@ -19,6 +19,14 @@ class DanishCommand(click.Command):
         kwargs.setdefault("options_metavar", "[TILVALG]")
         super().__init__(*args, **kwargs)
 
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:  # e.g. an option without its value: click may not say which command
+            if exc.ctx is None:
+                exc.ctx = ctx
+            raise
+
     def format_usage(self, ctx, formatter):
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="Brug: ")
 
@@ -43,7 +51,17 @@ class DanishGroup(DanishCommand, click.Group):
         with formatter.section("Kommandoer"):
             formatter.write_dl(commands)
 
+    def parse_args(self, ctx, args):
+        # Bare `briefing` shows the help and succeeds: click 8.1 did so itself, 8.2+ raises a usage error.
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            click.echo(ctx.get_help(), color=ctx.color)
+            ctx.exit(0)
+        return super().parse_args(ctx, args)
+
     def main(self, args=None, prog_name=None, **extra):
+        from briefing.console import safe_output
+
+        safe_output()
         try:
             return super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra) or 0
         except click.exceptions.Exit as exc:
@@ -52,11 +70,13 @@ class DanishGroup(DanishCommand, click.Group):
             click.echo("Afbrudt.", err=True)
             return 1
         except click.UsageError as exc:
-            click.echo(f"Fejl: {_usage_message(exc)}\nSe 'briefing --help'.", err=True)
+            where = exc.ctx.command_path if exc.ctx is not None and exc.ctx.command_path else "briefing"
+            click.echo(f"Fejl: {_usage_message(exc)}\nSe '{where} --help'.", err=True)
             return 2
 
 
 def _usage_message(exc: click.UsageError) -> str:
+    option = getattr(exc, "option_name", None)
     if isinstance(exc, click.NoSuchOption):
         return f"ukendt tilvalg '{exc.option_name}'"
     if isinstance(exc, click.MissingParameter):
@@ -66,9 +86,13 @@ def _usage_message(exc: click.UsageError) -> str:
     if "No such command" in exc.message:
         return f"ukendt kommando {exc.message.split('No such command', 1)[1].strip(' .')}"
     if "requires an argument" in exc.message:
-        return "et tilvalg mangler sin værdi"
+        return f"tilvalget '{option}' mangler sin værdi" if option else "et tilvalg mangler sin værdi"
+    if "does not take a value" in exc.message and option:
+        return f"tilvalget '{option}' tager ingen værdi"
     if "unexpected extra argument" in exc.message:
         return "for mange argumenter"
+    if option:
+        return f"tilvalget '{option}' er ikke skrevet rigtigt"
     return "kommandoen er ikke skrevet rigtigt"
 
 
@@ -187,9 +211,11 @@ def init(folder: Path, debug: bool) -> None:
     from briefing.load.scaffold import create_project
 
     def action():
+        from briefing.console import command_hint, quoted
+
         create_project(folder)
         click.echo(f"Nyt projekt oprettet i {folder}.\nRet tallene i {folder / 'inputs'} og byg med:\n"
-                   f"  cd {folder} && briefing build")
+                   f"  cd {quoted(str(folder))}\n  {command_hint()} build")
 
     _run(action, debug, failed="Projektet blev ikke oprettet")
 

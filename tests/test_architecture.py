@@ -13,7 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "briefing"
 # The shared ground (rank 0) first, then the stages in pipeline order; a module may import from a lower rank
 # and from its own package, never from a higher rank.
 RANKS = {
-    "briefing": 0, "briefing.errors": 0, "briefing.files": 0, "briefing.danish": 0, "briefing.spec": 0,
+    "briefing": 0, "briefing.errors": 0, "briefing.files": 0, "briefing.console": 0, "briefing.danish": 0,
+    "briefing.spec": 0,
     "briefing.load": 1,
     "briefing.facts": 2,
     "briefing.charts": 3,

@@ -167,17 +167,17 @@ def test_batch_with_pdf_makes_a_pdf_next_to_every_deck(tmp_path, monkeypatch):
 
 
 def test_batch_with_pdf_but_no_libreoffice_warns_once(tmp_path, monkeypatch):
-    empty = tmp_path / "empty-path"
-    empty.mkdir()
-    monkeypatch.setenv("PATH", str(empty))
+    from .test_pdf import no_libreoffice
+
+    no_libreoffice(monkeypatch, tmp_path)
     _project(tmp_path)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["build", "--alle", "--pdf"])
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("advarsel")]
     assert warnings == ["advarsel: output: PDF'erne er ikke lavet, fordi LibreOffice ikke er installeret (programmet "
-                        "'soffice' findes ikke). Præsentationerne er bygget; installér LibreOffice, eller gem som PDF "
-                        "fra PowerPoint"]
+                        "'soffice' findes ikke). Præsentationerne er bygget; installér LibreOffice (eller angiv, hvor "
+                        "det er, med BRIEFING_SOFFICE), eller gem som PDF fra PowerPoint"]
     assert "Færdig: 3 præsentationer bygget på" in result.output
     assert not list((tmp_path / "output").glob("*.pdf"))
 

@@ -31,7 +31,7 @@ def test_unknown_option_and_command_are_answered_in_danish():
     runner = CliRunner()
     option = runner.invoke(main, ["build", "--foo"])
     command = runner.invoke(main, ["bild"])
-    assert option.output == "Fejl: ukendt tilvalg '--foo'\nSe 'briefing --help'.\n"
+    assert option.output == "Fejl: ukendt tilvalg '--foo'\nSe 'briefing build --help'.\n"
     assert command.output == "Fejl: ukendt kommando 'bild'\nSe 'briefing --help'.\n"
 
 

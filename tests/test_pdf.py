@@ -16,7 +16,8 @@ from briefing.publish.pdf import convert_to_pdf
 
 DECK = "output/hedensted-beskaeftigelse.pptx"
 MISSING = ("advarsel: output/hedensted-beskaeftigelse.pdf: PDF'en er ikke lavet, fordi LibreOffice ikke er "
-           "installeret (programmet 'soffice' findes ikke). Præsentationen er bygget; installér LibreOffice, eller "
+           "installeret (programmet 'soffice' findes ikke). Præsentationen er bygget; installér LibreOffice (eller "
+           "angiv, hvor det er, med BRIEFING_SOFFICE), eller "
            "gem som PDF fra PowerPoint")
 
 
@@ -29,10 +30,17 @@ def fake_libreoffice(folder: Path, script: str) -> Path:
     return folder
 
 
-def test_without_libreoffice_the_deck_is_built_and_a_warning_says_why(project, monkeypatch, tmp_path):
+def no_libreoffice(monkeypatch, tmp_path: Path) -> None:
+    """Neither on PATH nor where the installers put it (this machine may well have it in /usr/lib)."""
     empty = tmp_path / "empty-path"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
+    monkeypatch.delenv("BRIEFING_SOFFICE", raising=False)
+    monkeypatch.setattr("briefing.publish.soffice._installed", lambda env, platform: iter(()))
+
+
+def test_without_libreoffice_the_deck_is_built_and_a_warning_says_why(project, monkeypatch, tmp_path):
+    no_libreoffice(monkeypatch, tmp_path)
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["build", "--pdf"])
     assert result.exit_code == 0, result.output
@@ -47,7 +55,7 @@ def test_an_old_pdf_is_called_out_as_old(tmp_path, monkeypatch):
     deck = tmp_path / "deck.pptx"
     deck.write_bytes(b"pptx")
     (tmp_path / "deck.pdf").write_bytes(b"%PDF old")
-    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    no_libreoffice(monkeypatch, tmp_path)
     pdf, problem = convert_to_pdf(deck)
     assert pdf is None
     assert problem.message.endswith("gem som PDF fra PowerPoint. PDF'en, der ligger der, er fra en tidligere bygning")

@@ -242,3 +242,27 @@ def test_workers_end_with_a_build_that_is_killed(tmp_path):
     for pid in remaining:  # tidy up before failing
         os.kill(pid, signal.SIGKILL)
     assert remaining == []
+
+
+MAIN_PID = os.getpid()
+
+
+def _slow_in_the_first_worker(data, theme, size):
+    """The first worker (the main process's child) draws slowly; the worker it forked is done long before."""
+    if os.getppid() == MAIN_PID:
+        time.sleep(6 * workers.POLL)
+    return f"png {data}".encode()
+
+
+def test_a_worker_that_runs_out_of_jobs_while_another_still_draws_is_not_a_crash(monkeypatch):
+    from briefing.spec.models import ThemeSpec
+
+    monkeypatch.setattr("briefing.charts.draw_chart", _slow_in_the_first_worker)
+    pool = workers.ChartWorkers(workers=2)
+    try:
+        theme = ThemeSpec()
+        pool.start([(i, theme, (1, 1)) for i in range(6)])
+        assert [pool.result(i) for i in range(6)] == [f"png {i}".encode() for i in range(6)]
+    finally:
+        pool.close()
+    assert _no_children_within(5)

@@ -3,8 +3,11 @@
 Dashed zero lines split the plane; the axes are symmetric around zero so the four
 quadrants are the same size and a caption ("Høje udgifter, lav effekt") sits in
 each corner. Every point is labelled; a label tries the places around its point in
-turn and takes the first that overlaps no other label, point or caption. Points
-without both values cannot be placed: they are named under the chart instead.
+turn, nearest first and then ever further out on a leader line, and takes the first
+that overlaps no other label, point or caption and stays inside the axes. The boxes
+are measured with the font matplotlib actually found, so a wider fallback font moves
+labels rather than making them overlap. Points without both values cannot be placed:
+they are named under the chart instead.
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ DIRECTIONS = [((1, 0), "left", "center"), ((-1, 0), "right", "center"), ((0, 1),
               ((0.8, -0.8), "left", "top"), ((-0.8, -0.8), "right", "top")]
 # Places around a point, nearest first: next to it, then further out with a thin leader line.
 PLACES = [((dx * r, dy * r), ha, va) for r in (9, 26, 44) for (dx, dy), ha, va in DIRECTIONS]
+FAR_STEP_PT = 16  # past PLACES: rings this much further apart ...
+FAR_DIRECTIONS = 16  # ... with this many directions each, until a ring lies wholly outside the axes
+GAP_PT = 1.5  # free space kept between a label and anything else
 CORNERS = [(0.015, 0.985, "left", "top"), (0.985, 0.985, "right", "top"),
            (0.015, 0.015, "left", "bottom"), (0.985, 0.015, "right", "bottom")]
 
@@ -98,21 +104,55 @@ def _label_points(figure, ax, points, captions: list, theme: ThemeSpec) -> None:
     renderer = figure.canvas.get_renderer()
     axes_box = ax.get_window_extent(renderer)
     occupied = [c.get_window_extent(renderer) for c in captions] + [_marker_box(ax, x, y, figure) for _, x, y, _ in points]
+    pixels = figure.dpi / 72
     for name, x, y, role in points:
         style = dict(fontsize=LABEL_PT, fontweight="bold" if role == "own" else "normal",
                      color=readable_text(_point_color(role, theme), theme), zorder=5, bbox=halo(theme))
-        label = None
-        for place in PLACES:
-            label = _annotate(ax, name, x, y, place, style, theme)
-            box = _text_box(label, renderer)
-            inside = axes_box.contains(box.x0, box.y0) and axes_box.contains(box.x1, box.y1)
-            if inside and not any(box.overlaps(other) for other in occupied):
+        probe = _annotate(ax, name, x, y, PLACES[0], style, theme)
+        size = _text_box(probe, renderer)  # width and height in the font actually used
+        probe.remove()
+        anchor = ax.transData.transform((x, y))
+        reach = (axes_box.width + axes_box.height) / pixels  # no ring further out than this can lie inside
+        chosen, fallback = None, None
+        for place in _places(reach):
+            box = _box_at(anchor, place, size.width, size.height, pixels)
+            if not (axes_box.contains(box.x0, box.y0) and axes_box.contains(box.x1, box.y1)):
+                continue
+            fallback = fallback or place
+            padded = box.padded(GAP_PT * pixels)
+            if not any(padded.overlaps(other) for other in occupied):
+                chosen = place
                 break
-            label.remove()
-            label = None
-        if label is None:  # nowhere free: take the first spot rather than drop the name
-            label = _annotate(ax, name, x, y, PLACES[0], style, theme)
+        # Nowhere free (more labels than the plane holds): the nearest spot inside rather than drop the name.
+        label = _annotate(ax, name, x, y, chosen or fallback or PLACES[0], style, theme)
         occupied.append(_text_box(label, renderer))
+
+
+def _places(reach_pt: float):
+    """PLACES, then rings of FAR_DIRECTIONS places each FAR_STEP_PT further out, up to `reach_pt`."""
+    import math
+
+    yield from PLACES
+    radius = max(math.hypot(dx, dy) for (dx, dy), _, _ in PLACES)
+    while radius < reach_pt:
+        radius += FAR_STEP_PT
+        for i in range(FAR_DIRECTIONS):
+            angle = 2 * math.pi * i / FAR_DIRECTIONS
+            dx, dy = math.cos(angle), math.sin(angle)
+            ha = "left" if dx > 0.3 else "right" if dx < -0.3 else "center"
+            va = "bottom" if dy > 0.3 else "top" if dy < -0.3 else "center"
+            yield (dx * radius, dy * radius), ha, va
+
+
+def _box_at(anchor, place, width: float, height: float, pixels: float):
+    """The display box a label of `width` x `height` pixels gets at `place` (offset in points, alignment)."""
+    from matplotlib.transforms import Bbox
+
+    (dx, dy), ha, va = place
+    x, y = anchor[0] + dx * pixels, anchor[1] + dy * pixels
+    x0 = {"left": x, "right": x - width, "center": x - width / 2}[ha]
+    y0 = {"bottom": y, "top": y - height, "center": y - height / 2}[va]
+    return Bbox.from_bounds(x0, y0, width, height)
 
 
 def _text_box(label, renderer):

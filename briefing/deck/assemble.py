@@ -13,6 +13,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches
 
 from briefing.deck import ooxml
+from briefing.deck.package import finish_package
 from briefing.deck.layout import (
     SLIDE_H,
     SLIDE_W,
@@ -153,6 +154,7 @@ def assemble_deck(contents: list[SlideContent], ctx: DeckContext, metadata: dict
     props.revision = 1
     if "created" in metadata:
         props.created = props.modified = metadata["created"]
+    finish_package(prs)  # truthful app.xml, no template thumbnail (deck/package.py)
     return package_bytes(prs)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SLIDE_W = 13.333
+SLIDE_W = 40 / 3  # 13,333 in: exactly PowerPoint's 16:9 width, 12192000 EMU
 SLIDE_H = 7.5
 MARGIN = 0.6
 CONTENT_W = SLIDE_W - 2 * MARGIN

@@ -13,12 +13,13 @@ from typing import Any
 from briefing.load.data import DataTable, load_table
 from briefing.errors import BriefingError, Location, Problem, Problems, known_list, suggest
 from briefing.load.source import SourceDoc, load_yaml
+from briefing.load.resources import resource_root
 from briefing.spec.kind import SlideKind, slide_file_model
 from briefing.spec.models import DeckSpec, TableSpec, ThemeSpec
 from briefing.load.validate import validate
 
 DECK_FILE = "briefing.yaml"
-PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_ROOT = resource_root()  # the shipped inputs/, narratives/, themes/ and schemas/
 
 
 @dataclass

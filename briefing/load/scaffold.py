@@ -12,12 +12,11 @@ PROJECT_FOLDERS = ("inputs", "themes", "narratives", "schemas")
 
 
 def example_root() -> Path:
-    """The folder holding the example project: the source checkout, or the current folder."""
-    for candidate in (PACKAGE_ROOT, Path.cwd()):
-        if (candidate / "inputs" / DECK_FILE).is_file():
-            return candidate
-    raise fail("eksempelprojektet blev ikke fundet; kør kommandoen fra briefing-mappen, eller installér med "
-               "'pip install -e .'")
+    """The folder holding the example project shipped with briefing (inside the wheel, or the source checkout)."""
+    if (PACKAGE_ROOT / "inputs" / DECK_FILE).is_file():
+        return PACKAGE_ROOT
+    raise fail(f"eksempelprojektet følger ikke med denne installation af briefing (ledte i {PACKAGE_ROOT}); "
+               "installér briefing igen")
 
 
 def create_project(target: Path) -> None:

@@ -93,20 +93,26 @@ def load_yaml(path: Path) -> SourceDoc:
 
 def _compose(path: Path, text: str) -> Node | None:
     """The node tree, composed by libyaml where PyYAML has it (ten times faster). A document libyaml refuses
-    is composed again by the pure-Python parser, whose error messages the Danish hints are written for."""
+    is composed again by the pure-Python parser, whose error messages the Danish hints are written for.
+
+    The depth is counted on the event stream before anything is composed, by whichever parser composes: libyaml
+    composes by recursion in C, PyYAML's composer by recursion in Python, but neither event parser recurses. A
+    libyaml that refuses deep nesting itself (0.2.5, bundled with PyYAML 6.0.3 and later, stops at 1.000 flow
+    levels, looking ahead of the events) makes the pure-Python count the place, so the message is the same with
+    any PyYAML, with or without libyaml."""
     loader = getattr(yaml, "CSafeLoader", None)
-    if loader is None:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    try:
-        _refuse_deep_nesting(path, text, loader)
-        return yaml.compose(text, Loader=loader)
-    except yaml.YAMLError:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+    if loader is not None:
+        try:
+            _refuse_deep_nesting(path, text, loader)
+            return yaml.compose(text, Loader=loader)
+        except yaml.YAMLError as exc:
+            _refuse_deep_nesting_before(path, text, loader, exc)
+    _refuse_deep_nesting(path, text, yaml.SafeLoader)
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _refuse_deep_nesting(path: Path, text: str, loader) -> None:
-    """libyaml composes nested lists and sections by recursion in C, which no RecursionError stops (it crashed
-    at a depth of 30.000 here). Its event parser is not recursive: count the depth with it first."""
+    """Refuse more than MAX_DEPTH nested lists and sections at the first one too deep, counted on the events."""
     depth = 0
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
@@ -117,6 +123,23 @@ def _refuse_deep_nesting(path: Path, text: str, loader) -> None:
                            Location(path, mark.line + 1, mark.column + 1))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+
+
+def _refuse_deep_nesting_before(path: Path, text: str, loader, exc: yaml.YAMLError) -> None:
+    """libyaml looks ahead of its events, so it can refuse a document (e.g. past its own 1.000 flow levels) before
+    the events have reached our limit. The events of the text up to where it gave up are the document's own:
+    count them with libyaml too, since the pure-Python scanner takes seconds on such a line."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is None:
+        return
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return
+    prefix = "\n".join(lines[: mark.line] + [lines[mark.line][: mark.column]])
+    try:
+        _refuse_deep_nesting(path, prefix, loader)
+    except yaml.YAMLError:
+        pass  # the prefix ends mid-document; only a depth found before that counts
 
 
 def _too_many_values(location: Location) -> BriefingError:

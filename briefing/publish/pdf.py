@@ -9,7 +9,6 @@ conversion never leaves half a PDF or destroys the previous one.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import tempfile
@@ -17,12 +16,13 @@ from pathlib import Path
 
 from briefing.errors import Location, Problem
 from briefing.files import write_atomic
+from briefing.publish.soffice import find_libreoffice, setting_problem
 
 TIMEOUT_SECONDS = 240  # a 40-slide deck takes 10-30 s; a first start of LibreOffice can take far longer
-PROGRAMS = ("soffice", "libreoffice")
 
 MISSING = ("PDF'en er ikke lavet, fordi LibreOffice ikke er installeret (programmet 'soffice' findes ikke). "
-           "Præsentationen er bygget; installér LibreOffice, eller gem som PDF fra PowerPoint")
+           "Præsentationen er bygget; installér LibreOffice (eller angiv, hvor det er, med BRIEFING_SOFFICE), "
+           "eller gem som PDF fra PowerPoint")
 
 
 STALE = "PDF'en, der ligger der, er fra en tidligere bygning"
@@ -33,18 +33,14 @@ def pdf_path(deck_path: Path) -> Path:
     return deck_path.with_suffix(".pdf")
 
 
-def find_libreoffice() -> str | None:
-    """The LibreOffice program on PATH, or None."""
-    return next((found for name in PROGRAMS if (found := shutil.which(name))), None)
-
-
 def convert_to_pdf(deck: Path, target: Path | None = None, *,
                    timeout: float = TIMEOUT_SECONDS) -> tuple[Path | None, Problem | None]:
     """Convert `deck` to PDF; return (the PDF, None), or (None, a Danish warning) when it cannot be done."""
     target = target or pdf_path(deck)
     program = find_libreoffice()
     if program is None:
-        return None, _warning(MISSING, target)
+        wrong = setting_problem()
+        return None, _warning(f"PDF'en er ikke lavet: {wrong}. Præsentationen er bygget" if wrong else MISSING, target)
     with tempfile.TemporaryDirectory(prefix="briefing-pdf-") as temp:
         folder = Path(temp)
         failure = _run_libreoffice(program, deck, folder, timeout)
