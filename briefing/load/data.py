@@ -128,11 +128,13 @@ def _rows_from_yaml(spec: TableSpec, doc: SourceDoc) -> tuple[list[str], list[li
 
 
 def _resolve_data_file(spec: TableSpec, doc: SourceDoc, data_dir: Path) -> Path:
+    from briefing.load.paths import outside_reason
+
     where = doc.location(("file",))
-    target = (data_dir / spec.file).resolve() if spec.file else data_dir
-    root = data_dir.resolve()
-    if Path(spec.file or "").is_absolute() or root not in target.parents:
-        raise BriefingError(Problem("filen skal ligge i inputs/data/ (ingen '../' eller fulde stier)", where, "file"))
+    reason = outside_reason(data_dir, spec.file or "")
+    if reason:
+        raise BriefingError(Problem(f"filen skal ligge i inputs/data/ ({reason})", where, "file"))
+    target = (data_dir / spec.file).resolve()
     if not target.is_file():
         present = sorted(p.name for p in data_dir.iterdir() if p.suffix.lower() in (".csv", ".xlsx"))
         raise BriefingError(Problem(f"filen '{spec.file}' findes ikke{suggest(spec.file, present)} (findes: {known_list(present) or 'ingen'})", where, "file"))

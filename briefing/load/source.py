@@ -15,7 +15,8 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from briefing.errors import BriefingError, Location, fail
+from briefing.errors import BriefingError, Location, fail, field_name
+from briefing.load.guard import value_problem
 
 MAX_FILE_BYTES = 5_000_000
 MAX_NODES = 200_000
@@ -234,11 +235,15 @@ class _Converter:
             self.doc.raw[path] = node.value
             self._check_folded_item(node)
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except ConstructorError:
             raise self._tag_error(node) from None
-        except ValueError:
-            raise fail(f"værdien '{node.value}' kan ikke læses", self._location(node)) from None
+        except (ValueError, OverflowError):
+            raise fail(f"værdien '{node.value[:40]}' kan ikke læses", self._location(node)) from None
+        problem = value_problem(value)
+        if problem:
+            raise fail(problem, self._location(node), field_name(path) if path else "")
+        return value
 
     def _check_folded_item(self, node: ScalarNode) -> None:
         """Refuse a '- ' line that YAML silently joined to the text above because it was indented too far."""
