@@ -71,7 +71,6 @@ def _build(inputs: Path, output, write, strict, municipality, cache, parallel, l
         target = Path(output) if output else project.root / "output" / f"{project.name}.pptx"
         draw_charts(contents, project, target.parent if cache and write else None, workers or own)
         from briefing.deck.assemble import DeckContext, assemble_deck
-        from briefing.files import write_atomic
 
         ctx = DeckContext(project.deck, project.theme.spec, project.theme.logo, list(problems.warnings),
                           project.theme.template, project.theme.layouts)
@@ -82,9 +81,10 @@ def _build(inputs: Path, output, write, strict, municipality, cache, parallel, l
         if own is not None:
             own.close()
     if write:
-        write_atomic(target, data)
-        write_atomic(ledger_path(target), fact_ledger(contents))
-        write_atomic(guide_path(target), guide_markdown(contents, project.deck).encode("utf-8"))
+        from briefing.publish.outputs import publish
+
+        publish([(target, data), (ledger_path(target), fact_ledger(contents)),
+                 (guide_path(target), guide_markdown(contents, project.deck).encode("utf-8"))])
         if record is not None and not ctx.warnings and target == record[0].target:
             record[0].save(record[1], data, len(contents))
     return BuildResult(target if write else None, len(contents), time.perf_counter() - started, ctx.warnings,
@@ -133,6 +133,9 @@ def _unchanged_record(inputs: Path, output: Path | None, municipality: str | Non
     target = Path(output) if output else root / "output" / f"{name}.pptx"
     files = [p for folder in (inputs, root / "themes", root / "narratives", PACKAGE_ROOT / "themes",
                               PACKAGE_ROOT / "narratives") if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
+    from briefing.publish.outputs import recover
+
+    recover(target)  # a set a killed build left half renamed is completed before anything compares with it
     record = BuildRecord(target)
     return record, fingerprint(files, f"{municipality}|{strict}|{target.resolve()}"), record.slides()
 

@@ -16,6 +16,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefing.errors import BriefingError, Location, fail, field_name
+from briefing.files import os_reason
 from briefing.load.guard import value_problem
 
 MAX_FILE_BYTES = 5_000_000
@@ -55,7 +56,7 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise fail("filen findes ikke", Location(path)) from None
     except OSError as exc:
-        raise fail(f"filen kan ikke læses ({exc.strerror})", Location(path)) from None
+        raise fail(f"filen kan ikke læses ({os_reason(exc)})", Location(path)) from None
     if len(raw) > MAX_FILE_BYTES:
         raise fail(f"filen er for stor ({len(raw) // 1_000_000} MB); højst {MAX_FILE_BYTES // 1_000_000} MB er tilladt", Location(path))
     if raw.startswith(b"\xef\xbb\xbf"):
