@@ -81,12 +81,15 @@ def _build(inputs: Path, output, write, strict, municipality, cache, parallel, l
         if own is not None:
             own.close()
     if write:
-        from briefing.publish.outputs import publish
+        from briefing.publish.outputs import cache_warnings, forget_record, publish
 
         publish([(target, data), (ledger_path(target), fact_ledger(contents)),
                  (guide_path(target), guide_markdown(contents, project.deck).encode("utf-8"))])
         if record is not None and not ctx.warnings and target == record[0].target:
             record[0].save(record[1], data, len(contents))
+        elif not cache:
+            forget_record(target)  # --forfra: a record of an earlier build, damaged or not, no longer applies
+        ctx.warnings.extend(cache_warnings(target))
     return BuildResult(target if write else None, len(contents), time.perf_counter() - started, ctx.warnings,
                        data=data, theme=project.theme.spec)
 

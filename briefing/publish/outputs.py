@@ -21,6 +21,23 @@ from briefing.files import fsync_folder, os_reason, write_temp
 JOURNAL_SUFFIX = ".saetter.json"
 
 
+def cache_warnings(deck: Path) -> list[Problem]:
+    """One warning per damaged file in output/.cache that this build found, threw away and made again."""
+    from briefing.charts.cache import damaged_files
+
+    return [Problem("filen i mellemlageret var beskadiget og er lavet forfra", Location(path), severity="advarsel")
+            for path in dict.fromkeys(damaged_files(deck.parent))]
+
+
+def forget_record(deck: Path) -> None:
+    from briefing.charts.cache import BuildRecord
+
+    BuildRecord(deck).forget()
+    from briefing.charts.cache import damaged_files
+
+    damaged_files(deck.parent)  # reading it to remove it is no news
+
+
 def journal_path(deck: Path) -> Path:
     """The journal of a set being put in place: output/.<deck>.saetter.json."""
     return deck.with_name(f".{deck.name}{JOURNAL_SUFFIX}")
