@@ -69,6 +69,8 @@ class ChartWorkers:
         self._results = context.Queue()
         self._done: dict[int, bytes] = {}
         self._forked: list[int] = []
+        self._stopped: set[int] = set()  # forked workers that ended normally after their last job
+        self._suspects: list[int] = []
         self._closed = False
         # Not a daemon: daemonic processes may not fork the further workers.
         self._server = context.Process(target=_serve, args=(self._jobs, self._results, self._workers, os.getpid()))
@@ -93,12 +95,16 @@ class ChartWorkers:
             except queue.Empty:
                 if not self._server.is_alive():
                     raise RuntimeError(f"the chart worker stopped unexpectedly (exit code {self._server.exitcode})")
-                if not all(_alive(pid) for pid in self._forked):
+                gone = [pid for pid in self._forked if pid not in self._stopped and not _alive(pid)]
+                if gone and gone == self._suspects:  # still gone after one more wait: not a worker that just ended
                     raise RuntimeError("a chart worker stopped unexpectedly")
+                self._suspects = gone  # a worker that ended its work may have said so just after the wait
                 continue
             kind, key, value = message
             if kind == "forked":
                 self._forked = value
+            elif kind == "stopped":
+                self._stopped.add(key)
             elif kind == "error":
                 raise RuntimeError(f"drawing chart {key} failed in a worker:\n{value}")
             elif kind == "died":
@@ -206,6 +212,7 @@ def _forked_work(jobs, results, parent: int) -> None:
     _die_with(parent)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _work(jobs, results, parent)
+    results.put(("stopped", os.getpid(), None))  # ending here is normal; the main process must not take it for a crash
 
 
 def _work(jobs, results, parent: int) -> None:
