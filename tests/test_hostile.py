@@ -264,9 +264,9 @@ def test_hostile_input_is_located_or_builds(case, baseline, tmp_path, monkeypatc
     root = tmp_path / "projekt"
     shutil.copytree(baseline, root, symlinks=True)
     outside = h.outside_files(tmp_path / "outside")
-    before = _set(root)
     args = change(root, outside)
-    args = args if isinstance(args, list) else ["build"]
+    args = args if isinstance(args, list) and args and isinstance(args[0], str) else ["build"]
+    before = _set(root)
     monkeypatch.chdir(root)
     result = CliRunner().invoke(main, args)
     output = result.output

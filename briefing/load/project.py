@@ -257,17 +257,30 @@ def _template(theme: Theme, folder: Path, doc: SourceDoc, problems: Problems) ->
     if path is None:
         problems.add(f"skabelonen skal ligge i themes/-mappen ({reason})", where, "template")
         return
+    if path.suffix.lower() in (".pptm", ".potm", ".ppsm"):
+        problems.add(f"skabelonen '{spec.template}' er gemt med makroer ({path.suffix.lower()}), og makroer kommer "
+                     "aldrig med i præsentationen; gem den i PowerPoint som .pptx eller .potx uden makroer",
+                     where, "template")
+        return
     if path.suffix.lower() not in (".pptx", ".potx") or not path.is_file():
         present = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in (".pptx", ".potx"))
         problems.add(f"skabelonen '{spec.template}' findes ikke (skabeloner i themes/: {', '.join(present) or 'ingen'})",
                      where, "template")
         return
+    from briefing.load.zipsafe import ZipLimitError
+
     try:
-        data = read_template(path)
+        data, removed = read_template(path)
         prs = open_presentation(data)
+    except ZipLimitError as exc:
+        problems.add(f"skabelonen kan ikke bruges: {exc}", where, "template")
+        return
     except Exception:  # a damaged file can fail deep inside python-pptx or zipfile
         problems.add("skabelonen kan ikke åbnes som PowerPoint-fil (.pptx eller .potx)", where, "template")
         return
+    for what in removed:
+        problems.add(f"fjernet fra skabelonen, så det ikke kommer med i præsentationen: {what}", where, "template",
+                     warning=True)
     chosen, found = choose_layouts(prs, spec.layouts.model_dump())
     for name, message in found:
         problems.add(message, doc.location(tuple(name.split("."))), name)
