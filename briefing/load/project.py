@@ -300,6 +300,12 @@ def _logo(spec: ThemeSpec, folder: Path, doc: SourceDoc, problems: Problems) -> 
     if not path.is_file() or path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
         problems.add(f"logoet '{spec.logo}' findes ikke eller er ikke PNG/JPG", doc.location(("logo",)), "logo")
         return None
+    from briefing.load.images import image_problem
+
+    wrong = image_problem(path)
+    if wrong:
+        problems.add(f"logoet kan ikke bruges: {wrong}", doc.location(("logo",)), "logo")
+        return None
     return path
 
 
