@@ -232,8 +232,26 @@ CASES = {
 }
 
 
+def _plain_chart(data, theme, size) -> bytes:
+    """A stand-in for matplotlib (charts have their own tests): a real PNG of the asked size, in milliseconds."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (int(size[0] * 20), int(size[1] * 20)), "#00557F").save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def quick_charts():
+    """Charts drawn in-process by the stand-in, so the corpus runs in bounded time; the pipeline is the real one."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("briefing.charts.draw_chart", _plain_chart)
+        patch.setattr("briefing.charts.workers.start_workers", lambda: None)
+        yield
+
+
 @pytest.fixture(scope="module")
-def baseline(tmp_path_factory) -> Path:
+def baseline(tmp_path_factory, quick_charts) -> Path:
     """The small project, built once: every case starts from a copy of it with its output set."""
     root = h.small_project(tmp_path_factory.mktemp("grund") / "projekt")
     result = CliRunner().invoke(main, ["build", "--input", str(root / "inputs")], catch_exceptions=False)
