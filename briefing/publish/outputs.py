@@ -58,7 +58,9 @@ def publish(files: list[tuple[Path, bytes]]) -> None:
         journal = journal_path(deck)
         entries = [[temp.name, path.name] for temp, (path, _) in zip(temps, files)]
         journal_temp = write_temp(journal, json.dumps(entries).encode("utf-8"))
+        temps.append(journal_temp)
         os.replace(journal_temp, journal)
+        temps.pop()
         fsync_folder(folder)
     except BriefingError:
         _remove(temps)
