@@ -186,6 +186,8 @@ CASES = {
     "csv-mixed-latin1-line": (lambda r, o: csv_bytes(r, CSV.encode("utf-8") + "Ledighedsydelse;Tilbud i alt;1,0;"
                                                      "2,0\nMålgruppe;x;1;2\n".encode("latin-1")), "fejl"),
     "csv-nul-bytes": (lambda r, o: csv_bytes(r, CSV.encode("utf-8").replace(b";76,3", b";76\0,3")), "fejl"),
+    "csv-label-control-char": (lambda r, o: csv_bytes(r, CSV.replace("Tilbud i alt", "Tilbud\x1b i alt", 1).encode()), "fejl"),
+    "csv-header-control-char": (lambda r, o: csv_bytes(r, CSV.replace("tilbud", "til\x07bud", 1).encode()), "fejl"),
     "csv-cp1252": (lambda r, o: csv_bytes(r, CSV.encode("cp1252")), "ok"),
     "yaml-python-tag": (lambda r, o: slide(r, "formaal", "kind: punkter", "kind: !!python/object/apply:os.system [ls]"), "fejl"),
     "yaml-alias-bomb": (lambda r, o: (r / S / "formaal.yaml").write_text(

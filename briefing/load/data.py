@@ -18,6 +18,7 @@ from typing import Any
 from briefing.danish import fmt
 from briefing.errors import BriefingError, Location, Problem, known_list, suggest
 from briefing.danish.periods import Period, join_periods, parse_period
+from briefing.load.guard import text_problem
 from briefing.load.source import SourceDoc, read_text
 from briefing.spec.models import TableSpec
 
@@ -259,6 +260,10 @@ def parse_cell(value: Any, raw: str | None) -> float | None:
 def _build_table(name: str, spec: TableSpec, doc: SourceDoc, header: list[str], cells: list[list[Cell]]) -> DataTable:
     problems: list[Problem] = []
     where = doc.location(("file",) if spec.file else ("rows",))
+    for column_name in header:
+        wrong = text_problem(column_name)
+        if wrong:
+            raise BriefingError(Problem(f"kolonneoverskriften: {wrong}", where))
     if len(header) > MAX_COLUMNS:
         raise BriefingError(Problem(f"tabellen har mere end {MAX_COLUMNS} kolonner", where))
     duplicates = sorted({h for h in header if header.count(h) > 1})
@@ -284,6 +289,10 @@ def _build_table(name: str, spec: TableSpec, doc: SourceDoc, header: list[str], 
     for record in cells:
         by_name = dict(zip(header, record))
         labels = tuple("" if by_name[n][0] is None else str(by_name[n][0]).strip() for n in label_names)
+        for label_name, label in zip(label_names, labels):
+            wrong = text_problem(label)
+            if wrong:
+                problems.append(Problem(wrong, by_name[label_name][2], label_name))
         values = []
         for column_name in value_names:
             value, raw, loc = by_name[column_name]
