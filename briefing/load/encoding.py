@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing.danish import fmt
 from briefing.errors import Location, fail
 from briefing.files import os_reason
 from briefing.load.source import MAX_FILE_BYTES
@@ -21,7 +22,7 @@ def decode_csv(path: Path) -> str:
     except OSError as exc:
         raise fail(f"filen kan ikke læses ({os_reason(exc)})", Location(path)) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise fail(f"filen er for stor ({len(raw) // 1_000_000} MB); højst {MAX_FILE_BYTES // 1_000_000} MB er "
+        raise fail(f"filen er for stor ({fmt.number(len(raw) / 1_000_000, 1)} MB); højst {MAX_FILE_BYTES // 1_000_000} MB er "
                    "tilladt", Location(path))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:400].count(b"\0") > len(raw[:400]) // 4:
         raise fail(f"filen er gemt som UTF-16 (Excels 'Unicode-tekst'); {SAVE_AS}", Location(path, 1, 1))

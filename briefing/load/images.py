@@ -26,6 +26,7 @@ def image_problem(path: Path) -> str | None:
                 f"{fmt.number(MAX_IMAGE_BYTES // 1_000_000)} MB er tilladt")
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
+        guard, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None  # the size is checked here, with a clearer message
         try:
             with Image.open(path) as image:  # reads the header only
                 width, height = image.size
@@ -34,9 +35,12 @@ def image_problem(path: Path) -> str | None:
                             f"{fmt.number(MAX_PIXELS // 1_000_000)} megapixel er tilladt (fx 5000 x 5000)")
                 if image.format not in FORMATS:
                     return f"billedet er ikke PNG eller JPG (men {image.format or 'ukendt'})"
+                Image.MAX_IMAGE_PIXELS = guard
                 image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             return f"billedet er for stort; højst {fmt.number(MAX_PIXELS // 1_000_000)} megapixel er tilladt"
         except Exception:  # Pillow raises many kinds for a file that is no picture or is cut off
             return "filen kan ikke læses som billede (PNG eller JPG); den er beskadiget eller ikke et billede"
+        finally:
+            Image.MAX_IMAGE_PIXELS = guard
     return None

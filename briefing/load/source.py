@@ -15,6 +15,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from briefing.danish import fmt
 from briefing.errors import BriefingError, Location, fail, field_name
 from briefing.files import os_reason
 from briefing.load.guard import value_problem
@@ -58,7 +59,7 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise fail(f"filen kan ikke læses ({os_reason(exc)})", Location(path)) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise fail(f"filen er for stor ({len(raw) // 1_000_000} MB); højst {MAX_FILE_BYTES // 1_000_000} MB er tilladt", Location(path))
+        raise fail(f"filen er for stor ({fmt.number(len(raw) / 1_000_000, 1)} MB); højst {MAX_FILE_BYTES // 1_000_000} MB er tilladt", Location(path))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
