@@ -99,13 +99,15 @@ def _build(inputs: Path, options: BuildOptions, loaded: Project | None, workers,
         if own is not None:
             own.close()
     if options.write:
-        from briefing.files import write_atomic
+        from briefing.publish.outputs import cache_warnings, forget_record, publish
 
-        write_atomic(target, data)
-        write_atomic(ledger_path(target), fact_ledger(contents))
-        write_atomic(guide_path(target), guide_markdown(contents, project.deck).encode("utf-8"))
+        publish([(target, data), (ledger_path(target), fact_ledger(contents)),
+                 (guide_path(target), guide_markdown(contents, project.deck).encode("utf-8"))])
         if previous is not None and not ctx.warnings and target == previous.target:
             previous.record.save(previous.fingerprint, data, len(contents))
+        elif not options.cache:
+            forget_record(target)  # --forfra: a record of an earlier build, damaged or not, no longer applies
+        ctx.warnings.extend(cache_warnings(target))
     return BuildResult(target if options.write else None, len(contents), time.perf_counter() - started, ctx.warnings,
                        data=data, theme=project.theme.spec)
 
@@ -166,6 +168,9 @@ def _previous_build(inputs: Path, options: BuildOptions) -> PreviousBuild | None
     target = Path(options.output) if options.output else root / "output" / f"{name}.pptx"
     files = [p for folder in (inputs, root / "themes", root / "narratives", PACKAGE_ROOT / "themes",
                               PACKAGE_ROOT / "narratives") if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
+    from briefing.publish.outputs import recover
+
+    recover(target)  # a set a killed build left half renamed is completed before anything compares with it
     record = BuildRecord(target)
     extra = f"{options.municipality}|{options.strict}|{target.resolve()}|{','.join(options.kinds)}"
     return PreviousBuild(record, fingerprint(files, extra), record.slides())

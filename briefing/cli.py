@@ -106,12 +106,24 @@ def _run(action, debug: bool, failed: str = "Præsentationen blev ikke bygget") 
     except KeyboardInterrupt:
         click.echo("Afbrudt.", err=True)
         sys.exit(130)
+    except OSError as exc:  # the system refused a file (rights, full disk, a folder in the way): said in Danish
+        if debug:
+            traceback.print_exc()
+        click.echo(f"{_os_problem(exc).render(Path.cwd())}\n\n{failed}: ret fejlen ovenfor og prøv igen.", err=True)
+        sys.exit(1)
     except Exception:
         if debug:
             traceback.print_exc()
         click.echo("Der skete en uventet fejl i briefing. Den tidligere præsentation er ikke ændret.\n"
                    "Kør kommandoen igen med --debug og send teksten til den, der vedligeholder briefing.", err=True)
         sys.exit(2)
+
+
+def _os_problem(exc: OSError) -> Problem:
+    from briefing.files import os_reason
+
+    where = Location(Path(exc.filename)) if exc.filename else Location()
+    return Problem(f"filen eller mappen kan ikke bruges ({os_reason(exc)})", where)
 
 
 @click.group(name="briefing", cls=DanishGroup, context_settings={"help_option_names": ["-h", "--help"]},

@@ -28,10 +28,11 @@ class Location:
 
 def _relative(path: Path, root: Path | None) -> str:
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        for shown, base in ((path.absolute(), root.absolute()), (path.resolve(), root.resolve())):
+            try:  # the path as written first: a symlink is named where it stands, not where it points
+                return shown.relative_to(base).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import tempfile
@@ -49,7 +50,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise fail(f"mappen kan ikke oprettes eller skrives i ({exc.strerror})", Location(path.parent)) from None
+        raise fail(f"mappen kan ikke oprettes eller skrives i ({os_reason(exc)})", Location(path.parent)) from None
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -64,4 +65,62 @@ def write_atomic(path: Path, data: bytes) -> None:
                    "Luk den og byg igen", Location(path)) from None
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise fail(f"filen kan ikke skrives ({exc.strerror})", Location(path)) from None
+        raise fail(f"filen kan ikke skrives ({os_reason(exc)})", Location(path)) from None
+
+
+OS_REASONS = {
+    errno.ENOSPC: "disken er fuld",
+    errno.EDQUOT: "der er ikke mere plads i din kvote på drevet",
+    errno.EACCES: "adgang nægtet",
+    errno.EPERM: "handlingen er ikke tilladt",
+    errno.EROFS: "drevet er skrivebeskyttet",
+    errno.EISDIR: "det er en mappe, ikke en fil",
+    errno.ENOTDIR: "en del af stien er en fil, ikke en mappe",
+    errno.ENOENT: "filen eller mappen findes ikke",
+    errno.EEXIST: "filen findes allerede",
+    errno.ENAMETOOLONG: "navnet er for langt",
+    errno.ELOOP: "genveje (symlinks) peger i ring",
+    errno.EIO: "læse- eller skrivefejl på drevet",
+    errno.EBUSY: "filen er i brug af et andet program",
+    errno.EMFILE: "for mange åbne filer",
+    errno.ETXTBSY: "filen er i brug af et andet program",
+    errno.EFBIG: "filen er for stor",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The operating system's reason for `exc` in Danish (its own text is in English)."""
+    return OS_REASONS.get(exc.errno, f"systemfejl {exc.errno}" if exc.errno else "systemfejl")
+
+
+def write_temp(path: Path, data: bytes) -> Path:
+    """`data` in a complete, flushed temporary file beside `path` (.<name>.<random>.tmp); the caller renames it."""
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise fail(f"mappen kan ikke skrives i ({os_reason(exc)})", Location(path.parent)) from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, 0o666 & ~_umask())
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise fail(f"filen kan ikke skrives ({os_reason(exc)})", Location(path)) from None
+    return temp
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make renames in `folder` durable where the system allows it (not on Windows)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)

@@ -12,7 +12,9 @@ from pptx.util import Inches
 
 from briefing.build import build
 from briefing.errors import BriefingError
-from briefing.load.template import PRESENTATION_TYPE, TEMPLATE_TYPE
+from briefing.load.template_clean import MAIN_TYPES, PRESENTATION_TYPE
+
+TEMPLATE_TYPE = MAIN_TYPES[0]
 
 RENAMED = {"Title Slide": "Forside", "Title Only": "Kun titel", "Section Header": "Afsnit"}
 

@@ -40,25 +40,78 @@ def chart_key(data, theme, size: tuple[float, float]) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+DAMAGED: dict[Path, list[Path]] = {}  # output folder -> damaged cache files found (and removed) this build
+
+
+def _damaged(folder: Path, path: Path) -> None:
+    """Note a damaged cache file for the build's warnings and remove it so it is rewritten."""
+    DAMAGED.setdefault(Path(folder), []).append(path)
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def damaged_files(folder: Path) -> list[Path]:
+    """The damaged cache files found below output folder `folder` since the last call (they were rebuilt)."""
+    return DAMAGED.pop(Path(folder), [])
+
+
+def png_is_whole(data: bytes) -> bool:
+    """Whether `data` is a PNG that decodes completely (a truncated or garbled file does not)."""
+    import io
+
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format != "PNG":
+                return False
+            image.load()
+        return True
+    except Exception:  # Pillow raises many kinds for a damaged picture
+        return False
+
+
 class ChartCache:
+    """PNGs by chart key, each with the SHA-256 of its bytes beside it; nothing is reused unverified."""
+
     def __init__(self, folder: Path):
+        self.output = Path(folder)
         self.folder = Path(folder) / CACHE_DIR / "charts"
 
     def get(self, key: str) -> bytes | None:
-        path = self.folder / f"{key}.png"
+        path, digest = self.folder / f"{key}.png", self.folder / f"{key}.sha256"
         try:
-            return path.read_bytes()
+            png = path.read_bytes()
         except OSError:
             return None
+        try:
+            expected = digest.read_text(encoding="ascii").strip()
+        except (OSError, ValueError):
+            expected = ""
+        if expected != hashlib.sha256(png).hexdigest() or not png_is_whole(png):
+            _damaged(self.output, path)
+            _damaged_quietly(digest)
+            return None
+        return png
 
     def put(self, key: str, png: bytes) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            temp = self.folder / f".{key}.{os.getpid()}.tmp"
-            temp.write_bytes(png)
-            os.replace(temp, self.folder / f"{key}.png")
+            for name, blob in ((f"{key}.png", png), (f"{key}.sha256", hashlib.sha256(png).hexdigest().encode())):
+                temp = self.folder / f".{name}.{os.getpid()}.tmp"
+                temp.write_bytes(blob)
+                os.replace(temp, self.folder / name)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
+
+
+def _damaged_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def fingerprint(paths: Iterable[Path], extra: str = "") -> str:
@@ -74,30 +127,54 @@ def fingerprint(paths: Iterable[Path], extra: str = "") -> str:
 
 
 class BuildRecord:
-    """What the last build of a deck was made from, to skip a rebuild when nothing changed."""
+    """What the last build of a deck was made from, to skip a rebuild when nothing changed. A record that
+    cannot be read is noted as damaged and treated as absent; the next save rewrites it."""
 
     def __init__(self, target: Path):
         self.path = target.parent / CACHE_DIR / "builds" / f"{target.name}.json"
         self.target = target
+        self._record = self._read()
 
-    def unchanged(self, print_: str) -> bool:
+    def _read(self) -> dict:
         try:
             record = json.loads(self.path.read_text(encoding="utf-8"))
-            current = hashlib.sha256(self.target.read_bytes()).hexdigest()
+        except FileNotFoundError:
+            return {}
         except (OSError, ValueError):
+            record = None
+        valid = isinstance(record, dict) and isinstance(record.get("fingerprint"), str) and \
+            isinstance(record.get("deck"), str) and type(record.get("slides")) is int and record["slides"] >= 0
+        if not valid:
+            if self.path.exists():
+                _damaged(self.target.parent, self.path)
+            return {}
+        return record
+
+    def unchanged(self, print_: str) -> bool:
+        if not self._record:
             return False
-        return record.get("fingerprint") == print_ and record.get("deck") == current
+        try:
+            current = hashlib.sha256(self.target.read_bytes()).hexdigest()
+        except OSError:
+            return False
+        return self._record.get("fingerprint") == print_ and self._record.get("deck") == current
 
     def slides(self) -> int:
-        try:
-            return int(json.loads(self.path.read_text(encoding="utf-8")).get("slides", 0))
-        except (OSError, ValueError):
-            return 0
+        return int(self._record.get("slides", 0))
 
     def save(self, print_: str, deck: bytes, slides: int) -> None:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             data = {"fingerprint": print_, "deck": hashlib.sha256(deck).hexdigest(), "slides": slides}
-            self.path.write_text(json.dumps(data), encoding="utf-8")
+            temp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            temp.write_text(json.dumps(data), encoding="utf-8")
+            os.replace(temp, self.path)
+        except OSError:
+            pass
+
+    def forget(self) -> None:
+        """Remove the record (a build without the cache made a deck it does not describe)."""
+        try:
+            self.path.unlink(missing_ok=True)
         except OSError:
             pass

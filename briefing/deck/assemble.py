@@ -57,8 +57,8 @@ def _set_theme_fonts(prs, theme: ThemeSpec) -> None:
 
     part = prs.slide_master.part.part_related_by(RT.THEME)
     xml = part.blob.decode("utf-8")
-    xml = re.sub(r'(<a:majorFont>\s*<a:latin typeface=")[^"]*', rf"\g<1>{theme.fonts.heading}", xml)
-    xml = re.sub(r'(<a:minorFont>\s*<a:latin typeface=")[^"]*', rf"\g<1>{theme.fonts.body}", xml)
+    for element, font in (("majorFont", theme.fonts.heading), ("minorFont", theme.fonts.body)):  # escaped, never spliced raw
+        xml = re.sub(rf'(<a:{element}>\s*<a:latin typeface=")[^"]*', lambda m, f=font: m.group(1) + ooxml.xml_attr(f), xml)
     part._blob = xml.encode("utf-8")
 
 

@@ -189,3 +189,10 @@ def notes_paragraphs(text: str) -> str:
 
 def _emu_box(box) -> tuple[int, int, int, int]:
     return emu(box.left), emu(box.top), emu(box.width), emu(box.height)
+
+
+def xml_attr(text: str) -> str:
+    """`text` escaped for an XML attribute value in double quotes: the only way text enters XML as a string."""
+    from xml.sax.saxutils import escape
+
+    return escape(str(text), {'"': "&quot;", "'": "&apos;"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 from briefing.errors import Problems, field_name, known_list, suggest
 from briefing.facts.figures import category_column, stack_parts
 from briefing.load.data import DataTable, select_rows
+from briefing.load.paths import plain_name_problem
 
 
 def check_chart_slide(entry, tables: dict[str, DataTable], problems: Problems) -> None:
@@ -206,6 +207,10 @@ SHAPE_CHECKS = {
 def _table(name: str, path: tuple, entry, tables: dict[str, DataTable], problems: Problems) -> DataTable | None:
     if name in tables:
         return tables[name]
+    wrong = plain_name_problem(name, "inputs/data/")
+    if wrong:
+        problems.add(f"ukendt datatabel '{name}': {wrong}", entry.doc.location(path), field_name(path))
+        return None
     data_dir = entry.doc.path.parent.parent / "data"
     if not (data_dir / f"{name}.yaml").is_file():
         problems.add(f"ukendt datatabel '{name}'{suggest(name, tables)} (findes i inputs/data/: {known_list(tables) or 'ingen'})",

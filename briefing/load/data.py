@@ -18,7 +18,8 @@ from typing import Any
 from briefing.danish import fmt
 from briefing.errors import BriefingError, Location, Problem, known_list, suggest
 from briefing.danish.periods import Period, join_periods, parse_period
-from briefing.load.source import SourceDoc, read_text
+from briefing.load.guard import text_problem
+from briefing.load.source import SourceDoc
 from briefing.spec.models import TableSpec
 
 MAX_ROWS = 10_000
@@ -128,11 +129,13 @@ def _rows_from_yaml(spec: TableSpec, doc: SourceDoc) -> tuple[list[str], list[li
 
 
 def _resolve_data_file(spec: TableSpec, doc: SourceDoc, data_dir: Path) -> Path:
+    from briefing.load.paths import outside_reason
+
     where = doc.location(("file",))
-    target = (data_dir / spec.file).resolve() if spec.file else data_dir
-    root = data_dir.resolve()
-    if Path(spec.file or "").is_absolute() or root not in target.parents:
-        raise BriefingError(Problem("filen skal ligge i inputs/data/ (ingen '../' eller fulde stier)", where, "file"))
+    reason = outside_reason(data_dir, spec.file or "")
+    if reason:
+        raise BriefingError(Problem(f"filen skal ligge i inputs/data/ ({reason})", where, "file"))
+    target = (data_dir / spec.file).resolve()
     if not target.is_file():
         present = sorted(p.name for p in data_dir.iterdir() if p.suffix.lower() in (".csv", ".xlsx"))
         raise BriefingError(Problem(f"filen '{spec.file}' findes ikke{suggest(spec.file, present)} (findes: {known_list(present) or 'ingen'})", where, "file"))
@@ -150,12 +153,9 @@ def _rows_from_file(spec: TableSpec, doc: SourceDoc, data_dir: Path) -> tuple[li
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[list[Cell]]]:
-    try:
-        text = read_text(path)
-    except BriefingError as exc:
-        if "UTF-8" not in exc.problems[0].message:
-            raise
-        text = path.read_bytes().decode("cp1252", errors="replace")  # Excel's "CSV (semikolonsepareret)"
+    from briefing.load.encoding import decode_csv
+
+    text = decode_csv(path)
     lines = [line for line in text.split("\n")]
     first = next((line for line in lines if line.strip()), "")
     delimiter = max([";", "\t", ","], key=first.count)
@@ -191,17 +191,25 @@ def _to_comma(raw: str | None) -> str | None:
 def _read_xlsx(path: Path, sheet: str | None, doc: SourceDoc) -> tuple[list[str], list[list[Cell]]]:
     from openpyxl import load_workbook  # only needed for XLSX tables
 
+    from briefing.load.zipsafe import ZipLimitError, check_zip
+
     try:
+        check_zip(path)
         book = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True, data_only=False)  # to tell a formula from an empty cell
+    except ZipLimitError as exc:
+        raise BriefingError(Problem(f"filen kan ikke bruges: {exc}", Location(path))) from None
     except Exception:  # openpyxl raises many kinds for a damaged file
         raise BriefingError(Problem("filen kan ikke læses som XLSX (Excel)", Location(path))) from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise BriefingError(Problem(f"arket '{sheet}' findes ikke (findes: {known_list(book.sheetnames)})", doc.location(("sheet",)), "sheet"))
         ws = book[sheet] if sheet else book.worksheets[0]
+        raw_rows = (formulas[sheet] if sheet else formulas.worksheets[0]).iter_rows(values_only=True)
         header: list[str] | None = None
         cells: list[list[Cell]] = []
-        for row_no, record in enumerate(ws.iter_rows(values_only=True), start=1):
+        for row_no, (record, raw) in enumerate(zip(ws.iter_rows(values_only=True), raw_rows), start=1):
+            _refuse_unsaved_formulas(path, row_no, record, raw)
             if not any(v is not None and str(v).strip() for v in record):
                 continue
             if header is None:
@@ -215,9 +223,19 @@ def _read_xlsx(path: Path, sheet: str | None, doc: SourceDoc) -> tuple[list[str]
                 raise BriefingError(Problem(f"tabellen har mere end {fmt.number(MAX_ROWS)} rækker", Location(path, row_no, 1)))
     finally:
         book.close()
+        formulas.close()
     if header is None:
         raise BriefingError(Problem("arket er tomt", Location(path, 1, 1)))
     return header, cells
+
+
+def _refuse_unsaved_formulas(path: Path, row_no: int, record: tuple, raw: tuple) -> None:
+    """A formula whose result Excel never saved reads as an empty cell: say so, not 'under diskretionsgrænsen'."""
+    for col, (value, formula) in enumerate(zip(record, raw), start=1):
+        if value is None and isinstance(formula, str) and formula.startswith("="):
+            raise BriefingError(Problem(
+                f"cellen er en formel ({formula[:40]}) uden gemt resultat, så tallet kan ikke læses; åbn filen i "
+                "Excel, gem den, og prøv igen (eller indsæt tallene som værdier)", Location(path, row_no, col)))
 
 
 _DOT_DECIMAL = re.compile(r"^-?\d+\.(\d{1,2}|\d{4,})$")
@@ -242,6 +260,10 @@ def parse_cell(value: Any, raw: str | None) -> float | None:
 def _build_table(name: str, spec: TableSpec, doc: SourceDoc, header: list[str], cells: list[list[Cell]]) -> DataTable:
     problems: list[Problem] = []
     where = doc.location(("file",) if spec.file else ("rows",))
+    for column_name in header:
+        wrong = text_problem(column_name)
+        if wrong:
+            raise BriefingError(Problem(f"kolonneoverskriften: {wrong}", where))
     if len(header) > MAX_COLUMNS:
         raise BriefingError(Problem(f"tabellen har mere end {MAX_COLUMNS} kolonner", where))
     duplicates = sorted({h for h in header if header.count(h) > 1})
@@ -267,6 +289,10 @@ def _build_table(name: str, spec: TableSpec, doc: SourceDoc, header: list[str], 
     for record in cells:
         by_name = dict(zip(header, record))
         labels = tuple("" if by_name[n][0] is None else str(by_name[n][0]).strip() for n in label_names)
+        for label_name, label in zip(label_names, labels):
+            wrong = text_problem(label)
+            if wrong:
+                problems.append(Problem(wrong, by_name[label_name][2], label_name))
         values = []
         for column_name in value_names:
             value, raw, loc = by_name[column_name]

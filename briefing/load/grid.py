@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 
+from briefing.danish import fmt
 from briefing.errors import BriefingError, Location, Problem
+from briefing.load.data import MAX_ROWS
 from briefing.load.source import MAX_FILE_BYTES
 SUFFIXES = (".csv", ".xlsx")
 
@@ -87,17 +89,30 @@ def _read_csv(path: Path) -> tuple[Grid, str]:
 def _read_xlsx(path: Path) -> Grid:
     from openpyxl import load_workbook  # only needed for XLSX exports
 
+    from briefing.load.zipsafe import ZipLimitError, check_zip
+
     try:
+        check_zip(path)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # exports often lack a default style; harmless
-            book = load_workbook(path, data_only=True)
+            book = load_workbook(path, data_only=True, read_only=True)  # streamed: rows are counted as they come
+    except ZipLimitError as exc:
+        raise BriefingError(Problem(f"filen kan ikke bruges: {exc}", Location(path))) from None
     except Exception:  # openpyxl raises many kinds for a damaged file
         raise BriefingError(Problem("filen kan ikke læses som XLSX (Excel)", Location(path))) from None
     try:
-        sheet = book.worksheets[0]
-        return [[Cell(_xlsx_value(cell), Location(path, cell.row, cell.column)) for cell in row] for row in sheet.iter_rows()]
+        grid = []
+        for row_no, row in enumerate(book.worksheets[0].iter_rows(), start=1):
+            if row_no > MAX_ROWS + MAX_HEADER_LINES:
+                raise BriefingError(Problem(f"tabellen har mere end {fmt.number(MAX_ROWS)} rækker",
+                                            Location(path, row_no, 1)))
+            grid.append([Cell(_xlsx_value(cell), Location(path, row_no, col)) for col, cell in enumerate(row, start=1)])
+        return grid
     finally:
         book.close()
+
+
+MAX_HEADER_LINES = 200  # title, notes and header lines above and below the rows of an export
 
 
 def _xlsx_value(cell) -> Any:

@@ -12,6 +12,7 @@ from typing import Any
 
 from briefing.load.data import DataTable, load_table
 from briefing.errors import BriefingError, Location, Problem, Problems, known_list, suggest
+from briefing.load.paths import SYMLINK_OUT, escaping_files, outside_reason, plain_name_problem, within
 from briefing.load.source import SourceDoc, load_yaml
 from briefing.load.resources import resource_root
 from briefing.spec.kind import SlideKind, slide_file_model
@@ -82,6 +83,8 @@ def for_municipality(deck: DeckSpec, municipality: str) -> DeckSpec:
 
 def quick_name(inputs: Path, municipality: str | None) -> str | None:
     """The deck's file stem read straight from briefing.yaml, or None when it cannot be known without a full load."""
+    if not within(Path(inputs).parent, Path(inputs) / DECK_FILE):
+        return None
     try:
         doc = load_yaml(Path(inputs) / DECK_FILE)
         deck, problems = validate(DeckSpec, doc)
@@ -102,6 +105,8 @@ def load_project(inputs: Path, municipality: str | None = None, *, kinds: Mappin
     if not deck_path.is_file():
         where = "mappen findes ikke" if not inputs.is_dir() else f"mappen indeholder ingen {DECK_FILE}"
         raise BriefingError(Problem(f"{where}; angiv projektets inputs-mappe med --input", Location(inputs)))
+    if not within(inputs.parent, deck_path):
+        raise BriefingError(Problem(SYMLINK_OUT.replace("mappen", "projektet"), Location(deck_path)))
     problems = Problems()
     deck_doc = _load(deck_path, problems)
     deck = None
@@ -137,9 +142,17 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+def _project_files(folder: Path, problems: Problems) -> list[Path]:
+    """The YAML files of inputs/slides/ or inputs/data/; a symlink leading out of the project is refused unread."""
+    inside, out = escaping_files(_yaml_files(folder), folder.parent.parent)
+    for path in out:
+        problems.add(f"{SYMLINK_OUT.replace('mappen', 'projektet')}", Location(path))
+    return inside
+
+
 def _load_slides(folder: Path, slide_file: type, problems: Problems) -> dict[str, SlideEntry]:
     slides = {}
-    for path in _yaml_files(folder):
+    for path in _project_files(folder, problems):
         doc = _load(path, problems)
         if doc is None:
             continue
@@ -155,7 +168,7 @@ def _load_slides(folder: Path, slide_file: type, problems: Problems) -> dict[str
 
 def _load_tables(folder: Path, problems: Problems) -> dict[str, DataTable]:
     tables = {}
-    for path in _yaml_files(folder):
+    for path in _project_files(folder, problems):
         doc = _load(path, problems)
         if doc is None:
             continue
@@ -178,6 +191,9 @@ def _load_phrasebook(root: Path, problems: Problems):
     from briefing.load.phrasebook import load_phrasebook
 
     for path in (root / PHRASEBOOK, PACKAGE_ROOT / PHRASEBOOK):
+        if path.is_file() and path.parents[1] == root and not within(root, path):
+            problems.add(SYMLINK_OUT.replace("mappen", "projektet"), Location(path))
+            return None
         if path.is_file():
             try:
                 return load_phrasebook(path)
@@ -196,8 +212,16 @@ def theme_folders(root: Path) -> list[Path]:
 
 def load_theme(root: Path, name: str, deck_doc: SourceDoc | None, problems: Problems) -> Theme | None:
     folders = theme_folders(root)
+    wrong = plain_name_problem(name, "themes/")
+    if wrong:
+        problems.add(f"ukendt tema '{name}': {wrong}", deck_doc.location(("theme",)) if deck_doc else Location(),
+                     "theme")
+        return None
     for folder in folders:
         path = folder / f"{name}.yaml"
+        if path.is_file() and not within(folder, path):
+            problems.add(SYMLINK_OUT, Location(path))
+            return None
         if path.is_file():
             doc = _load(path, problems)
             if doc is None:
@@ -221,10 +245,10 @@ def load_theme(root: Path, name: str, deck_doc: SourceDoc | None, problems: Prob
     return None
 
 
-def _inside(folder: Path, name: str) -> Path | None:
-    """`name` resolved inside `folder`, or None when it points out of it (../, absolute paths, symlinks)."""
-    path = (folder / name).resolve()
-    return path if folder.resolve() in path.parents else None
+def _inside(folder: Path, name: str) -> tuple[Path | None, str]:
+    """`name` resolved inside `folder`, or None and the reason when it points out of it (../, absolute, symlinks)."""
+    reason = outside_reason(folder, name)
+    return (None, reason) if reason else ((folder / name).resolve(), "")
 
 
 def _template(theme: Theme, folder: Path, doc: SourceDoc, problems: Problems) -> None:
@@ -235,21 +259,34 @@ def _template(theme: Theme, folder: Path, doc: SourceDoc, problems: Problems) ->
     from briefing.load.template import choose_layouts, open_presentation, read_template
 
     where = doc.location(("template",))
-    path = _inside(folder, spec.template)
+    path, reason = _inside(folder, spec.template)
     if path is None:
-        problems.add("skabelonen skal ligge i themes/-mappen (ingen '../' eller fulde stier)", where, "template")
+        problems.add(f"skabelonen skal ligge i themes/-mappen ({reason})", where, "template")
+        return
+    if path.suffix.lower() in (".pptm", ".potm", ".ppsm"):
+        problems.add(f"skabelonen '{spec.template}' er gemt med makroer ({path.suffix.lower()}), og makroer kommer "
+                     "aldrig med i præsentationen; gem den i PowerPoint som .pptx eller .potx uden makroer",
+                     where, "template")
         return
     if path.suffix.lower() not in (".pptx", ".potx") or not path.is_file():
         present = sorted(p.name for p in folder.iterdir() if p.suffix.lower() in (".pptx", ".potx"))
         problems.add(f"skabelonen '{spec.template}' findes ikke (skabeloner i themes/: {', '.join(present) or 'ingen'})",
                      where, "template")
         return
+    from briefing.load.zipsafe import ZipLimitError
+
     try:
-        data = read_template(path)
+        data, removed = read_template(path)
         prs = open_presentation(data)
+    except ZipLimitError as exc:
+        problems.add(f"skabelonen kan ikke bruges: {exc}", where, "template")
+        return
     except Exception:  # a damaged file can fail deep inside python-pptx or zipfile
         problems.add("skabelonen kan ikke åbnes som PowerPoint-fil (.pptx eller .potx)", where, "template")
         return
+    for what in removed:
+        problems.add(f"fjernet fra skabelonen, så det ikke kommer med i præsentationen: {what}", where, "template",
+                     warning=True)
     chosen, found = choose_layouts(prs, spec.layouts.model_dump())
     for name, message in found:
         problems.add(message, doc.location(tuple(name.split("."))), name)
@@ -262,12 +299,18 @@ def _template(theme: Theme, folder: Path, doc: SourceDoc, problems: Problems) ->
 def _logo(spec: ThemeSpec, folder: Path, doc: SourceDoc, problems: Problems) -> Path | None:
     if spec.logo is None:
         return None
-    path = _inside(folder, spec.logo)
+    path, reason = _inside(folder, spec.logo)
     if path is None:
-        problems.add("logoet skal ligge i themes/-mappen (ingen '../' eller fulde stier)", doc.location(("logo",)), "logo")
+        problems.add(f"logoet skal ligge i themes/-mappen ({reason})", doc.location(("logo",)), "logo")
         return None
     if not path.is_file() or path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
         problems.add(f"logoet '{spec.logo}' findes ikke eller er ikke PNG/JPG", doc.location(("logo",)), "logo")
+        return None
+    from briefing.load.images import image_problem
+
+    wrong = image_problem(path)
+    if wrong:
+        problems.add(f"logoet kan ikke bruges: {wrong}", doc.location(("logo",)), "logo")
         return None
     return path
 
@@ -282,6 +325,10 @@ def check_references(project: Project, problems: Problems, kinds: Mapping[str, S
         for i, name in enumerate(section.slides):
             where = project.deck_doc.location(("sections", s, "slides", i))
             field = f"sections[{s + 1}].slides[{i + 1}]"
+            wrong = plain_name_problem(name, "inputs/slides/")
+            if wrong:
+                problems.add(f"ukendt slide '{name}': {wrong}", where, field)
+                continue
             if name not in project.slides:
                 slide_dir = project.inputs / "slides"
                 if (slide_dir / f"{name}.yaml").is_file():

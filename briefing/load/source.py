@@ -15,7 +15,10 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from briefing.errors import BriefingError, Location, fail
+from briefing.danish import fmt
+from briefing.errors import BriefingError, Location, fail, field_name
+from briefing.files import os_reason
+from briefing.load.guard import value_problem
 
 MAX_FILE_BYTES = 5_000_000
 MAX_NODES = 200_000
@@ -54,9 +57,9 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise fail("filen findes ikke", Location(path)) from None
     except OSError as exc:
-        raise fail(f"filen kan ikke læses ({exc.strerror})", Location(path)) from None
+        raise fail(f"filen kan ikke læses ({os_reason(exc)})", Location(path)) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise fail(f"filen er for stor ({len(raw) // 1_000_000} MB); højst {MAX_FILE_BYTES // 1_000_000} MB er tilladt", Location(path))
+        raise fail(f"filen er for stor ({fmt.number(len(raw) / 1_000_000, 1)} MB); højst {MAX_FILE_BYTES // 1_000_000} MB er tilladt", Location(path))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -257,11 +260,15 @@ class _Converter:
             self.doc.raw[path] = node.value
             self._check_folded_item(node)
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except ConstructorError:
             raise self._tag_error(node) from None
-        except ValueError:
-            raise fail(f"værdien '{node.value}' kan ikke læses", self._location(node)) from None
+        except (ValueError, OverflowError):
+            raise fail(f"værdien '{node.value[:40]}' kan ikke læses", self._location(node)) from None
+        problem = value_problem(value)
+        if problem:
+            raise fail(problem, self._location(node), field_name(path) if path else "")
+        return value
 
     def _check_folded_item(self, node: ScalarNode) -> None:
         """Refuse a '- ' line that YAML silently joined to the text above because it was indented too far."""

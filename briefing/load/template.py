@@ -7,11 +7,8 @@ located error naming what the template offers, before anything is drawn.
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
-TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 
 # The layout each slide role uses when the theme names none: English and Danish PowerPoint names.
 DEFAULT_LAYOUTS = {
@@ -19,21 +16,27 @@ DEFAULT_LAYOUTS = {
     "section": ("Section Header", "Sektionsoverskrift", "Afsnitsoverskrift"),
     "content": ("Title Only", "Kun titel"),
 }
-def read_template(path: Path) -> bytes:
-    """The template as .pptx bytes; a .potx differs only in its main content type."""
+
+
+MAX_TEMPLATE_BYTES = 100_000_000
+
+
+def read_template(path: Path) -> tuple[bytes, list[str]]:
+    """The template as clean .pptx bytes (a .potx differs only in its main content type), and what was removed
+    from it (macros, ActiveX, OLE objects, external links; see template_clean). Raises ZipLimitError past the zip
+    limits, ValueError for a file that is no PowerPoint file."""
+    from briefing.danish import fmt
+    from briefing.load.template_clean import clean_template
+    from briefing.load.zipsafe import ZipLimitError
+
+    size = Path(path).stat().st_size
+    if size > MAX_TEMPLATE_BYTES:
+        raise ZipLimitError(f"filen fylder {fmt.number(size // 1_000_000)} MB; højst "
+                            f"{fmt.number(MAX_TEMPLATE_BYTES // 1_000_000)} MB er tilladt")
     data = Path(path).read_bytes()
     if not data.startswith(b"PK"):
         raise ValueError("filen er ikke en PowerPoint-skabelon (.pptx eller .potx)")
-    if Path(path).suffix.lower() != ".potx":
-        return data
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            blob = source.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                blob = blob.replace(TEMPLATE_TYPE, PRESENTATION_TYPE)
-            target.writestr(item, blob)
-    return out.getvalue()
+    return clean_template(data)
 
 
 def open_presentation(data: bytes):

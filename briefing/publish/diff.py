@@ -60,8 +60,13 @@ def read_deck(path: Path) -> list[SlideView]:
     path = Path(path)
     if not path.is_file():
         raise BriefingError(Problem("filen findes ikke", Location(path)))
+    from briefing.load.zipsafe import ZipLimitError, check_zip
+
     try:
+        check_zip(path)
         deck = Presentation(str(path))
+    except ZipLimitError as exc:
+        raise BriefingError(Problem(f"præsentationen kan ikke sammenlignes: {exc}", Location(path))) from None
     except Exception:  # python-pptx raises many kinds for a file that is not a deck
         raise BriefingError(Problem("filen kan ikke læses som en PowerPoint-præsentation (.pptx)", Location(path))) from None
     return [_slide_view(number, slide) for number, slide in enumerate(deck.slides, start=1)]

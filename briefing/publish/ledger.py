@@ -18,15 +18,17 @@ def fact_ledger(contents) -> bytes:
     import csv
     import io
 
+    from briefing.publish.csvsafe import safe_row
+
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(LEDGER_HEADER)
     for content in contents:
         for sentence in content.extra.get("sentences") or []:
             facts = sentence.facts
-            writer.writerow([content.number, getattr(content.spec, "title", ""), sentence.rule, sentence.text,
-                             "; ".join(v.describe() for v in facts),
-                             ", ".join(dict.fromkeys(v.source for v in facts if v.source)),
-                             ", ".join(dict.fromkeys(v.period for v in facts if v.period)),
-                             ", ".join(dict.fromkeys(v.table for v in facts if v.table))])
+            writer.writerow(safe_row([content.number, getattr(content.spec, "title", ""), sentence.rule, sentence.text,
+                                      "; ".join(v.describe() for v in facts),
+                                      ", ".join(dict.fromkeys(v.source for v in facts if v.source)),
+                                      ", ".join(dict.fromkeys(v.period for v in facts if v.period)),
+                                      ", ".join(dict.fromkeys(v.table for v in facts if v.table))]))
     return ("\ufeff" + out.getvalue()).encode("utf-8")

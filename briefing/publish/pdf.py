@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from briefing.errors import Location, Problem
-from briefing.files import write_atomic
+from briefing.files import os_reason, write_atomic
 from briefing.publish.soffice import find_libreoffice, setting_problem
 
 TIMEOUT_SECONDS = 240  # a 40-slide deck takes 10-30 s; a first start of LibreOffice can take far longer
@@ -63,7 +63,7 @@ def _run_libreoffice(program: str, deck: Path, folder: Path, timeout: float) -> 
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    start_new_session=True)
     except OSError as exc:
-        return f"LibreOffice kunne ikke startes ({exc.strerror})"
+        return f"LibreOffice kunne ikke startes ({os_reason(exc)})"
     try:
         code = process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
