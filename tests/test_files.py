@@ -47,7 +47,7 @@ def test_a_failed_write_keeps_the_old_file_and_cleans_up(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", full_disk)
     with pytest.raises(BriefingError) as caught:
         write_atomic(target, b"new")
-    assert caught.value.render(tmp_path) == "deck.pptx: filen kan ikke skrives (No space left on device)"
+    assert caught.value.render(tmp_path) == "deck.pptx: filen kan ikke skrives (disken er fuld)"
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["deck.pptx"]
 

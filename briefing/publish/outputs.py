@@ -143,7 +143,7 @@ def _put_in_place(deck: Path, pairs: list[tuple[Path, Path]]) -> None:
                 target.unlink(missing_ok=True)
         _remove([temp for temp, _ in pairs] + [b for _, b in backups if b is not None])
         journal_path(deck).unlink(missing_ok=True)
-        raise _write_error(exc, deck.parent, done[-1] if done else pairs[len(done)][1]) from None
+        raise _write_error(exc, deck.parent, pairs[len(done)][1]) from None  # the file that could not be replaced
     journal_path(deck).unlink(missing_ok=True)
     _remove([b for _, b in backups if b is not None])
     fsync_folder(deck.parent)
@@ -171,5 +171,9 @@ def _remove(paths: list[Path]) -> None:
 
 def _write_error(exc: OSError, folder: Path, path: Path | None = None) -> BriefingError:
     where = Location(path or folder)
+    if isinstance(exc, PermissionError) and path is not None and path.is_file():
+        # What Windows answers while PowerPoint (or Excel, for the fact list) has the file open.
+        return fail("filen kan ikke overskrives; den er måske åben i PowerPoint eller et andet program. Luk den og "
+                    "byg igen (de tidligere filer er ikke ændret)", where)
     return fail(f"præsentationen og dens filer kan ikke skrives ({os_reason(exc)}); de tidligere filer er "
                 "ikke ændret", where)
