@@ -21,7 +21,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from briefing.errors import BriefingError, Location, fail
+from briefing.errors import BriefingError, Location, fail, field_name
 
 MAX_FILE_BYTES = 5_000_000
 MAX_NODES = 200_000
@@ -225,14 +225,14 @@ class _Converter:
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             if node.flow_style:
-                self._check_split_items(node.value)
+                self._check_split_items(node.value, path)
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node, path)
 
     def _mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict:
         result: dict = {}
         if node.flow_style:
-            self._check_split_fields(node.value)
+            self._check_split_fields(node.value, path)
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise fail("en nøgle skal være en enkel tekst", self._location(key_node))
@@ -274,7 +274,7 @@ class _Converter:
             return None
         return f"{before.value},{after.value}"
 
-    def _check_split_fields(self, pairs: list) -> None:
+    def _check_split_fields(self, pairs: list, path: PathKey) -> None:
         """{andel: 3,6}: YAML reads 'andel: 3' and a field '6' without a value."""
         for (key, value), (next_key, next_value) in zip(pairs, pairs[1:]):
             number = self._split_by_comma(value, next_key)
@@ -284,12 +284,12 @@ class _Converter:
                     f"kommaet i {number} deler værdien i to: inde i {{ }} skiller et komma felterne, så YAML læser "
                     f"'{name}: {value.value}' og et felt '{next_key.value}' uden værdi. Sæt tallet i anførselstegn, "
                     f"{{{name}: \"{number}\"}}, eller skriv feltet på sin egen linje: {name}: {number}",
-                    self._location(value),
+                    self._location(value), field_name(path + (name,)),
                 )
 
-    def _check_split_items(self, items: list) -> None:
+    def _check_split_items(self, items: list, path: PathKey) -> None:
         """[3,6]: YAML reads two items 3 and 6."""
-        for item, next_item in zip(items, items[1:]):
+        for i, (item, next_item) in enumerate(zip(items, items[1:])):
             number = self._split_by_comma(item, next_item)
             if number:
                 raise fail(
@@ -297,7 +297,7 @@ class _Converter:
                     f"{item.value} og {next_item.value} som to punkter. Mener du tallet {number}, så sæt det i "
                     f"anførselstegn: [\"{number}\"]; mener du to punkter, så skriv et mellemrum efter kommaet: "
                     f"[{item.value}, {next_item.value}]",
-                    self._location(item),
+                    self._location(item), field_name(path + (i,)),
                 )
 
     def _check_folded_item(self, node: ScalarNode) -> None:
