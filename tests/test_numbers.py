@@ -284,7 +284,8 @@ def test_a_data_cell_may_be_suppressed_but_a_typed_number_may_not():
 def test_a_year_where_a_text_is_expected_is_the_text_as_written(project: Path):
     """`where: {år: 2021}`, a period column named 2021 and a title 2021 stay the texts the user wrote."""
     path = project / "inputs/slides/noegletal.yaml"
-    text = path.read_text(encoding="utf-8").replace("title: Flere aktivitetsparate", "title: 2021.10 Flere", 1)
+    text = path.read_text(encoding="utf-8").replace(
+        "title: Flere aktivitetsparate i tilbud, men færre jobparate og længere forløb for unge", "title: 2021.10")
     text = text.replace("lead: Status i 3. kvartal 2021 sammenlignet med før covid-19 og med regionen", "lead: 2021")
     path.write_text(text, encoding="utf-8")
     table = project / "inputs/data/t.yaml"
@@ -293,7 +294,7 @@ def test_a_year_where_a_text_is_expected_is_the_text_as_written(project: Path):
     project_ = load(project / "inputs")
     spec = project_.slides["noegletal"].spec
     assert spec.lead == "2021"
-    assert spec.title.startswith("2021.10 Flere aktivitetsparate")  # not 2021.1
+    assert spec.title == "2021.10"  # not 2021.1
     rows = project_.tables["t"].rows
     assert [r.labels for r in rows] == [("2020",), ("2021",)]
     assert [r.values for r in rows] == [(4800.0,), (40000.0,)]
