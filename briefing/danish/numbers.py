@@ -23,10 +23,15 @@ import re
 
 from briefing.danish import fmt
 
-__all__ = ["read_number", "read_whole", "NUMBER_PATTERN"]
+__all__ = ["read_number", "read_whole", "NUMBER_PATTERN", "CHANGE_PATTERN"]
 
-# What an editor's JSON Schema accepts as a number written as text: the shapes read_number takes.
-NUMBER_PATTERN = (r"^\s*[+\-−]?\s*(\d+|\d{1,3}(\.\d{3})+|\d{1,3}( \d{3})+)(,\d+)?\s*(%|pct\.?)?\s*$")
+# What an editor's JSON Schema accepts as a number written as text: a subset of what read_number takes, in the
+# regex dialect both JSON Schema (ECMA-262) and Python read alike (no \\d or \\s, which differ for non-ASCII).
+_SIGN = "[+\\-\u2212]?"
+_UNSIGNED = "([0-9]+|[1-9][0-9]{0,2}(\\.[0-9]{3})+|[1-9][0-9]{0,2}( [0-9]{3})+)(,[0-9]+)?"
+NUMBER_PATTERN = f"^ *{_SIGN} *{_UNSIGNED} *(%|pct\\.?)? *$"
+# A change in a scenario written as a signed percent: '+25 %', '-2,5 pct.'.
+CHANGE_PATTERN = f"^ *[+\\-\u2212] *{_UNSIGNED} *(%|pct\\.?) *$"
 
 _MISSING = frozenset({"", ".", "..", "-", "\u2013", "\u2014", "x", "X"})  # as fmt.parse_number: jobindsats' markers
 _NON_FINITE = re.compile(r"^[+\-−]?\.?(inf|infinity|nan)$", re.IGNORECASE)

@@ -79,7 +79,7 @@ def _read(text: str) -> float:
 
 # In an editor: a number, a Danish number as text, or a signed percent as text ('+25 %', '-2,5 pct.').
 _CHANGE_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": numbers.NUMBER_PATTERN},
-                            {"type": "string", "pattern": r"^\s*[+\-−]\s*\d+(\.\d{3})*(,\d+)?\s*(%|pct\.?)\s*$"}]}
+                            {"type": "string", "pattern": numbers.CHANGE_PATTERN}]}
 Change = Annotated[Union[str, float], BeforeValidator(_change), WithJsonSchema(_CHANGE_SCHEMA)]
 
 
