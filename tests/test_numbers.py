@@ -326,3 +326,58 @@ def test_a_comma_with_a_space_in_a_flow_mapping_is_two_fields_as_written(project
     assert caught.value.render(project).splitlines()[0] == (
         f"inputs/slides/sanktioner-scenarier.yaml:{line}:{column}: scenarios[3].changes.6: skal være et tal "
         "(fx 140) eller en procent (fx '+25 %'), ikke en tom værdi")
+
+
+# ---------------------------------------------------------------- yes/no fields: the same words everywhere
+
+
+YES_NO = {"ja": True, "Ja": True, "nej": False, "NEJ": False, "true": True, "false": False, "yes": True, "no": False,
+          '"ja"': True, "'nej'": False}
+NOT_YES_NO = {"måske": "skal være ja eller nej, ikke 'måske'", "1": "skal være ja eller nej, ikke '1'",
+              "0,5": "skal være ja eller nej, ikke '0,5'"}
+
+
+@dataclass(frozen=True)
+class YesNo:
+    id: str
+    file: str
+    key: str
+    field: str
+    write: Callable[[str, str], str]
+    read: Callable[[object], bool]
+
+
+YES_NO_FIELDS = [
+    YesNo("slide-example", "inputs/slides/formaal.yaml", "example", "example",
+          lambda text, form: text + f"example: {form}\n", lambda p: p.slides["formaal"].spec.example),
+    YesNo("section-divider", "inputs/briefing.yaml", "divider", "sections[1].divider",
+          lambda text, form: _swap("    divider: false\n", f"    divider: {form}\n")(text),
+          lambda p: p.deck.sections[0].divider),
+    YesNo("deck-appendix", "inputs/briefing.yaml", "appendix", "appendix",
+          lambda text, form: text + f"appendix: {form}\n", lambda p: p.deck.appendix),
+    YesNo("chart-labels", "inputs/slides/varighed.yaml", "labels", "chart.labels",
+          lambda text, form: _swap("  table: varighed\n", f"  table: varighed\n  labels: {form}\n")(text),
+          lambda p: p.slides["varighed"].spec.chart.labels),
+    YesNo("narrative-judge", "inputs/slides/varighed.yaml", "judge", "narrative[1].judge",
+          lambda text, form: _swap("    about: i seneste periode\n", f"    about: i seneste periode\n    judge: {form}\n")(text),
+          lambda p: p.slides["varighed"].spec.narrative[0].judge),
+    YesNo("table-example", "inputs/data/udgift-scenarie.yaml", "example", "example",
+          lambda text, form: _swap("example: true\n", f"example: {form}\n")(text),
+          lambda p: p.tables["udgift-scenarie"].spec.example),
+]
+YES_NO_CASES = [(f, form) for f in YES_NO_FIELDS for form in [*YES_NO, *NOT_YES_NO]]
+
+
+@pytest.mark.parametrize("family, form", YES_NO_CASES, ids=[f"{f.id}:{form}" for f, form in YES_NO_CASES])
+def test_every_yes_no_field_takes_the_same_words_and_gives_the_same_message(project: Path, family: YesNo, form: str):
+    path = project / family.file
+    changed = family.write(path.read_text(encoding="utf-8"), form)
+    path.write_text(changed, encoding="utf-8")
+    if form in NOT_YES_NO:
+        line, column = _place(changed, family.key, form)
+        with pytest.raises(BriefingError) as caught:
+            load(project / "inputs")
+        assert caught.value.render(project).splitlines() == [
+            f"{family.file}:{line}:{column}: {family.field}: {NOT_YES_NO[form]}"]
+        return
+    assert family.read(load(project / "inputs")) is YES_NO[form]
