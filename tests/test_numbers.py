@@ -381,3 +381,21 @@ def test_every_yes_no_field_takes_the_same_words_and_gives_the_same_message(proj
             f"{family.file}:{line}:{column}: {family.field}: {NOT_YES_NO[form]}"]
         return
     assert family.read(load(project / "inputs")) is YES_NO[form]
+
+
+# ---------------------------------------------------------------- numbers inside formulas and conditions
+
+
+def test_a_thousands_point_in_a_formula_is_refused_not_read_as_a_decimal(project: Path, monkeypatch):
+    """Formulas write decimals with a point (2.5); '1.000' could be either, so it is refused at its column."""
+    path = project / "inputs/slides/sanktioner-scenarier.yaml"
+    text = _swap("    formula: sanktioner * timer_pr_sanktion\n",
+                 "    formula: sanktioner * timer_pr_sanktion * 1.000\n")(path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    at = text.index("* 1.000") + 2
+    line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    code, output = build_output(project, monkeypatch)
+    assert code == 1
+    assert output.splitlines()[0] == (
+        f"inputs/slides/sanktioner-scenarier.yaml:{line}:{column}: economy[2].formula: '1.000' kan læses på to "
+        "måder; skriv 1000 (uden tusindtalspunktum) eller 1.0 (decimaltal med punktum)")
