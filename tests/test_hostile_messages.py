@@ -31,12 +31,12 @@ MESSAGES = {
                        "navn i inputs/data/ uden mappe, '../', './' og '.yaml', fx 'varighed'",
     "slides-dotdot": "inputs/briefing.yaml:19:53: sections[1].slides[5]: ukendt slide '../data/varighed': skriv kun "
                      "filens navn i inputs/slides/ uden mappe, '../', './' og '.yaml', fx 'varighed'",
-    "kpi-value-inf": "inputs/slides/noegletal.yaml:26:12: tiles[3].value: tallet er uendeligt eller for stort; skriv et "
-                     "endeligt tal",
-    "kpi-value-nan": "inputs/slides/noegletal.yaml:26:12: tiles[3].value: '.nan' er ikke et tal; skriv tallet, eller "
-                     "'.' hvis det mangler",
-    "kpi-value-overflow": "inputs/slides/noegletal.yaml:26:12: tiles[3].value: tallet er uendeligt eller for stort; "
-                          "skriv et endeligt tal",
+    "kpi-value-inf": "inputs/slides/noegletal.yaml:26:12: tiles[3].value: '.inf' er ikke et tal; skriv et endeligt "
+                     "tal med cifre, fx 76,3",
+    "kpi-value-nan": "inputs/slides/noegletal.yaml:26:12: tiles[3].value: '.nan' er ikke et tal; skriv et endeligt "
+                     "tal med cifre, fx 76,3",
+    "kpi-value-overflow": "inputs/slides/noegletal.yaml:26:12: tiles[3].value: '1.0e+309': skriv tallet ud med cifre "
+                          "(ingen e-notation), fx 1.000.000",
     "title-control-char": "inputs/briefing.yaml:1:8: title: teksten indeholder et styretegn, som PowerPoint ikke kan "
                           "gemme: U+0007 (BEL) efter 'Beskæftigelse'; slet tegnet",
     "yaml-long-title": "inputs/slides/formaal.yaml:3:8: title: teksten er for lang (25.050 tegn); højst 20.000 tegn er "

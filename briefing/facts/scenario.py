@@ -106,7 +106,7 @@ def _environment(spec: ScenarioSlideFields, scenario, corner: dict[str, float]) 
     for key, assumption in spec.assumptions.items():
         value = corner.get(key, assumption.value)
         if key in scenario.changes:
-            kind, amount = parse_change(str(scenario.changes[key]))
+            kind, amount = parse_change(scenario.changes[key])
             value = value * (1 + amount) if kind == "relative" else amount
         env[key] = Quantity(value, Unit.parse(assumption.unit))
     return env
@@ -138,7 +138,7 @@ def _outcome(spec, scenario, tree, unit: str, path: tuple) -> Outcome:
 
 
 def _overridden(scenario, key: str) -> bool:
-    return key in scenario.changes and parse_change(str(scenario.changes[key]))[0] == "absolute"
+    return key in scenario.changes and parse_change(scenario.changes[key])[0] == "absolute"
 
 
 # ---------------------------------------------------------------- formatting

@@ -159,7 +159,7 @@ def assumption_notes(spec) -> str:
 def _change_text(change) -> str:
     from briefing.spec.scenario import parse_change
 
-    kind, amount = parse_change(str(change))
+    kind, amount = parse_change(change)
     if kind == "relative":
         return fmt.share(amount * 100, 0, symbol="%", signed=True)
     return f"sat til {fmt.number(amount, 0 if float(amount).is_integer() else 2)}"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from briefing.deck.draw import BOTTOM, DeckContext, SlideContent, add_footer, add_rect, add_text, content_frame
@@ -21,7 +21,7 @@ from briefing.facts.tiles import Tile, kpi_tile, resolve_tile
 from briefing.facts.references import check_tile
 from briefing.danish.typeset import fit_text, text_width_pt
 from briefing.deck.layout import Box
-from briefing.spec.base import Number, Spec, Text, _text, yes_no
+from briefing.spec.base import Number, Spec, Text, Whole, _text, yes_no, yes_no_words
 from briefing.spec.chart import Selection
 from briefing.spec.kind import SlideKind
 from briefing.spec.models import SlideBase, Unit
@@ -33,6 +33,10 @@ def _better(value: Any) -> Any:
     if value not in (True, False, "neutral") or isinstance(value, int) and not isinstance(value, bool):
         raise PydanticCustomError("briefing", "skal være ja, nej eller neutral, ikke '{value}'", {"value": value})
     return value
+
+
+# The same words in the editor: yes/no as a boolean or a word (ja, nej, ...), or 'neutral'.
+_BETTER_SCHEMA = WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": [*yes_no_words(), "neutral"]}]})
 
 
 class KpiComparison(Spec):
@@ -54,10 +58,10 @@ class KpiTile(Spec):
     where: Selection = _text("Rækken i tabellen: kolonne: værdi, så præcis én række passer.", default_factory=dict)
     column: Text | None = _text("Kolonnen (perioden) i tabellen, fx 2021K3 (standard: den sidste).", default=None)
     unit: Unit | None = _text("Enhed for tallet (standard: tabellens, ellers antal).", default=None)
-    decimals: int | None = _text("Antal decimaler (standard: tabellens, ellers 1 for pct. og uger, ellers 0).",
+    decimals: Whole | None = _text("Antal decimaler (standard: tabellens, ellers 1 for pct. og uger, ellers 0).",
                                  default=None, ge=0, le=3)
     compare: KpiComparison | None = _text("Sammenligning med en tidligere periode eller et benchmark.", default=None)
-    higher_is_better: Annotated[Union[bool, Literal["neutral"]], BeforeValidator(_better)] = _text(
+    higher_is_better: Annotated[Union[bool, Literal["neutral"]], BeforeValidator(_better), _BETTER_SCHEMA] = _text(
         "Er et højere tal bedre? ja, nej eller neutral (bestemmer farven på ændringen).", default="neutral")
 
 

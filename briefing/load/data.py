@@ -9,13 +9,12 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.danish import fmt
+from briefing.danish import fmt, numbers
 from briefing.errors import BriefingError, Location, Problem, known_list, suggest
 from briefing.danish.periods import Period, join_periods, parse_period
 from briefing.load.guard import text_problem
@@ -238,11 +237,10 @@ def _refuse_unsaved_formulas(path: Path, row_no: int, record: tuple, raw: tuple)
                 "Excel, gem den, og prøv igen (eller indsæt tallene som værdier)", Location(path, row_no, col)))
 
 
-_DOT_DECIMAL = re.compile(r"^-?\d+\.(\d{1,2}|\d{4,})$")
-
-
 def parse_cell(value: Any, raw: str | None) -> float | None:
-    """Return the number in a cell, None for a suppressed or empty cell; raise ValueError in Danish."""
+    """Return the number in a cell, None for a suppressed or empty cell; raise ValueError in Danish.
+
+    Text cells (CSV, YAML rows, text in XLSX) are read by the one Danish number reader on the text as written."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -251,10 +249,7 @@ def parse_cell(value: Any, raw: str | None) -> float | None:
         if not math.isfinite(value):
             raise ValueError(f"'{value}' er ikke et gyldigt tal")
         return float(value)
-    text = raw if raw is not None else str(value)
-    if _DOT_DECIMAL.match(text.strip()):
-        raise ValueError(f"'{text.strip()}': brug decimalkomma, fx {text.strip().replace('.', ',')} (punktum bruges til tusinder)")
-    return fmt.parse_number(text)
+    return numbers.read_number(raw if raw is not None else str(value), missing=True)
 
 
 def _build_table(name: str, spec: TableSpec, doc: SourceDoc, header: list[str], cells: list[list[Cell]]) -> DataTable:

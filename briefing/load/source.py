@@ -1,12 +1,18 @@
 """Load YAML files safely while keeping the line and column of every value.
 
-Only plain data comes out: mappings, lists, strings, numbers, booleans, dates.
-Python object tags, alias bombs and deep nesting are refused with a located
-Danish message; duplicate keys are errors rather than silently overwritten.
+Only plain data comes out: mappings, lists, strings, booleans, dates. Numbers are
+never read here: an unquoted value that YAML would take for a number (`40.000`,
+`2021`, `0x10`, `.inf`) comes out as the text the user wrote (an `Unquoted` str),
+so the one Danish reader (briefing.danish.numbers) decides what it means where a
+number is expected, and a text field gets the text as written. Python object tags,
+alias bombs and deep nesting are refused with a located Danish message; duplicate
+keys are errors rather than silently overwritten, and a decimal comma that split a
+`{...}` or `[...]` in two is refused with the fix.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +31,16 @@ MAX_NODES = 200_000
 MAX_DEPTH = 40
 
 PathKey = tuple[str | int, ...]
+
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_NUMBER_START = re.compile(r"[+\-]?\d[\d.]*")  # the part before a comma of a number such as 3,6 or 1.234,5
+_DIGITS = re.compile(r"\d+")
+
+
+class Unquoted(str):
+    """The source text of an unquoted scalar that YAML itself would have read as a number."""
+
+    __slots__ = ()
 
 
 @dataclass
@@ -216,6 +232,7 @@ class _Converter:
 
     def __init__(self, doc: SourceDoc, text: str) -> None:
         self.doc = doc
+        self.text = text
         self.lines = text.split("\n")
         self.visited = 0
         self.constructor = SafeConstructor()
@@ -233,11 +250,15 @@ class _Converter:
         if isinstance(node, MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
+            if node.flow_style:
+                self._check_split_items(node.value, path)
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node, path)
 
     def _mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict:
         result: dict = {}
+        if node.flow_style:
+            self._check_split_fields(node.value, path)
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise fail("en nøgle skal være en enkel tekst", self._location(key_node))
@@ -259,6 +280,8 @@ class _Converter:
         if path is not None and not node.style:  # plain: None from PyYAML's parser, '' from libyaml's
             self.doc.raw[path] = node.value
             self._check_folded_item(node)
+        if not node.style and node.tag in _NUMBER_TAGS:
+            return Unquoted(node.value)  # read by the Danish number reader where a number is expected
         try:
             value = self.constructor.construct_object(node, deep=True)
         except ConstructorError:
@@ -269,6 +292,43 @@ class _Converter:
         if problem:
             raise fail(problem, self._location(node), field_name(path) if path else "")
         return value
+
+    def _split_by_comma(self, before: Node, after: Node) -> str | None:
+        """'3,6' when `before` and `after` are the two halves of a number that a comma in { } or [ ] split."""
+        if not (isinstance(before, ScalarNode) and isinstance(after, ScalarNode)) or before.style or after.style:
+            return None
+        end = before.end_mark.index
+        if self.text[end:end + 1] != "," or after.start_mark.index != end + 1:
+            return None  # 'a: 1, 5' (a space after the comma) is a list or two fields as written
+        if not (_NUMBER_START.fullmatch(before.value) and _DIGITS.fullmatch(after.value)):
+            return None
+        return f"{before.value},{after.value}"
+
+    def _check_split_fields(self, pairs: list, path: PathKey) -> None:
+        """{andel: 3,6}: YAML reads 'andel: 3' and a field '6' without a value."""
+        for (key, value), (next_key, next_value) in zip(pairs, pairs[1:]):
+            number = self._split_by_comma(value, next_key)
+            if number and isinstance(next_value, ScalarNode) and next_value.tag.endswith(":null"):
+                name = key.value if isinstance(key, ScalarNode) else "feltet"
+                raise fail(
+                    f"kommaet i {number} deler værdien i to: inde i {{ }} skiller et komma felterne, så YAML læser "
+                    f"'{name}: {value.value}' og et felt '{next_key.value}' uden værdi. Sæt tallet i anførselstegn, "
+                    f"{{{name}: \"{number}\"}}, eller skriv feltet på sin egen linje: {name}: {number}",
+                    self._location(value), field_name(path + (name,)),
+                )
+
+    def _check_split_items(self, items: list, path: PathKey) -> None:
+        """[3,6]: YAML reads two items 3 and 6."""
+        for i, (item, next_item) in enumerate(zip(items, items[1:])):
+            number = self._split_by_comma(item, next_item)
+            if number:
+                raise fail(
+                    f"kommaet i {number} deler listen: inde i [ ] skiller et komma punkterne, så YAML læser "
+                    f"{item.value} og {next_item.value} som to punkter. Mener du tallet {number}, så sæt det i "
+                    f"anførselstegn: [\"{number}\"]; mener du to punkter, så skriv et mellemrum efter kommaet: "
+                    f"[{item.value}, {next_item.value}]",
+                    self._location(item), field_name(path + (i,)),
+                )
 
     def _check_folded_item(self, node: ScalarNode) -> None:
         """Refuse a '- ' line that YAML silently joined to the text above because it was indented too far."""

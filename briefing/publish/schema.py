@@ -8,6 +8,7 @@ from pathlib import Path
 from collections.abc import Mapping
 
 from briefing.files import write_atomic
+from briefing.load.phrasebook import POINT_UNITS, RULES, SETTINGS
 from briefing.spec.kind import SlideKind, slide_file_model
 from briefing.spec.models import DeckSpec, TableSpec, ThemeSpec
 
@@ -28,11 +29,35 @@ def schema_for(model, *, wrapped_slide: bool = False) -> dict:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
+def phrasebook_schema() -> dict:
+    """narratives/phrasebook.yaml: from the same table of rules, variants and settings the loader checks."""
+    def template(placeholders: set[str]) -> dict:
+        return {"type": "string", "minLength": 1,
+                "description": "Pladsholdere: " + ", ".join("{" + name + "}" for name in sorted(placeholders))}
+
+    rules = {rule: {"type": "object", "additionalProperties": False, "required": list(variants),
+                    "properties": {variant: template(names) for variant, names in variants.items()}}
+             for rule, variants in RULES.items()}
+    settings = {"point_unit": {"enum": list(POINT_UNITS), "description": "Enheden for forskelle mellem andele."}}
+    assert set(settings) == set(SETTINGS)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Formuleringer", "type": "object",
+            "additionalProperties": False, "required": ["rules"],
+            "properties": {"settings": {"type": "object", "additionalProperties": False, "properties": settings},
+                           "rules": {"type": "object", "additionalProperties": False, "required": list(RULES),
+                                     "properties": rules}}}
+
+
+def schemas(kinds: Mapping[str, SlideKind]) -> dict[str, dict]:
+    """Every schema file by name: the spec models' and the phrasebook's."""
+    out = {name: schema_for(model, wrapped_slide=name == "slide.schema.json")
+           for name, model in schema_models(kinds).items()}
+    return {**out, "phrasebook.schema.json": phrasebook_schema()}
+
+
 def write_schemas(folder: Path, kinds: Mapping[str, SlideKind]) -> list[Path]:
     written = []
-    for name, model in schema_models(kinds).items():
+    for name, schema in schemas(kinds).items():
         path = Path(folder) / name
-        schema = schema_for(model, wrapped_slide=name == "slide.schema.json")
         write_atomic(path, (json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8"))
         written.append(path)
     return written

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AllowInfNan, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic.json_schema import GetJsonSchemaHandler
 from pydantic_core import PydanticCustomError
 
-from briefing.danish import fmt
+from briefing.danish import numbers
 
 
 class Spec(BaseModel):
@@ -15,19 +16,47 @@ class Spec(BaseModel):
 
 
 def _danish_float(value: Any) -> Any:
-    """Accept Danish decimal strings ('76,3') where a number is expected."""
+    """Every number a person types goes through the one Danish reader, on the text as written: '40.000' is
+    40000, '6,5' is 6.5, '57.8', '.inf' and '0x10' are refused with the right form. The YAML loader hands
+    over unquoted numbers as their text, so quoted and unquoted read the same."""
     if isinstance(value, str):
         try:
-            parsed = fmt.parse_number(value)
+            return numbers.read_number(value)
         except ValueError as exc:
             raise PydanticCustomError("briefing", str(exc)) from None
-        if parsed is None:
-            raise PydanticCustomError("briefing", "skal være et tal")
-        return parsed
+    if isinstance(value, bool):  # YAML's yes/no/true/false where a number belongs
+        raise PydanticCustomError("briefing", f"skal være et tal (fx 76,3), ikke '{_yes_no_word(value)}'")
     return value
 
 
-Number = Annotated[float, BeforeValidator(_danish_float)]
+def _danish_int(value: Any) -> Any:
+    """A whole number (decimals, dpi) through the same reader: '2' is 2, '1,5' and '1.5' are refused."""
+    if isinstance(value, str):
+        try:
+            return numbers.read_whole(value)
+        except ValueError as exc:
+            raise PydanticCustomError("briefing", str(exc)) from None
+    if isinstance(value, bool):
+        raise PydanticCustomError("briefing", f"skal være et helt tal, ikke '{_yes_no_word(value)}'")
+    return value
+
+
+class _NumberOrDanishText:
+    """JSON Schema of a number field: a JSON number, or a number written the Danish way as text ('6,5',
+    '40.000'), so an editor accepts exactly what the tool reads. Range limits stay on the number."""
+
+    def __init__(self, example: str) -> None:
+        self.example = example
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: GetJsonSchemaHandler) -> dict:
+        number = handler(core_schema)
+        text = {"type": "string", "pattern": numbers.NUMBER_PATTERN,
+                "description": f"Et tal skrevet på dansk, fx {self.example}: komma før decimaler, punktum mellem tusinder."}
+        return {"anyOf": [number, text]}
+
+
+Number = Annotated[float, BeforeValidator(_danish_float), AllowInfNan(False), _NumberOrDanishText("6,5 eller 40.000")]
+Whole = Annotated[int, BeforeValidator(_danish_int), _NumberOrDanishText("2")]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -35,10 +64,14 @@ def _text(description: str, **kw: Any) -> Any:
     return Field(description=description, **kw)
 
 
+# The yes/no words, the same in every yes/no field, its messages and its JSON Schema: Danish ja/nej and
+# YAML's own words (which PyYAML already turns into booleans, but an editor following YAML 1.2 sees as text).
+_YES = ("ja", "j", "sand", "true", "yes", "y", "on")
+_NO = ("nej", "n", "falsk", "false", "no", "off")
 
 
-_YES = {"ja", "j", "sand", "true", "yes", "y"}
-_NO = {"nej", "n", "falsk", "false", "no"}
+def _yes_no_word(value: bool) -> str:
+    return "ja" if value else "nej"
 
 
 def _danish_bool(value: Any) -> Any:
@@ -55,11 +88,17 @@ def _danish_bool(value: Any) -> Any:
 
 def yes_no(value: Any) -> Any:
     """'ja'/'nej' to booleans; any other value goes on to the field's own validation (e.g. 'neutral')."""
-    if isinstance(value, str) and value.strip().lower() in _YES | _NO:
+    if isinstance(value, str) and value.strip().lower() in _YES + _NO:
         return _danish_bool(value)
     return value
 
 
+def yes_no_words() -> list[str]:
+    """Every spelling a yes/no field takes as text (ja, Ja, JA, nej, ...), for the JSON Schemas."""
+    return [form for word in _YES + _NO for form in dict.fromkeys((word, word.capitalize(), word.upper()))]
+
+
 # Editors get the Danish words in the schema too, so 'ja' is not flagged while staff type.
 Flag = Annotated[bool, BeforeValidator(_danish_bool),
-                 WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nej"]}]})]
+                 WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": yes_no_words()}],
+                                 "description": "ja eller nej"})]

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from briefing.spec.base import Flag, Number, Spec, Text, _danish_float, _text, yes_no  # noqa: F401
+from briefing.spec.base import Flag, Number, Spec, Text, Whole, _danish_float, _text, yes_no  # noqa: F401
 from briefing.spec.chart import BarChart, ChartSpec, Selection  # noqa: F401  (chart kinds live in their own module)
 
 
@@ -98,7 +98,7 @@ class TableSpec(Spec):
     source: Text = _text("Kilde, fx 'Jobindsats.dk'.")
     period: str | None = _text("Periode, fx '3. kvt. 2021' (standard: periodekolonnerne).", default=None)
     unit: Unit = _text("Enhed for tallene.", default="antal")
-    decimals: int | None = _text("Antal decimaler (standard: 1 for pct. og uger, ellers 0).", default=None, ge=0, le=3)
+    decimals: Whole | None = _text("Antal decimaler (standard: 1 for pct. og uger, ellers 0).", default=None, ge=0, le=3)
     labels: list[Text] | None = _text("Tekstkolonner (standard: den første kolonne).", default=None)
     example: Flag = _text("Eksempeldata, ikke rigtige tal (ja/nej).", default=False)
     better: Literal["højere", "lavere", "neutral"] = _text("Er højere tal bedre, lavere bedre, eller ingen af delene?", default="neutral")
@@ -175,4 +175,4 @@ class ThemeSpec(Spec):
     footer: str | None = _text("Fast tekst i sidefoden, fx kommunens navn.", default=None)
     template: str | None = _text("Kommunens PowerPoint-skabelon (.pptx eller .potx) i themes/.", default=None)
     layouts: ThemeLayouts = _text("Navne på layouts i skabelonen.", default_factory=ThemeLayouts)
-    dpi: int = Field(default=200, ge=72, le=400, description="Opløsning for diagrammer.")
+    dpi: Whole = Field(default=200, ge=72, le=400, description="Opløsning for diagrammer.")

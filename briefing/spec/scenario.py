@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from briefing.spec.base import Flag, Number, Spec, Text, _danish_float, _text
+from briefing.danish import numbers
+from briefing.spec.base import Flag, Number, Spec, Text, Whole, _text
 
 RATINGS = ("--", "-", "0", "+", "++")
-_CHANGE = re.compile(r"^\s*([+\-−])\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
+_CHANGE = re.compile(r"^\s*([+\-−])\s*([^%]+?)\s*(?:%|pct\.?)\s*$")
+_PERCENT = re.compile(r"(%|pct\.?)\s*$")
 
 
 class Assumption(Spec):
@@ -31,32 +34,60 @@ class Assumption(Spec):
         return self
 
 
-def parse_change(text: str) -> tuple[str, float]:
-    """'+25 %' -> ('relative', 0.25); '140' or '2,5' -> ('absolute', 140.0)."""
+def parse_change(text: str | float) -> tuple[str, float]:
+    """'+25 %' -> ('relative', 0.25); '140', '40.000' or '2,5' -> ('absolute', ...), read by the one Danish
+    number reader; a ValueError in Danish otherwise ('2.5', '40 %' without a sign, '0x10')."""
+    if isinstance(text, (int, float)) and not isinstance(text, bool):  # given as a number from Python, not YAML
+        if not math.isfinite(text):
+            raise ValueError(f"'{text}' er ikke et endeligt tal")
+        return "absolute", float(text)
     match = _CHANGE.match(text)
     if match:
         sign = -1 if match.group(1) in "-−" else 1
-        return "relative", sign * float(match.group(2).replace(",", ".")) / 100
-    return "absolute", float(_danish_float(text))
+        return "relative", sign * _read(match.group(2)) / 100
+    if _PERCENT.search(text):
+        raise ValueError(f"'{text.strip()}': en ændring i procent skal have fortegn, fx '+25 %' eller '-25 %'; "
+                         "en ny værdi skrives uden %")
+    return "absolute", _read(text)
+
+
+def _change(change: Any) -> Any:
+    """A change as written: a new value ('140', '40.000') or a signed percent ('+25 %'), checked by parse_change."""
+    if not isinstance(change, (str, int, float)) or isinstance(change, bool):  # empty, yes/no, list, section
+        raise PydanticCustomError(
+            "briefing", f"skal være et tal (fx 140) eller en procent (fx '+25 %'), ikke {_shown(change)}")
+    try:
+        parse_change(change)
+    except ValueError as exc:
+        raise PydanticCustomError("briefing", str(exc)) from None
+    return change
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "en tom værdi"
+    if isinstance(value, bool):
+        return "'ja'" if value else "'nej'"
+    return "en liste" if isinstance(value, list) else "en sektion" if isinstance(value, dict) else f"'{value}'"
+
+
+def _read(text: str) -> float:
+    value = numbers.read_number(text)
+    assert value is not None  # read_number requires a number unless missing=True
+    return value
+
+
+# In an editor: a number, a Danish number as text, or a signed percent as text ('+25 %', '-2,5 pct.').
+_CHANGE_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": numbers.NUMBER_PATTERN},
+                            {"type": "string", "pattern": numbers.CHANGE_PATTERN}]}
+Change = Annotated[Union[str, float], BeforeValidator(_change), WithJsonSchema(_CHANGE_SCHEMA)]
 
 
 class Scenario(Spec):
     name: Text = _text("Kolonnens navn, fx 'Strammere'.")
     phrase: str | None = _text("Navnet i sætninger, fx 'Strammere praksis' (standard: name).", default=None)
     baseline: Flag = _text("Dette er udgangspunktet (ja/nej).", default=False)
-    changes: dict[str, Any] = _text("Ændrede forudsætninger: navn: ny værdi eller '+25 %'.", default_factory=dict)
-
-    @field_validator("changes")
-    @classmethod
-    def _changes(cls, value: dict[str, Any]) -> dict[str, Any]:
-        for key, change in value.items():
-            try:
-                parse_change(str(change))
-            except (ValueError, PydanticCustomError):
-                raise PydanticCustomError(
-                    "briefing", f"ændringen af '{key}' skal være et tal (fx 140) eller en procent (fx '+25 %'), ikke '{change}'"
-                ) from None
-        return value
+    changes: dict[str, Change] = _text("Ændrede forudsætninger: navn: ny værdi eller '+25 %'.", default_factory=dict)
 
 
 class EconomyRow(Spec):
@@ -66,7 +97,7 @@ class EconomyRow(Spec):
     per: str | None = _text("Tidsenhed i sætninger, fx 'om året'.", default=None)
     phrase: str | None = _text("Navnet i sætninger, fx 'i ydelser' eller 'sagsbehandlertimer'.", default=None)
     better: Literal["højere", "lavere"] = _text("Er højere eller lavere bedst?", default="lavere")
-    decimals: int | None = Field(default=None, ge=0, le=2, description="Decimaler (standard: 0, og 1 for mio. kr.).")
+    decimals: Whole | None = Field(default=None, ge=0, le=2, description="Decimaler (standard: 0, og 1 for mio. kr.).")
 
 
 class QualityRow(Spec):

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 MAX_LENGTH = 500
+_GROUPED = re.compile(r"(?<![\w.])[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?![\w.])")
 MAX_NODES = 200
 MAX_DEPTH = 25
 MAX_EXPONENT = 64
@@ -128,6 +129,12 @@ def parse(text: str) -> ast.Expression:
         raise ExpressionError(f"udtrykket er for langt (højst {MAX_LENGTH} tegn)")
     if "__" in text:
         raise ExpressionError("navne med '__' er ikke tilladt", text.index("__") + 1)
+    grouped = _GROUPED.search(text)
+    if grouped:  # '40.000' is forty thousand to a Dane but 40.0 to Python: never read it either way silently
+        number = grouped[0]
+        either = f" eller {float(number)!r} (decimaltal med punktum)" if number.count(".") == 1 else ""
+        raise ExpressionError(f"'{number}' kan læses på to måder; skriv {number.replace('.', '')} (uden "
+                              f"tusindtalspunktum){either}", grouped.start() + 1)
     source, origin = _translate(text)
     if _paren_depth(source) > MAX_DEPTH:
         raise ExpressionError(f"udtrykket er indlejret for dybt (højst {MAX_DEPTH} niveauer)")
