@@ -32,6 +32,11 @@ def slide(root: Path, name: str, old: str, new: str) -> None:
     h.replace(root / S / f"{name}.yaml", old, new)
 
 
+def _new_title(root: Path) -> None:
+    """A change, so the deck a failing build would write differs from the one in place."""
+    slide(root, "formaal", "title: Formålet er", "title: Målet er")
+
+
 def table(root: Path, name: str, old: str, new: str) -> None:
     h.replace(root / D / f"{name}.yaml", old, new)
 
@@ -127,10 +132,10 @@ CASES = {
     "slides-with-suffix": (lambda r, o: h.deck_line(r, "[forside,", "[forside.yaml,"), "fejl"),
     "slides-absolute": (lambda r, o: h.deck_line(r, "[forside,", f"[{o / 'slide'},"), "fejl"),
     # ---------------------------------------------------------------- faults
-    "ledger-is-folder": (lambda r, o: (r / "output" / "lille-fakta.csv").unlink() or
-                         (r / "output" / "lille-fakta.csv").mkdir(), "fejl"),
-    "guide-is-folder": (lambda r, o: (r / "output" / "lille-drejebog.md").unlink() or
-                        (r / "output" / "lille-drejebog.md").mkdir(), "fejl"),
+    "ledger-is-folder": (lambda r, o: (_new_title(r), (r / "output" / "lille-fakta.csv").unlink(),
+                                        (r / "output" / "lille-fakta.csv").mkdir()), "fejl"),
+    "guide-is-folder": (lambda r, o: (_new_title(r), (r / "output" / "lille-drejebog.md").unlink(),
+                                        (r / "output" / "lille-drejebog.md").mkdir()), "fejl"),
     "deck-is-folder": (lambda r, o: (r / "output" / "lille.pptx").unlink() or
                        (r / "output" / "lille.pptx").mkdir(), "fejl"),
     "record-garbage": (lambda r, o: (r / "output/.cache/builds/lille.pptx.json").write_bytes(b"\xff{{"), "ok"),
