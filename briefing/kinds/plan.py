@@ -49,9 +49,9 @@ def plan_slides(project, problems: Problems, kinds: Mapping[str, SlideKind]) -> 
                                    notes=spec.notes or "", example=spec.example, locate=entry.doc.location)
             content.footer = getattr(spec, "source", None) and f"Kilde: {spec.source}" or ""
             plan = kinds[spec.kind].plan
-            if plan is not None:
-                plan(content, PlanStep(project, problems, entry, agenda))
+            more = plan(content, PlanStep(project, problems, entry, agenda)) if plan is not None else None
             contents.append(content)
+            contents.extend(more or ())  # slides the content continues on ("(fortsat)")
     for content in contents:
         finish = kinds[content.kind].finish
         if finish is not None:
