@@ -65,7 +65,11 @@ def build(inputs: Path, output: Path | None = None, *, write: bool = True, stric
 
 def load(inputs: Path, municipality: str | None = None, kinds: Mapping[str, SlideKind] = KINDS) -> Project:
     """The load stage with the registered slide kinds: the project read, validated and checked."""
-    return load_project(inputs, municipality, kinds=kinds)
+    import functools
+
+    from briefing.kinds.plan import check_plans
+
+    return load_project(inputs, municipality, kinds=kinds, check_plans=functools.partial(check_plans, kinds=kinds))
 
 
 def _build(inputs: Path, options: BuildOptions, loaded: Project | None, workers, started: float) -> BuildResult:

@@ -67,6 +67,26 @@ def plan_slides(project, problems: Problems, kinds: Mapping[str, SlideKind]) -> 
     return contents
 
 
+def check_plans(project, problems: Problems, kinds: Mapping[str, SlideKind]) -> None:
+    """Run every slide's plan step only for the problems it finds (a project that has errors elsewhere)."""
+    from briefing.errors import BriefingError
+
+    for section in project.deck.sections:
+        for name in section.slides:
+            entry = project.slides[name]
+            plan = kinds[entry.spec.kind].plan
+            if plan is None:
+                continue
+            content = SlideContent(entry.spec.kind, entry.spec, entry.doc.location(), section=section,
+                                   notes=entry.spec.notes or "", locate=entry.doc.location)
+            try:
+                plan(content, PlanStep(project, problems, entry, ()))
+            except BriefingError as exc:
+                problems.extend(exc.problems)
+            except Exception:  # noqa: BLE001 - a table it reads did not load; that table's errors are reported
+                continue
+
+
 def _in_section(deck_doc, index: int, path: tuple) -> Location:
     """Where a field of section `index` is in briefing.yaml: a divider slide's texts come from there."""
     return deck_doc.location(("sections", index, *path))
