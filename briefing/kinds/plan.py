@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from briefing.deck.draw import SlideContent
 from briefing.errors import Location, Problems
+from briefing.facts.quotes import expand_spec
 from briefing.facts.timing import assign_slide_minutes, clock_ranges, section_minutes
 from briefing.kinds.appendix import appendix_slides
 from briefing.spec.kind import SlideKind
@@ -44,10 +45,12 @@ def plan_slides(project, problems: Problems, kinds: Mapping[str, SlideKind]) -> 
                                          locate=functools.partial(_in_section, project.deck_doc, s)))
         for name in section.slides:
             entry = project.slides[name]
-            spec = entry.spec
+            quotes: list = []
+            spec = expand_spec(entry.spec, project.tables, problems, entry.doc.location, quotes)
             content = SlideContent(spec.kind, spec, entry.doc.location(), section=section, section_index=part,
                                    notes=spec.notes or "", example=spec.example, locate=entry.doc.location)
             content.footer = getattr(spec, "source", None) and f"Kilde: {spec.source}" or ""
+            content.extra["quotes"] = quotes
             plan = kinds[spec.kind].plan
             more = plan(content, PlanStep(project, problems, entry, agenda)) if plan is not None else None
             contents.append(content)
@@ -75,10 +78,11 @@ def check_plans(project, problems: Problems, kinds: Mapping[str, SlideKind]) -> 
         for name in section.slides:
             entry = project.slides[name]
             plan = kinds[entry.spec.kind].plan
+            spec = expand_spec(entry.spec, project.tables, problems, entry.doc.location)
+            content = SlideContent(spec.kind, spec, entry.doc.location(), section=section, notes=spec.notes or "",
+                                   locate=entry.doc.location)
             if plan is None:
                 continue
-            content = SlideContent(entry.spec.kind, entry.spec, entry.doc.location(), section=section,
-                                   notes=entry.spec.notes or "", locate=entry.doc.location)
             try:
                 plan(content, PlanStep(project, problems, entry, ()))
             except BriefingError as exc:
