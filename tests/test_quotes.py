@@ -133,3 +133,39 @@ def test_a_wrong_reference_in_a_slide_is_a_located_error(project):
         "'ydelsesmodtagere' (mente du 'Jobafklaringsforløb'?) (findes: Kontanthjælp, jobparat; Kontanthjælp, "
         "aktivitetsparat; Uddannelseshjælp i alt; Uddannelseshjælp, aktivitetsparat; Jobafklaringsforløb; "
         "Ressourceforløb)"]
+
+
+def test_a_scenario_assumption_reads_its_value_from_the_table(project):
+    _only(project, "sanktioner-scenarier")
+    before = dump(build(project / "inputs", project / "before.pptx", parallel=False, cache=False).path)[0]
+    assert "• Aktivitetsparate kontanthjælpsmodtagere: 165 personer. Kilde: Jobindsats.dk, 3. kvt. 2021" \
+        in before["notes"]
+    _edit(project, "data/ydelsesmodtagere.yaml", "    2021K3: 165", "    2021K3: 330")
+    after = dump(build(project / "inputs", project / "after.pptx", parallel=False, cache=False).path)[0]
+    assert "• Aktivitetsparate kontanthjælpsmodtagere: 330 personer. Kilde: Jobindsats.dk, 3. kvt. 2021" \
+        in after["notes"]
+    assert after["tables"] != before["tables"]  # the consequences follow the table
+
+
+def test_a_scenario_assumption_from_a_missing_row_is_a_located_error(project):
+    _only(project, "sanktioner-scenarier")
+    _edit(project, "slides/sanktioner-scenarier.yaml", 'målgruppe: "Kontanthjælp, aktivitetsparat"',
+          'målgruppe: "Kontanthjælp aktivitetsparat"')
+    with pytest.raises(BriefingError) as caught:
+        build(project / "inputs", parallel=False, cache=False)
+    assert caught.value.render(project).splitlines() == [
+        "inputs/slides/sanktioner-scenarier.yaml:10:24: assumptions.modtagere.where.målgruppe: værdien 'Kontanthjælp "
+        "aktivitetsparat' findes ikke i kolonnen 'målgruppe' (mente du 'Kontanthjælp, aktivitetsparat'?) (findes: "
+        "Kontanthjælp, jobparat, Kontanthjælp, aktivitetsparat, Uddannelseshjælp i alt, Uddannelseshjælp, "
+        "aktivitetsparat, Jobafklaringsforløb, Ressourceforløb)"]
+
+
+def test_an_assumption_needs_a_value_or_a_table(project):
+    _only(project, "sanktioner-scenarier")
+    _edit(project, "slides/sanktioner-scenarier.yaml", "    table: ydelsesmodtagere", "    value: 165\n"
+          "    table: ydelsesmodtagere")
+    with pytest.raises(BriefingError) as caught:
+        build(project / "inputs", parallel=False, cache=False)
+    assert caught.value.render(project).splitlines() == [
+        "inputs/slides/sanktioner-scenarier.yaml:9:5: assumptions.modtagere: angiv enten tallet med 'value' eller "
+        "tabellen, det læses i, med 'table' (og 'where', 'column')"]
