@@ -182,7 +182,12 @@ def check(inputs: Path, *, strict: bool = False) -> BuildResult:
     """
     from briefing.deck.a11y import check_pptx
 
+    from briefing.facts.typed import typed_numbers
+
     result = build(inputs, write=False, strict=strict)
+    project = load(inputs)  # numbers typed by hand that stand in a table the slide reads: suggest the reference
+    result.warnings = result.warnings + [hint for entry in project.slides.values()
+                                         for hint in typed_numbers(entry, project.tables)]
     findings = [Problem(f.message, severity="advarsel") for f in check_pptx(result.data, result.theme)]
     if strict and findings:
         raise BriefingError([replace(p, severity="fejl") for p in findings])

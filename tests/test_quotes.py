@@ -169,3 +169,27 @@ def test_an_assumption_needs_a_value_or_a_table(project):
     assert caught.value.render(project).splitlines() == [
         "inputs/slides/sanktioner-scenarier.yaml:9:5: assumptions.modtagere: angiv enten tallet med 'value' eller "
         "tabellen, det læses i, med 'table' (og 'where', 'column')"]
+
+
+def test_check_suggests_a_reference_for_a_number_typed_from_a_table_the_slide_uses(project):
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    _edit(project, "slides/praktik.yaml", "  For unge på", "  Jobparate i praktik i 2021: 7,6 pct. 1. september, "
+          "3. kvt. 2021, 2 forløb.\n  For unge på")
+    result = CliRunner().invoke(main, ["check", "--input", str(project / "inputs")])
+    assert result.exit_code == 0, result.output
+    hints = [line.replace(f"{project}/", "") for line in result.output.splitlines() if "står også i tabellen" in line]
+    assert hints == [
+        "advarsel: inputs/slides/praktik.yaml:15:8: notes: tallet 7,6 står også i tabellen: skriv {aktivering-andel | "
+        "målgruppe=Kontanthjælp, jobparat; tilbud=Virksomhedspraktik i alt | 3. kvt. 2021}, så teksten følger "
+        "tabellen, når den opdateres"]
+
+
+def test_the_example_types_no_number_that_stands_in_its_tables():
+    from briefing.facts.typed import typed_numbers
+    from tests.conftest import REPO
+
+    project = load(REPO / "inputs")
+    assert [p.message for e in project.slides.values() for p in typed_numbers(e, project.tables)] == []
