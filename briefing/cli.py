@@ -191,15 +191,11 @@ def init(folder: Path, municipality: str | None, blank: bool, debug: bool) -> No
 
     def action():
         if blank:
-            from briefing.errors import fail
             from briefing.kinds import KINDS
             from briefing.load.blank import create_blank
             from briefing.publish.schema import write_schemas
 
-            if not municipality:
-                raise fail("angiv kommunens navn med --kommune, fx 'briefing init vejle --kommune Vejle' "
-                           "(eller --eksempel for Hedensted-eksemplet)")
-            create_blank(folder, municipality)
+            create_blank(folder, municipality or "")
             write_schemas(folder / "schemas", KINDS)
             click.echo(f"Nyt projekt for {municipality} oprettet i {folder}.\nLæs {folder / 'README.md'}, ret filerne i "
                        f"{folder / 'inputs'} og byg med:\n  cd {folder} && briefing build")

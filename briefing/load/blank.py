@@ -176,7 +176,8 @@ def create_blank(target: Path, municipality: str) -> None:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise fail("mappen findes allerede og er ikke tom; vælg en ny mappe", Location(target))
     if not municipality.strip():
-        raise fail("angiv kommunens navn med --kommune, fx --kommune Vejle")
+        raise fail("angiv kommunens navn med --kommune, fx 'briefing init vejle --kommune Vejle' "
+                   "(eller --eksempel for Hedensted-eksemplet)")
     for relative, text in blank_files(municipality).items():
         path = Path(target) / relative
         path.parent.mkdir(parents=True, exist_ok=True)
