@@ -181,7 +181,6 @@ def check(inputs: Path, *, strict: bool = False) -> BuildResult:
     Accessibility findings are warnings in `result.findings`; with `strict` they are errors.
     """
     from briefing.deck.a11y import check_pptx
-
     from briefing.facts.typed import typed_numbers
 
     result = build(inputs, write=False, strict=strict)

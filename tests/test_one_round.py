@@ -72,3 +72,12 @@ def test_slide_references_are_checked_when_the_deck_file_itself_is_wrong(project
         "aktiveringsberoerte, borgerundersoegelse, loentimer, sanktioner, status-efter-forloeb, udgift-effekt, "
         "udgift-scenarie, varighed, ydelsesmodtagere)",
     ]
+
+
+def test_a_reference_to_a_table_with_errors_is_not_called_unknown(project):
+    _edit(project, "data/ydelsesmodtagere.yaml", "unit: personer", "unit: personner")
+    _edit(project, "slides/formaal.yaml", "lead: Udvalget bad", "lead: Der er {ydelsesmodtagere | Fleksjob} i fleksjob. "
+          "Udvalget bad")
+    errors = _errors(project)
+    assert [e for e in errors if "formaal.yaml" in e] == []
+    assert errors[0].startswith("inputs/data/ydelsesmodtagere.yaml:5:7: unit: ugyldig værdi 'personner'")

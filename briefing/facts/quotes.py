@@ -25,10 +25,11 @@ _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*\|[^{}]*)\}")
 class QuoteError(Exception):
     """A reference that names what its table does not have; `offset` is where it starts in the text."""
 
-    def __init__(self, message: str, offset: int = 0):
+    def __init__(self, message: str, offset: int = 0, table: str = ""):
         super().__init__(message)
         self.message = message
         self.offset = offset
+        self.table = table  # the unknown table's name, when that is the problem
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def resolve(reference: str, tables: dict[str, DataTable], offset: int = 0) -> Qu
     table = tables.get(name)
     if table is None:
         raise QuoteError(f"ukendt datatabel '{name}' i henvisningen{suggest(name, tables)} "
-                         f"(findes i inputs/data/: {known_list(tables) or 'ingen'})", offset)
+                         f"(findes i inputs/data/: {known_list(tables) or 'ingen'})", offset, name)
     column = _column(table, parts[2] if len(parts) == 3 else None, offset)
     row = _row(table, row_text, offset)
     value = row.values[column]
@@ -116,8 +117,10 @@ def _row(table: DataTable, text: str, offset: int):
     return rows[0]
 
 
-def expand_spec(spec, tables: dict[str, DataTable], problems: Problems, locate, quotes: list[Quote] | None = None):
-    """The spec with the references in its free-text fields replaced; each bad one is a located problem."""
+def expand_spec(spec, tables: dict[str, DataTable], problems: Problems, locate, quotes: list[Quote] | None = None,
+                broken: frozenset[str] = frozenset()):
+    """The spec with the references in its free-text fields replaced; each bad one is a located problem
+    (except a reference to a table in `broken`: its file exists but has errors, reported already)."""
     def walk(node, path: tuple, free: bool):
         if isinstance(node, str):
             if not free or "{" not in node and "}" not in node:
@@ -125,6 +128,8 @@ def expand_spec(spec, tables: dict[str, DataTable], problems: Problems, locate, 
             try:
                 return expand(node, tables, quotes)
             except QuoteError as exc:
+                if exc.table and exc.table in broken:
+                    return node
                 where = locate(path) if locate else Location()
                 if where.line and "\n" not in node and where.column:
                     where = Location(where.file, where.line, where.column + exc.offset)

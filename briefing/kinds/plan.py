@@ -74,11 +74,12 @@ def check_plans(project, problems: Problems, kinds: Mapping[str, SlideKind]) -> 
     """Run every slide's plan step only for the problems it finds (a project that has errors elsewhere)."""
     from briefing.errors import BriefingError
 
+    broken = frozenset(p.stem for p in (project.inputs / "data").glob("*.yaml")) - set(project.tables)
     for section in project.deck.sections:
         for name in section.slides:
             entry = project.slides[name]
             plan = kinds[entry.spec.kind].plan
-            spec = expand_spec(entry.spec, project.tables, problems, entry.doc.location)
+            spec = expand_spec(entry.spec, project.tables, problems, entry.doc.location, broken=broken)
             content = SlideContent(spec.kind, spec, entry.doc.location(), section=section, notes=spec.notes or "",
                                    locate=entry.doc.location)
             if plan is None:
