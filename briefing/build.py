@@ -65,7 +65,11 @@ def build(inputs: Path, output: Path | None = None, *, write: bool = True, stric
 
 def load(inputs: Path, municipality: str | None = None, kinds: Mapping[str, SlideKind] = KINDS) -> Project:
     """The load stage with the registered slide kinds: the project read, validated and checked."""
-    return load_project(inputs, municipality, kinds=kinds)
+    import functools
+
+    from briefing.kinds.plan import check_plans
+
+    return load_project(inputs, municipality, kinds=kinds, check_plans=functools.partial(check_plans, kinds=kinds))
 
 
 def _build(inputs: Path, options: BuildOptions, loaded: Project | None, workers, started: float) -> BuildResult:
@@ -182,8 +186,12 @@ def check(inputs: Path, *, strict: bool = False) -> BuildResult:
     Accessibility findings are warnings in `result.findings`; with `strict` they are errors.
     """
     from briefing.deck.a11y import check_pptx
+    from briefing.facts.typed import typed_numbers
 
     result = build(inputs, write=False, strict=strict)
+    project = load(inputs)  # numbers typed by hand that stand in a table the slide reads: suggest the reference
+    result.warnings = result.warnings + [hint for entry in project.slides.values()
+                                         for hint in typed_numbers(entry, project.tables)]
     findings = [Problem(f.message, severity="advarsel") for f in check_pptx(result.data, result.theme)]
     if strict and findings:
         raise BriefingError([replace(p, severity="fejl") for p in findings])

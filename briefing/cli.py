@@ -215,16 +215,29 @@ def check(inputs: Path, strict: bool, debug: bool) -> None:
     _run(action, debug, failed="Kontrollen fandt fejl")
 
 
-@main.command(help="Opret et nyt briefing-projekt i MAPPE ud fra eksemplet.")
+@main.command(help="Opret et nyt briefing-projekt i MAPPE: tomt (standard) eller ud fra eksemplet (--eksempel).")
 @click.argument("folder", metavar="MAPPE", type=click.Path(path_type=Path))
+@click.option("--kommune", "municipality", metavar="NAVN", help="Kommunens navn i det nye projekt, fx Vejle.")
+@click.option("--tom/--eksempel", "blank", default=True,
+              help="Start med én slide af hver slags (standard) eller med hele Hedensted-eksemplet.")
 @_debug
 @_help
-def init(folder: Path, debug: bool) -> None:
+def init(folder: Path, municipality: str | None, blank: bool, debug: bool) -> None:
     from briefing.load.scaffold import create_project
 
     def action():
         from briefing.console import command_hint, quoted
 
+        if blank:
+            from briefing.kinds import KINDS
+            from briefing.load.blank import create_blank
+            from briefing.publish.schema import write_schemas
+
+            create_blank(folder, municipality or "")
+            write_schemas(folder / "schemas", KINDS)
+            click.echo(f"Nyt projekt for {municipality} oprettet i {folder}.\nLæs {folder / 'README.md'}, ret filerne i "
+                       f"{folder / 'inputs'} og byg med:\n  cd {quoted(str(folder))}\n  {command_hint()} build")
+            return
         create_project(folder)
         click.echo(f"Nyt projekt oprettet i {folder}.\nRet tallene i {folder / 'inputs'} og byg med:\n"
                    f"  cd {quoted(str(folder))}\n  {command_hint()} build")

@@ -222,5 +222,5 @@ def test_key_figure_for_a_municipality_missing_from_its_table_is_a_located_error
     assert caught.value.render(tmp_path).splitlines() == [
         "inputs/slides/noegletal.yaml:6:22: tiles[1].where.kommune: værdien 'Vejle' findes ikke i kolonnen 'kommune' "
         "(findes: Favrskov, Skanderborg, Ringkøbing-Skjern, RAR Østjylland)",
-        "inputs/slides/sanktioner.yaml:7:5: narrative[1].subject: 'Vejle' findes ikke blandt rækkerne (findes: "
-        "Favrskov, Skanderborg, Ringkøbing-Skjern)"]
+        "inputs/slides/sanktioner.yaml:7:5: narrative[1]: egen kommune 'Vejle' findes ikke blandt rækkerne (findes: "
+        "Favrskov, Skanderborg, Ringkøbing-Skjern); angiv 'subject' med den række, der rangeres"]

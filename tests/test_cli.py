@@ -45,7 +45,7 @@ def test_missing_inputs_folder(tmp_path, monkeypatch):
 def test_init_makes_a_project_that_builds(tmp_path, monkeypatch):
     runner = CliRunner()
     target = tmp_path / "vejle"
-    result = runner.invoke(main, ["init", str(target)])
+    result = runner.invoke(main, ["init", str(target), "--eksempel"])
     assert result.exit_code == 0, result.output
     assert (target / "inputs" / "briefing.yaml").is_file()
     assert (target / "themes" / "default.yaml").is_file()

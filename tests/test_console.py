@@ -83,7 +83,7 @@ def test_diff_into_a_file_under_cp1252_writes_the_arrows_as_plain_text(two_decks
 
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["build", "--help"], ["schema", "--output", "s"],
-                                  ["init", "ny"]], ids=lambda a: " ".join(a))
+                                  ["init", "ny", "--kommune", "Vejle"], ["init", "eks", "--eksempel"]], ids=lambda a: " ".join(a))
 def test_light_commands_print_under_cp1252(args, tmp_path):
     result = _briefing(*args, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -117,5 +117,5 @@ def test_init_hints_a_command_that_works_from_where_briefing_was_started(tmp_pat
     assert command_hint(str(venv_program)) == str(venv_program.resolve())  # not on PATH: the full path
     monkeypatch.setenv("PATH", f"{venv_program.parent}{os.pathsep}/usr/bin:/bin")
     assert command_hint(str(venv_program)) == "briefing"  # activated: the plain name works
-    result = CliRunner().invoke(main, ["init", str(tmp_path / "mit projekt")])
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "mit projekt"), "--eksempel"])
     assert result.output.splitlines()[-2:] == [f"  cd '{tmp_path / 'mit projekt'}'", f"  {command_hint()} build"]

@@ -124,3 +124,23 @@ def test_unreadable_decks(tmp_path):
     with pytest.raises(BriefingError) as broken:
         diff_text(tmp_path / "tekst.pptx", tmp_path / "tekst.pptx")
     assert broken.value.render(tmp_path) == "tekst.pptx: filen kan ikke læses som en PowerPoint-præsentation (.pptx)"
+
+
+def test_a_hand_typed_number_that_no_longer_matches_its_table_is_reported(project):
+    """The note typed 7,6 by hand and quoted the same value by reference; the table now says 7,9: the typed copy
+    is stale and reported, the reference followed the table."""
+    deck = project / "inputs" / "briefing.yaml"
+    head = deck.read_text(encoding="utf-8").split("sections:")[0]
+    deck.write_text(head + "sections:\n  - title: A\n    divider: false\n    slides: [praktik]\n", encoding="utf-8")
+    slide = project / "inputs" / "slides" / "praktik.yaml"
+    slide.write_text(slide.read_text(encoding="utf-8").replace("  For unge på", "  Jobparate i praktik: 7,6 pct.\n"
+                                                               "  For unge på"), encoding="utf-8")
+    old = build(project / "inputs", project / "gammel.pptx", parallel=False, cache=False).path
+    csv = project / "inputs" / "data" / "aktivering-andel.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace(";17,1;7,6\n", ";17,1;7,9\n"), encoding="utf-8")
+    new = build(project / "inputs", project / "ny.pptx", parallel=False, cache=False).path
+    stale = [line for line in diff_text(old, new).splitlines() if "siger stadig" in line]
+    assert stale == [
+        "Slide 1 'Virksomhedspraktik er næsten tilbage på …': noterne siger stadig 7,6, men tabellen siger nu 7,9 "
+        "(Bilag: Andel aktiverede (1 af 2): Kontanthjælp, jobparat, Virksomhedspraktik i alt, 3. kvt. 2021); skriv tallet som "
+        "en henvisning til tabellen"]

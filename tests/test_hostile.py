@@ -155,7 +155,7 @@ CASES = {
                                           (".lille.pptx.abc123.tmp", ".lille-fakta.csv.x.tmp")], "ok"),
     "forfra-after-damage": (lambda r, o: ((r / "output/.cache/builds/lille.pptx.json").write_text("{"),
                                           ["build", "--forfra"])[1], "ok"),
-    "init-into-file": (lambda r, o: ((r / "fil").write_text("x"), ["init", str(r / "fil" / "nyt")])[1], "fejl"),
+    "init-into-file": (lambda r, o: ((r / "fil").write_text("x"), ["init", str(r / "fil" / "nyt"), "--eksempel"])[1], "fejl"),
     "check-ok": (lambda r, o: ["check"], None),
     "diff-not-pptx": (lambda r, o: ((r / "a.pptx").write_text("x"),
                                     ["diff", "a.pptx", "output/lille.pptx"])[1], "fejl"),

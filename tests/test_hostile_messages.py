@@ -147,7 +147,7 @@ def test_theme_fonts_are_escaped_into_the_theme_xml(tmp_path, monkeypatch):
 def test_init_below_a_file_is_located(tmp_path, monkeypatch):
     (tmp_path / "fil").write_text("x", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["init", "fil/nyt"])
+    result = CliRunner().invoke(main, ["init", "fil/nyt", "--eksempel"])
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == "fil: mappen kan ikke oprettes, fordi en del af stien er en fil, ikke en mappe"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fil"]

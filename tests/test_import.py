@@ -205,13 +205,20 @@ def test_refuses_to_overwrite_an_existing_table_unless_asked(project):
         "brug --overwrite for at erstatte den eller --name for at vælge et andet navn"
     )
     import_export(source, project / "inputs", overwrite=True)
-    # The key figures read the old table's 'målgruppe' column: they must now say so, with the place to fix.
+    # The key figures and a scenario assumption read the old table's 'målgruppe' column: they must now say so,
+    # with the place to fix.
     with pytest.raises(BriefingError) as caught:
         load(project / "inputs")
     assert caught.value.render(project).splitlines() == [
         "inputs/slides/noegletal.yaml:27:24: tiles[3].where.målgruppe: ukendt tekstkolonne 'målgruppe' (mente du "
-        "'Målgruppe'?) (tekstkolonner i 'ydelsesmodtagere': Målgruppe)"]
+        "'Målgruppe'?) (tekstkolonner i 'ydelsesmodtagere': Målgruppe)",
+        "inputs/slides/sanktioner-scenarier.yaml:10:24: assumptions.modtagere.where.målgruppe: ukendt tekstkolonne "
+        "'målgruppe' (mente du 'Målgruppe'?) (tekstkolonner i 'ydelsesmodtagere': Målgruppe)"]
     (project / "inputs" / "slides" / "noegletal.yaml").unlink()
+    scenario = project / "inputs" / "slides" / "sanktioner-scenarier.yaml"
+    text = scenario.read_text(encoding="utf-8")
+    start, end = text.index("    table: ydelsesmodtagere"), text.index("    column: 2021K3\n") + len("    column: 2021K3\n")
+    scenario.write_text(text[:start] + "    value: 165\n" + text[end:], encoding="utf-8")  # typed in again
     deck = project / "inputs" / "briefing.yaml"
     deck.write_text(deck.read_text(encoding="utf-8").replace(", noegletal]", "]"), encoding="utf-8")
     assert load(project / "inputs").tables["ydelsesmodtagere"].rows[1].values == (1283.0, 1276.5)

@@ -73,7 +73,7 @@ def test_the_wheel_carries_the_example_phrasebook_theme_and_schemas(installed: P
 def test_init_and_build_from_an_empty_folder_with_the_installed_wheel(installed: Path, tmp_path: Path):
     where = _run(installed, "--version", cwd=tmp_path)
     assert where.returncode == 0 and where.stdout.strip() == "briefing 0.1.0"
-    made = _run(installed, "init", "proj", cwd=tmp_path)
+    made = _run(installed, "init", "proj", "--eksempel", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     assert sorted(p.name for p in (tmp_path / "proj").iterdir()) == [
         ".gitignore", "inputs", "narratives", "output", "schemas", "themes"]
@@ -81,10 +81,14 @@ def test_init_and_build_from_an_empty_folder_with_the_installed_wheel(installed:
     assert built.returncode == 0, built.stdout + built.stderr
     assert "Præsentationen ligger i output/hedensted-beskaeftigelse.pptx" in built.stdout
     assert (tmp_path / "proj" / "output" / "hedensted-beskaeftigelse.pptx").stat().st_size > 100_000
+    blank = _run(installed, "init", "tom", "--kommune", "Vejle", cwd=tmp_path)
+    assert blank.returncode == 0, blank.stderr
+    built = _run(installed, "build", cwd=tmp_path / "tom")
+    assert built.returncode == 0, built.stdout + built.stderr
 
 
 def test_a_project_with_only_inputs_builds_with_the_shipped_defaults(installed: Path, tmp_path: Path):
-    assert _run(installed, "init", "proj", cwd=tmp_path).returncode == 0
+    assert _run(installed, "init", "proj", "--eksempel", cwd=tmp_path).returncode == 0
     for folder in ("narratives", "themes", "schemas"):
         shutil.rmtree(tmp_path / "proj" / folder)
     built = _run(installed, "build", cwd=tmp_path / "proj")

@@ -111,6 +111,16 @@ def _tile_cell(where: dict, path: tuple, column: int, table: DataTable, entry, p
     return True
 
 
+def check_table_value(name: str, where: dict, column_name: str | None, path: tuple, entry, tables: dict[str, DataTable],
+                      problems: Problems) -> bool:
+    """One number read from a table (a scenario assumption): the table, its column and exactly one row exist."""
+    table = _table(name, path + ("table",), entry, tables, problems)
+    if table is None:
+        return False
+    column = _tile_column(column_name, path + ("column",), table, entry, problems)
+    return column is not None and _tile_cell(where, path + ("where",), column, table, entry, problems)
+
+
 # ---------------------------------------------------------------- chart references, one check per kind of name
 
 def _chart_field(path: tuple) -> str:

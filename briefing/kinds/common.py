@@ -20,6 +20,8 @@ def narrate(content, spec, table, step) -> None:
         item_table = project.tables.get(item.table or table.name)
         path = ("narrative", i)
         if item_table is None:
+            if (project.inputs / "data" / f"{item.table}.yaml").is_file():
+                continue  # the table's file has errors, reported already
             known = list(project.tables)
             problems.add(f"ukendt datatabel '{item.table}' (findes: {', '.join(sorted(known))})",
                          entry.doc.location(path + ("table",)), f"narrative[{i + 1}].table")

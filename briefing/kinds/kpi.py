@@ -112,6 +112,9 @@ def check_tiles(entry, tables, problems) -> None:
 
 def plan_tiles(content: SlideContent, step) -> None:
     content.extra["tiles"] = _kpi_tiles(content.spec, step.project, step.entry, step.problems)
+    tables = step.project.tables
+    if any(t.table in tables and tables[t.table].spec.example for t in content.spec.tiles):
+        content.example = True  # a number read from example data is marked as such, as on charts
 
 
 def _kpi_tiles(spec, project, entry, problems) -> list:

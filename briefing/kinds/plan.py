@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from briefing.deck.draw import SlideContent
 from briefing.errors import Location, Problems
+from briefing.facts.quotes import expand_spec
 from briefing.facts.timing import assign_slide_minutes, clock_ranges, section_minutes
 from briefing.kinds.appendix import appendix_slides
 from briefing.spec.kind import SlideKind
@@ -44,14 +45,16 @@ def plan_slides(project, problems: Problems, kinds: Mapping[str, SlideKind]) -> 
                                          locate=functools.partial(_in_section, project.deck_doc, s)))
         for name in section.slides:
             entry = project.slides[name]
-            spec = entry.spec
+            quotes: list = []
+            spec = expand_spec(entry.spec, project.tables, problems, entry.doc.location, quotes)
             content = SlideContent(spec.kind, spec, entry.doc.location(), section=section, section_index=part,
                                    notes=spec.notes or "", example=spec.example, locate=entry.doc.location)
             content.footer = getattr(spec, "source", None) and f"Kilde: {spec.source}" or ""
+            content.extra["quotes"] = quotes
             plan = kinds[spec.kind].plan
-            if plan is not None:
-                plan(content, PlanStep(project, problems, entry, agenda))
+            more = plan(content, PlanStep(project, problems, entry, agenda)) if plan is not None else None
             contents.append(content)
+            contents.extend(more or ())  # slides the content continues on ("(fortsat)")
     for content in contents:
         finish = kinds[content.kind].finish
         if finish is not None:
@@ -65,6 +68,28 @@ def plan_slides(project, problems: Problems, kinds: Mapping[str, SlideKind]) -> 
         title = kinds[following.kind].title(following, deck) if following else None
         content.notes = compose_notes(content, title)
     return contents
+
+
+def check_plans(project, problems: Problems, kinds: Mapping[str, SlideKind]) -> None:
+    """Run every slide's plan step only for the problems it finds (a project that has errors elsewhere)."""
+    from briefing.errors import BriefingError
+
+    broken = frozenset(p.stem for p in (project.inputs / "data").glob("*.yaml")) - set(project.tables)
+    for section in project.deck.sections:
+        for name in section.slides:
+            entry = project.slides[name]
+            plan = kinds[entry.spec.kind].plan
+            spec = expand_spec(entry.spec, project.tables, problems, entry.doc.location, broken=broken)
+            content = SlideContent(spec.kind, spec, entry.doc.location(), section=section, notes=spec.notes or "",
+                                   locate=entry.doc.location)
+            if plan is None:
+                continue
+            try:
+                plan(content, PlanStep(project, problems, entry, ()))
+            except BriefingError as exc:
+                problems.extend(exc.problems)
+            except Exception:  # noqa: BLE001 - a table it reads did not load; that table's errors are reported
+                continue
 
 
 def _in_section(deck_doc, index: int, path: tuple) -> Location:

@@ -22,6 +22,41 @@ class ScenarioSlide(SlideBase, ScenarioSlideFields):
 HEADER_PT = 16
 
 
+def check_assumptions(entry, tables, problems) -> None:
+    """Assumptions read from a table name a table, a column and exactly one row with a number."""
+    from briefing.facts.references import check_table_value
+
+    for key, assumption in entry.spec.assumptions.items():
+        if assumption.table is not None:
+            check_table_value(assumption.table, assumption.where, assumption.column, ("assumptions", key), entry,
+                              tables, problems)
+
+
+def read_assumptions(spec, tables, locate, problems):
+    """The spec with each assumption that names a table given its value from there (and the table as source)."""
+    from briefing.load.data import select_rows
+
+    update = {}
+    for key, assumption in spec.assumptions.items():
+        if assumption.table is None:
+            continue
+        table = tables[assumption.table]
+        column = table.find_value_column(assumption.column) if assumption.column else len(table.value_columns) - 1
+        value = select_rows(table, assumption.where)[0].values[column]
+        if assumption.low is not None and not assumption.low <= value <= assumption.high:
+            problems.add(f"værdien i '{table.name}' ({fmt_number(value)}) ligger ikke mellem 'low' og 'high'",
+                         locate(("assumptions", key, "low")), f"assumptions.{key}.low")
+        source = assumption.source or f"{table.spec.source}, {table.value_columns[column].label}"
+        update[key] = assumption.model_copy(update={"value": value, "source": source})
+    return spec.model_copy(update={"assumptions": {**spec.assumptions, **update}}) if update else spec
+
+
+def fmt_number(value: float) -> str:
+    from briefing.danish import fmt
+
+    return fmt.number(value, 0 if float(value).is_integer() else 1)
+
+
 def plan_scenario(content: SlideContent, step) -> None:
     """Evaluate the consequence model; its table cells, summary sentences and assumption notes."""
     from briefing.facts.narrative import Skipped
@@ -29,6 +64,7 @@ def plan_scenario(content: SlideContent, step) -> None:
     from briefing.facts.scenario_text import assumption_notes, summaries, table_cells
 
     spec, project, entry, problems = content.spec, step.project, step.entry, step.problems
+    spec = content.spec = read_assumptions(spec, project.tables, entry.doc.location, problems)
 
     try:
         model = compute(spec)
@@ -104,4 +140,4 @@ def _cell(runs: list[tuple[str, str, bool]], fill: str, size: float, font: str, 
     return ooxml.Cell(paragraphs, fill, CELL_MARGINS)
 
 
-KIND = SlideKind("scenarie", scenario_slide, ScenarioSlide, plan=plan_scenario)
+KIND = SlideKind("scenarie", scenario_slide, ScenarioSlide, plan=plan_scenario, check=check_assumptions)

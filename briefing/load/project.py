@@ -5,9 +5,9 @@ All problems from all files are collected and raised together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from briefing.load.data import DataTable, load_table
@@ -18,7 +18,7 @@ from briefing.load.theme import PACKAGE_ROOT, Theme, load_collecting as _load, l
 from briefing.load.theme import theme_folders  # noqa: F401  (re-exported: where themes are looked up)
 from briefing.load.validate import validate
 from briefing.spec.kind import SlideKind, slide_file_model
-from briefing.spec.models import DeckSpec, TableSpec
+from briefing.spec.models import DeckSpec, TableSpec, ThemeSpec
 
 DECK_FILE = "briefing.yaml"
 
@@ -86,11 +86,14 @@ def quick_name(inputs: Path, municipality: str | None) -> str | None:
     return deck_name(for_municipality(deck, municipality) if municipality else deck)
 
 
-def load_project(inputs: Path, municipality: str | None = None, *, kinds: Mapping[str, SlideKind]) -> Project:
+def load_project(inputs: Path, municipality: str | None = None, *, kinds: Mapping[str, SlideKind],
+                 check_plans: Callable[[Project, Problems], None] | None = None) -> Project:
     """Read and validate a whole briefing project from its inputs folder, optionally for another municipality.
 
     Slide files are validated against the models of `kinds` (briefing.kinds.KINDS) and their references
-    checked by each kind's check step."""
+    checked by each kind's check step, also when other files have format errors, so all errors come in one round.
+    `check_plans(project, problems)` is run on the sound part of a project with errors, for the references
+    only the plan stage can check (the build passes the kinds' plan steps)."""
     inputs = Path(inputs)
     deck_path = inputs / DECK_FILE
     if not deck_path.is_file():
@@ -110,10 +113,18 @@ def load_project(inputs: Path, municipality: str | None = None, *, kinds: Mappin
     tables = _load_tables(inputs / "data", problems)
     theme = load_theme(inputs.parent, deck.theme if deck else "default", deck_doc, problems)
     phrasebook = _load_phrasebook(inputs.parent, problems)
-    problems.raise_if_errors()
-    assert deck is not None and deck_doc is not None and theme is not None
-    project = Project(inputs.parent, inputs, deck, deck_doc, slides, tables, theme, phrasebook)
+    if deck is None or deck_doc is None:  # without the deck no slide can be placed, but each slide's references can
+        for entry in slides.values():
+            _check_slide(entry, tables, problems, kinds)
+        problems.raise_if_errors()
+    assert deck is not None and deck_doc is not None
+    formats = bool(problems.errors)
+    project = Project(inputs.parent, inputs, deck, deck_doc, slides, tables, theme or Theme(ThemeSpec(), None), phrasebook)
     check_references(project, problems, kinds)
+    if formats and check_plans is not None and phrasebook is not None:
+        # The references only a plan step can check (narrative rows, phrasebook), for the slides that are sound,
+        # so a build shows its format and reference errors in one round.
+        check_plans(_sound(project, problems), problems)
     problems.raise_if_errors()
     project.warnings = problems.warnings
     return project
@@ -125,6 +136,14 @@ def _project_files(folder: Path, problems: Problems) -> list[Path]:
     for path in out:
         problems.add(f"{SYMLINK_OUT.replace('mappen', 'projektet')}", Location(path))
     return inside
+
+
+def _sound(project: Project, problems: Problems) -> Project:
+    """The project without the slides that have errors, and with only those in its sections."""
+    broken = {p.location.file for p in problems.errors}
+    slides = {name: entry for name, entry in project.slides.items() if entry.doc.path not in broken}
+    sections = [s.model_copy(update={"slides": [n for n in s.slides if n in slides]}) for s in project.deck.sections]
+    return replace(project, slides=slides, deck=project.deck.model_copy(update={"sections": sections}))
 
 
 def _load_slides(folder: Path, slide_file: type, problems: Problems) -> dict[str, SlideEntry]:
@@ -209,9 +228,14 @@ def check_references(project: Project, problems: Problems, kinds: Mapping[str, S
     for name, entry in project.slides.items():
         if name not in used:
             problems.add(f"sliden '{name}' er ikke med i inputs/{DECK_FILE} og kommer ikke med i præsentationen", entry.doc.location(), warning=True)
-        check = kinds[entry.spec.kind].check
-        if check is not None:
-            check(entry, project.tables, problems)
+        _check_slide(entry, project.tables, problems, kinds)
+
+
+def _check_slide(entry: SlideEntry, tables: dict[str, DataTable], problems: Problems,
+                 kinds: Mapping[str, SlideKind]) -> None:
+    check = kinds[entry.spec.kind].check
+    if check is not None:
+        check(entry, tables, problems)
 
 
 def _check_periods(project: Project, problems: Problems) -> None:

@@ -42,6 +42,8 @@ def _problem(model: type[BaseModel], doc: SourceDoc, error: dict, prefix: PathKe
     loc = tuple(error["loc"])[len(prefix):] if error["loc"][: len(prefix)] == prefix else tuple(error["loc"])
     path = _data_path(doc.data, loc)
     kind = error["type"]
+    if kind not in ("missing", "extra_forbidden") and path and not _written(doc.data, path):
+        path = path[:-1]  # a check of the whole section (a union member's tag, not a field the user wrote)
     field = field_name(path)
     if kind == "missing":
         return Problem("feltet mangler og skal udfyldes", doc.location(path[:-1]), field)
@@ -80,6 +82,19 @@ def _data_path(data: Any, loc: tuple) -> PathKey:
         elif isinstance(part, str) and part == loc[-1] and isinstance(node, dict):
             path.append(part)
     return tuple(path)
+
+
+def _written(data: Any, path: PathKey) -> bool:
+    """Whether the field at `path` is in the user's data."""
+    node = data
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return False
+    return True
 
 
 _KIND_NAMES = {"narrative": "regel", "chart": "diagramtype"}

@@ -49,7 +49,8 @@ class SlideView:
 
 def diff_text(old: Path, new: Path) -> str:
     """The changes from deck `old` to deck `new`, one per line, or 'Ingen ændringer.'."""
-    lines = describe_changes(read_deck(old), read_deck(new))
+    before, after = read_deck(old), read_deck(new)
+    lines = describe_changes(before, after) + stale_numbers(before, after)
     return "\n".join(lines) if lines else NO_CHANGES
 
 
@@ -191,6 +192,44 @@ def _number_changes(before: str, after: str) -> str:
     return ", ".join(f"{a} → {b}" for a, b in pairs)
 
 
+# ---------------------------------------------------------------- numbers typed by hand
+
+def stale_numbers(old: Sequence[SlideView], new: Sequence[SlideView]) -> list[str]:
+    """Hand-typed numbers that matched a table value in the old deck and no longer do.
+
+    A table cell (on its slide or in the appendix) changed from a to b; a text or note line that is the same in
+    both decks and still says a was typed by hand (a reference or a computed sentence would say b)."""
+    changed: dict[str, tuple[str, str]] = {}
+    old_by_title = {slide.title: slide for slide in old}
+    for slide in new:
+        before = old_by_title.get(slide.title)
+        for old_table, new_table in zip(before.tables if before else (), slide.tables):
+            old_rows, columns = _keyed_rows(old_table), list(old_table[0])
+            for key, cells in _keyed_rows(new_table).items():
+                previous = dict(zip(columns, old_rows.get(key, ())))
+                for column, value in zip(new_table[0], cells):
+                    was = previous.get(column)
+                    if was and was != value and _is_number_text(was) and was != MISSING:
+                        header = _HEADER_UNIT.match(column)
+                        place = ", ".join(p for p in (_label(key), header.group(1) if header else column) if p)
+                        changed.setdefault(was, (value, f"{slide.title}: {place}"))
+    lines = []
+    for slide in new:
+        before = old_by_title.get(slide.title)
+        if before is None:
+            continue
+        for where, now, then in (("teksten", slide.texts, before.texts), ("noterne", slide.notes, before.notes)):
+            for line in dict.fromkeys(now):
+                if line not in then:
+                    continue
+                for typed in dict.fromkeys(_NUMBER.findall(line)):
+                    if typed in changed:
+                        value, place = changed[typed]
+                        lines.append(f"{_name(slide)}: {where} siger stadig {typed}, men tabellen siger nu {value} "
+                                     f"({place}); skriv tallet som en henvisning til tabellen")
+    return lines
+
+
 # ---------------------------------------------------------------- tables
 
 def _table_changes(old: tuple[tuple[str, ...], ...], new: tuple[tuple[str, ...], ...]) -> list[str]:
@@ -253,4 +292,4 @@ def _cell_change(before: str, after: str, key: tuple, column: str) -> str:
     return f"{before} → {after}{shown_unit} ({place})"
 
 
-__all__ = ["diff_text", "read_deck", "describe_changes", "SlideView", "NO_CHANGES"]
+__all__ = ["diff_text", "read_deck", "describe_changes", "stale_numbers", "SlideView", "NO_CHANGES"]

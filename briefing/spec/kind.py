@@ -21,6 +21,7 @@ class SlideKind:
 
     - `check(entry, tables, problems)`: references from the slide file to the data tables (load stage);
     - `plan(content, step)`: the facts the slide needs, put on its SlideContent (facts stage, see kinds/plan.py);
+      it may return further SlideContents the slide continues on;
     - `layout(slide, content, ctx)`: draws the slide with python-pptx (deck stage).
     Kinds made by the deck itself (section dividers, the appendix) have no model.
     """

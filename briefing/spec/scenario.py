@@ -18,18 +18,25 @@ _PERCENT = re.compile(r"(%|pct\.?)\s*$")
 
 
 class Assumption(Spec):
-    value: Number = _text("Værdien i dag.")
+    value: Number | None = _text("Værdien i dag (eller 'table' for at læse den i en datatabel).", default=None)
+    table: Text | None = _text("Datatabel, værdien læses i: filnavn i inputs/data/ uden endelse.", default=None)
+    where: dict[str, Text] = _text("Rækken i tabellen: kolonne: værdi, så præcis én række passer.",
+                                   default_factory=dict)
+    column: Text | None = _text("Kolonnen (perioden) i tabellen, fx 2021K3 (standard: den sidste).", default=None)
     unit: str = _text("Enhed, fx 'kr.', 'timer', 'personer', 'kr./time', 'timer/sanktion' (tom: uden enhed).", default="")
     label: Text = _text("Navnet i noterne, fx 'Sanktioner pr. år'.")
-    source: str | None = _text("Hvor tallet kommer fra.", default=None)
+    source: str | None = _text("Hvor tallet kommer fra (standard for 'table': tabellens kilde og periode).", default=None)
     low: Number | None = _text("Lav værdi, hvis tallet er usikkert.", default=None)
     high: Number | None = _text("Høj værdi, hvis tallet er usikkert.", default=None)
 
     @model_validator(mode="after")
     def _range(self) -> "Assumption":
+        if (self.value is None) == (self.table is None):
+            raise PydanticCustomError("briefing", "angiv enten tallet med 'value' eller tabellen, det læses i, med "
+                                                  "'table' (og 'where', 'column')")
         if (self.low is None) != (self.high is None):
             raise PydanticCustomError("briefing", "angiv både 'low' og 'high' eller ingen af dem")
-        if self.low is not None and not self.low <= self.value <= self.high:
+        if self.low is not None and self.value is not None and not self.low <= self.value <= self.high:
             raise PydanticCustomError("briefing", "'value' skal ligge mellem 'low' og 'high'")
         return self
 

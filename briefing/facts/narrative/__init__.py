@@ -138,13 +138,25 @@ def _named_values(table: DataTable, names: list[str], item, fields: list[str]) -
 
 # ---------------------------------------------------------------- one resolver per rule
 
+def _defaulted(resolve, note: str):
+    """Resolve; a problem with a name the user did not write (a default) says where the name came from."""
+    try:
+        return resolve()
+    except RuleInputError as exc:
+        if exc.field:
+            raise
+        raise RuleInputError(f"{exc.message} ({note})", "", exc.column) from None
+
+
 def _compare(item: CompareRule, table, deck, book):
     subject = item.subject or deck.municipality
     benchmarks = item.benchmarks or ([deck.comparison.region] if deck.comparison.region else [])
     if not benchmarks:
         raise RuleInputError("angiv 'benchmarks' (der er ingen region i briefing.yaml)", "benchmarks")
-    fields = ["subject"] + [f"benchmarks[{i + 1}]" for i in range(len(benchmarks))]
-    values = _named_values(table, [subject, *benchmarks], item, fields)
+    fields = ["subject" if item.subject else ""] + [f"benchmarks[{i + 1}]" if item.benchmarks else ""
+                                                    for i in range(len(benchmarks))]
+    values = _defaulted(lambda: _named_values(table, [subject, *benchmarks], item, fields),
+                        "egen kommune og region fra briefing.yaml, da 'subject' og 'benchmarks' ikke er angivet")
     better = table.spec.better if table.spec.better != "neutral" else None
     return rules.compare(values[0], values[1:], book, tolerance=item.tolerance, noun=item.noun, better=better,
                          judge=item.judge, about=item.about)
@@ -176,8 +188,14 @@ def _rank(item: RankRule, table, deck, book):
     values = _category_values(item, table, deck, item.exclude if item.exclude is not None else default)
     if subject not in [v.label for v in values]:
         names = [v.label for v in values]
-        raise RuleInputError(f"'{subject}' findes ikke blandt rækkerne{suggest(subject, names)} (findes: {', '.join(names)})",
-                             "subject")
+        field = "subject" if item.subject else ""  # name only a field the user wrote
+        own = "" if item.subject else "egen kommune "
+        if table.find_value_column(subject) is not None:
+            raise RuleInputError(f"{own}'{subject}' er en talkolonne i '{table.name}', men en rangering sammenligner "
+                                 "rækkerne i én kolonne; brug en tabel med én række pr. område", field)
+        hint = "" if item.subject else "; angiv 'subject' med den række, der rangeres"
+        raise RuleInputError(f"{own}'{subject}' findes ikke blandt rækkerne{suggest(subject, names)} "
+                             f"(findes: {', '.join(names)}){hint}", field)
     return rules.rank(subject, values, book, noun=item.noun, group=item.group, about=item.about)
 
 
@@ -192,7 +210,8 @@ def _share(item: ShareRule, table, deck, book):
 
 def _target(item: TargetRule, table, deck, book):
     subject = item.subject or deck.municipality
-    (value,) = _named_values(table, [subject], item, ["subject"])
+    (value,) = _defaulted(lambda: _named_values(table, [subject], item, ["subject" if item.subject else ""]),
+                          "egen kommune fra briefing.yaml, da 'subject' ikke er angivet")
     return rules.target(value, item.target, book, better=item.better)
 
 
