@@ -15,7 +15,7 @@ from briefing.deck.layout import BODY, BODY_NO_LEAD, Box
 from briefing.load.project import Project, load_project
 from briefing.spec.models import ChartSlide, ScenarioSlide, TableSlide
 from briefing.facts.timing import assign_slide_minutes, clock_ranges, section_minutes
-from briefing.danish.units import MISSING, UNIT_HEADERS, cell_text
+from briefing.danish.units import MISSING
 
 MISSING_NOTE = f"{MISSING} = tal mangler eller er under diskretionsgrænsen"
 
@@ -278,10 +278,10 @@ def appendix_slides(contents, project: Project):
     for name in names:
         table = project.tables[name]
         header = list(table.label_columns) + [
-            f"{c.label} ({UNIT_HEADERS[table.unit]})" if c.period or len(table.value_columns) == 1 else c.label
+            f"{c.label} ({table.measure.header})" if c.period or len(table.value_columns) == 1 else c.label
             for c in table.value_columns]
         numeric = [False] * len(table.label_columns) + [True] * len(table.value_columns)
-        rows = [list(r.labels) + [cell_text(v, table.decimals) for v in r.values] for r in table.rows]
+        rows = [list(r.labels) + [table.measure.digits(v) for v in r.values] for r in table.rows]
         pages = [rows[i:i + APPENDIX_ROWS] for i in range(0, len(rows), APPENDIX_ROWS)]
         for page_no, page in enumerate(pages, start=1):
             title = f"Bilag: {table.spec.title}" + (f" ({page_no} af {len(pages)})" if len(pages) > 1 else "")
@@ -383,9 +383,9 @@ def _table_facts(content, spec: TableSlide, project: Project) -> None:
         else:
             index = table.find_value_column(name)
             column = table.value_columns[index]
-            header.append(f"{column.label} ({UNIT_HEADERS[table.unit]})" if column.period else f"{column.label}")
+            header.append(f"{column.label} ({table.measure.header})" if column.period else f"{column.label}")
             numeric.append(True)
-            getters.append(lambda row, i=index: cell_text(row.values[i], table.decimals))
+            getters.append(lambda row, i=index: table.measure.digits(row.values[i]))
     cells = [[get(row) for get in getters] for row in rows]
     has_missing = any(MISSING == c for row in cells for c in row)
     content.example = content.example or table.spec.example

@@ -8,7 +8,7 @@ things only that kind needs in `options`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.danish import fmt
 from briefing.spec.chartdata import (
@@ -22,17 +22,37 @@ from briefing.spec.chartdata import (
 )
 from briefing.load.data import DataTable, Row, select_rows
 from briefing.spec.models import DeckSpec
-from briefing.danish.units import prose_value
+from briefing.danish.units import Measure
+from briefing.facts.alttext import describe_chart
 
 AXIS_LABELS = {"pct.": "Pct.", "pct.point": "Pct.point", "antal": "Antal", "personer": "Personer", "kr.": "Kr.", "uger": "Uger"}
+
+
+def axis_label(table: DataTable) -> str:
+    """The value axis caption: 'Pct.', 'Mio. kr.', 'Sanktioner'."""
+    header = table.measure.header
+    return AXIS_LABELS.get(header, header[:1].upper() + header[1:])
 MILLION = 1_000_000
 
 FactsBuilder = Callable[[str, object, DataTable, DeckSpec], ChartData]
 
 
 def chart_data(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
-    """The ChartData for a chart spec of any kind, computed by the kind's facts function."""
-    return CHART_FACTS[spec.kind](title, spec, table, deck)
+    """The ChartData for a chart spec of any kind, computed by the kind's facts function.
+
+    A table shown in mio. kr. gives its chart values in millions, so labels read as the table's cells."""
+    data = CHART_FACTS[spec.kind](title, spec, table, deck)
+    power = table.measure.power
+    if power and spec.kind != "vandfald":  # the waterfall writes its amounts with the scale itself
+        def scaled(values):
+            return tuple(None if v is None else float(fmt._to_decimal(v).scaleb(-power)) for v in values)
+
+        options = data.options
+        if isinstance(options, RankingOptions):
+            options = replace(options, references=tuple(replace(r, value=scaled((r.value,))[0])
+                                                        for r in options.references))
+        data = replace(data, series=tuple(replace(s, values=scaled(s.values)) for s in data.series), options=options)
+    return replace(data, spoken=spoken_names(data, table, deck))
 
 
 # ---------------------------------------------------------------- shared selection helpers
@@ -54,7 +74,7 @@ def _value_index(table: DataTable, name: str | None, default: int) -> int:
 def _common(title: str, spec, table: DataTable, **fields) -> ChartData:
     """ChartData with the fields every kind fills the same way."""
     values = dict(kind=spec.kind, title=title, unit=table.unit, decimals=table.decimals,
-                  axis_label=getattr(spec, "axis", None) or AXIS_LABELS[table.unit], source=table.spec.source,
+                  axis_label=getattr(spec, "axis", None) or axis_label(table), source=table.spec.source,
                   period=table.period_text, example=table.spec.example, show_labels=spec.labels)
     values.update(fields)
     return ChartData(**values)
@@ -231,8 +251,9 @@ def _waterfall_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> Char
     values = [row.values[index] for row in rows]
     result = None if None in values else sum(values)
     amounts = [v for v in values + [result] if v is not None]
-    scale = "mio." if table.unit == "kr." and max((abs(v) for v in amounts), default=0) >= MILLION else None
-    axis = spec.axis or ("Mio. kr." if scale else AXIS_LABELS[table.unit])
+    scale = table.measure.scale or (
+        "mio." if table.unit == "kr." and max((abs(v) for v in amounts), default=0) >= MILLION else None)
+    axis = spec.axis or (f"{scale.capitalize()} kr." if scale else axis_label(table))
     roles = ("total",) + ("change",) * (len(values) - 1) + ("total",)
     return _common(title, spec, table, categories=tuple(names) + (spec.total,),
                    series=(Series(table.value_columns[index].label, tuple(values) + (result,), "other"),),
@@ -248,110 +269,16 @@ CHART_FACTS: dict[str, FactsBuilder] = {
     "vandfald": _waterfall_facts,
 }
 
-# ---------------------------------------------------------------- what a chart shows, in words (alt text)
+# ---------------------------------------------------------------- names in the alt text
 
-def describe_chart(data: ChartData) -> str:
-    """What the chart compares, in Danish sentences for alt text (without kind, title and source)."""
-    key = f"{data.kind}/{data.variant}" if data.variant else data.kind
-    return DESCRIBERS.get(key, DESCRIBERS[data.kind])(data)
+def spoken_names(data: ChartData, table: DataTable, deck: DeckSpec) -> tuple[tuple[str, str], ...]:
+    """How the chart's category and series names are written inside a sentence (for the alt text)."""
+    from briefing.load.names import default_names, proper_names
 
-
-def _num(value: float | None, data: ChartData) -> str:
-    return "–" if value is None else fmt.number(value, data.decimals, minus=fmt.MINUS)
-
-
-def _pairs(names, values, data: ChartData) -> str:
-    return fmt.join_list([f"{n} {_num(v, data)}" for n, v in zip(names, values)])
-
-
-def _describe_bar(data: ChartData) -> str:
-    text = f"{data.axis_label} for {fmt.join_list(list(data.categories))}"
-    return text + (f", {fmt.join_list([s.name for s in data.series])}" if len(data.series) > 1 else "")
-
-
-def _describe_ranking(data: ChartData) -> str:
-    options = data.options or RankingOptions()
-    order = "fra højest til lavest" if options.descending else "fra lavest til højest"
-    text = f"{data.axis_label}, {order}: {_pairs(data.categories, data.series[0].values, data)}"
-    if options.references:
-        text += f"; til sammenligning {_pairs([r.name for r in options.references], [r.value for r in options.references], data)}"
-    values = data.series[0].values
-    own = data.category_roles.index("own") if "own" in data.category_roles else None
-    if own is not None and values[own] is not None:  # missing values are not ranked (they come last)
-        ranked = sum(v is not None for v in values)
-        text += f". {data.categories[own]} er nr. {own + 1} af {fmt.number(ranked)}"
-    return text
-
-
-def _describe_line(data: ChartData) -> str:
-    names = fmt.join_list([s.name for s in data.series])
-    latest = _pairs([s.name for s in data.series], [s.values[-1] for s in data.series], data)
-    return (f"{data.axis_label} for {names} fra {data.categories[0]} til {data.categories[-1]}. "
-            f"{data.categories[-1]}: {latest}")
-
-
-def _largest_part(data: ChartData, i: int) -> str:
-    known = [(s.values[i], s.name) for s in data.series if s.values[i] is not None and s.role != "rest"]
-    if not known:
-        return f"{data.categories[i]}: –"
-    value, name = max(known, key=lambda pair: pair[0])
-    return f"{data.categories[i]}: {name} {_num(value, data)}"
-
-
-def _describe_stacked(data: ChartData) -> str:
-    parts = fmt.join_list([s.name for s in data.series])
-    largest = "; ".join(_largest_part(data, i) for i in range(len(data.categories)))
-    return f"Fordeling i pct. på {parts} for {fmt.join_list(list(data.categories))}. Største del: {largest}"
-
-
-def _describe_diverging(data: ChartData) -> str:
-    k = data.options.neutral
-    agree = range(k if k is not None else len(data.series) // 2)
-    sums = [None if any(data.series[j].values[i] is None for j in agree) else sum(data.series[j].values[i] for j in agree)
-            for i in range(len(data.categories))]
-    return (f"Svarfordeling i pct. fra {data.series[0].name.lower()} til {data.series[-1].name.lower()} "
-            f"for {fmt.number(len(data.categories))} udsagn. Andel enige: {_pairs(data.categories, sums, data)}")
-
-
-def _describe_quadrant(data: ChartData) -> str:
-    options: QuadrantOptions = data.options
-    text = f"{options.x_label} mod {options.y_label} for {fmt.join_list(list(data.categories))}"
-    xs, ys = data.series[0].values, data.series[1].values
-    for caption, test in zip(options.captions, QUADRANT_TESTS):
-        inside = [n for n, x, y in zip(data.categories, xs, ys) if x is not None and y is not None and test(x, y)]
-        if caption and inside:
-            text += f". {caption}: {fmt.join_list(inside)}"
-    return text
-
-
-QUADRANT_TESTS = (lambda x, y: x < 0 < y, lambda x, y: x > 0 and y > 0,
-                  lambda x, y: x < 0 and y < 0, lambda x, y: y < 0 < x)  # TL, TR, BL, BR
-
-
-def _describe_waterfall(data: ChartData) -> str:
-    scale = data.options.scale if data.options else None
-    values = data.series[0].values
-
-    def amount(value, signed=False):
-        if value is None:
-            return "–"
-        if data.unit != "kr.":
-            return fmt.number(value, data.decimals, signed=signed, minus=fmt.MINUS)
-        return fmt.money(value, None if scale else data.decimals, scale=scale, signed=signed, minus=fmt.MINUS)
-
-    steps = fmt.join_list([f"{n} {amount(v, True)}" for n, v in zip(data.categories[1:-1], values[1:-1])])
-    return (f"Fra {data.categories[0]} {amount(values[0])} over {steps} til {data.categories[-1]} {amount(values[-1])}")
-
-
-DESCRIBERS: dict[str, Callable[[ChartData], str]] = {
-    "søjle": _describe_bar,
-    "rangering": _describe_ranking,
-    "linje": _describe_line,
-    "stablet": _describe_stacked,
-    "stablet/divergerende": _describe_diverging,
-    "kvadrant": _describe_quadrant,
-    "vandfald": _describe_waterfall,
-}
+    names, proper = default_names(), proper_names(deck)
+    options = data.options
+    labels = list(data.categories) + [s.name for s in data.series] + [r.name for r in getattr(options, "references", ())]
+    return tuple((n, names.running(n, table.spec.names, proper)) for n in dict.fromkeys(labels))
 
 
 # ---------------------------------------------------------------- KPI tiles
@@ -380,57 +307,65 @@ class Tile:
 
 def resolve_tile(tile, tables: dict[str, DataTable]):
     """The tile with its numbers filled in: read from the table it names (checked when the project loaded),
-    with the table's unit and decimals unless the tile states its own."""
+    with the table's unit and decimals unless the tile states its own. By default the latest period, whatever
+    the order of the columns; a comparison with another period is always told from the earlier one."""
     if tile.table is None:
         return tile.model_copy(update={"unit": tile.unit or "antal"})
     table = tables[tile.table]
-    column = table.find_value_column(tile.column) if tile.column else len(table.value_columns) - 1
+    order = table.time_order()
+    column = table.find_value_column(tile.column) if tile.column else (order[-1] if order else len(table.value_columns) - 1)
     row = select_rows(table, tile.where)[0]
+    kroner_by_scale = table.unit == "kr." and tile.decimals is None and not table.measure.scale
     update = {"value": row.values[column], "unit": tile.unit or table.unit,
-              "decimals": tile.decimals if tile.decimals is not None else table.decimals}
+              "decimals": tile.decimals if tile.decimals is not None else None if kroner_by_scale else table.decimals}
     compare = tile.compare
     if compare is not None and compare.value is None:
         other = table.find_value_column(compare.column) if compare.column else column
         other_row = select_rows(table, {**tile.where, **compare.where})[0]
+        mine, theirs = table.value_columns[column].period, table.value_columns[other].period
+        if compare.against == "periode" and mine is not None and theirs is not None and theirs > mine:
+            row, other_row, column, other = other_row, row, other, column  # 'siden' looks back in time
+            update["value"] = row.values[column]
         label = compare.label or (table.value_columns[other].label if compare.column else ", ".join(compare.where.values()))
         update["compare"] = compare.model_copy(update={"value": other_row.values[other], "label": label})
     return tile.model_copy(update=update)
 
 
 def kpi_tile(tile) -> Tile:
-    """The texts of a KPI tile spec: Danish number with unit, change with arrow and words, and its tone."""
+    """The texts of a KPI tile spec: Danish number with unit, change with arrow and words, and its tone.
+
+    The change is the difference of the two numbers as shown (same unit, decimals and scale)."""
     tile = tile if tile.unit else tile.model_copy(update={"unit": "antal"})
-    decimals = _tile_decimals(tile)
-    value = _amount_text(tile.value, tile.unit, decimals)
+    measure = _tile_measure(tile)
+    value = measure.prose(measure.shown(tile.value))
     if tile.compare is None:
         return Tile(tile.label, value)
     against = tile.compare.against
-    difference = fmt.round_half_up(tile.value, decimals or 0) - fmt.round_half_up(tile.compare.value, decimals or 0)
+    difference = measure.shown(tile.value) - measure.shown(tile.compare.value)
     direction = "up" if difference > 0 else "down" if difference < 0 else "same"
     if direction == "same":
         return Tile(tile.label, value, f"{ARROWS['same']} {SAME_WORDS[against]} {tile.compare.label}", "", "neutral", "same")
-    amount = _amount_text(abs(float(difference)), "pct.point" if tile.unit == "pct." else tile.unit, decimals)
+    amount = measure.difference(difference.copy_abs())
     change = f"{ARROWS[direction]} {amount} {CHANGE_WORDS[(against, direction)]} {tile.compare.label}"
     tone = "neutral" if tile.higher_is_better == "neutral" else (
         "good" if (direction == "up") == bool(tile.higher_is_better) else "bad")
     return Tile(tile.label, value, change, VERDICTS.get((against, tone), ""), tone, direction)
 
 
-def _tile_decimals(tile) -> int | None:
-    """As stated, else 1 for shares and weeks, 0 for counts; None lets kroner pick (1 in mio. kr., else 0)."""
-    if tile.decimals is not None:
-        return tile.decimals
-    return {"pct.": 1, "pct.point": 1, "uger": 1, "kr.": None}.get(tile.unit, 0)
-
-
-def _amount_text(value: float, unit: str, decimals: int | None) -> str:
-    """A value in its unit, as in prose ('80,6 pct.', '132 personer'); kroner switch to mio. kr. from a million."""
-    if unit == "kr.":
-        return fmt.money(value, decimals, scale="auto")
-    return prose_value(value, unit, decimals)
+def _tile_measure(tile) -> Measure:
+    """As stated, else 1 decimal for shares and weeks, 0 for counts; kroner from a million in mio. kr. (1 decimal)."""
+    decimals = tile.decimals
+    if tile.unit == "kr.":
+        sizes = [abs(v) for v in (tile.value, getattr(tile.compare, "value", None)) if v is not None]
+        scale = "mia." if max(sizes) >= 999_950_000 else "mio." if max(sizes) >= 999_999.5 else None
+        return Measure("kr.", decimals if decimals is not None else (1 if scale else 0), scale)
+    if decimals is None:
+        decimals = {"pct.": 1, "pct.point": 1, "uger": 1, "indeks": 1}.get(tile.unit, 0)
+    return Measure(tile.unit, decimals)
 
 
 __all__ = [
     "ChartData", "Series", "Reference", "RankingOptions", "StackOptions", "QuadrantOptions", "WaterfallOptions",
     "CHART_FACTS", "chart_data", "category_column", "stack_parts", "describe_chart", "Tile", "kpi_tile", "resolve_tile",
+    "spoken_names",
 ]
