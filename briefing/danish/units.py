@@ -20,7 +20,7 @@ SHARE_UNITS = ("pct.", "pct.point")
 SCALES = {"mio.": 6, "mia.": 9}
 # units that count something: (singular, plural)
 COUNT_NOUNS = {"personer": ("person", "personer"), "fuldtidspersoner": ("fuldtidsperson", "fuldtidspersoner")}
-PEOPLE_UNITS = ("personer", "fuldtidspersoner")
+PEOPLE_UNITS = ("personer", "fuldtidspersoner", "borgere", "person", "fuldtidsperson", "borger")
 
 
 def cell_text(value: float | None, decimals: int) -> str:

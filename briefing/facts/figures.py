@@ -94,11 +94,11 @@ def _place_role(name: str, deck: DeckSpec) -> str:
     return "other"
 
 
-def _series_role(column, position: int, count: int, deck: DeckSpec) -> str:
-    """A number column's role: a place as above, or for period columns the latest against the earlier ones."""
+def _series_role(column, latest, deck: DeckSpec) -> str:
+    """A number column's role: a place as above, or for period columns the latest (by date) against the earlier ones."""
     role = _place_role(column.name, deck)
     if role == "other" and column.period is not None:
-        return "latest" if position == count - 1 else "earlier"
+        return "latest" if column.period == latest else "earlier"
     return role
 
 
@@ -110,10 +110,16 @@ def _bar_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
     names = _labels(rows, table, category_column(spec, table))
     wanted = spec.series or table.value_names()
     indices = [i for i in (table.find_value_column(name) for name in wanted) if i is not None]
+    if not spec.series:  # period columns in time order, whatever the order in the table
+        periods = sorted((i for i in indices if table.value_columns[i].period is not None),
+                         key=lambda i: table.value_columns[i].period)
+        slots = iter(periods)
+        indices = [next(slots) if table.value_columns[i].period is not None else i for i in indices]
     columns = [table.value_columns[i] for i in indices]
+    latest = max((c.period for c in columns if c.period is not None), default=None)
     series = tuple(
-        Series(column.label, tuple(row.values[i] for row in rows), _series_role(column, n, len(columns), deck))
-        for n, (i, column) in enumerate(zip(indices, columns))
+        Series(column.label, tuple(row.values[i] for row in rows), _series_role(column, latest, deck))
+        for i, column in zip(indices, columns)
     )
     return _common(title, spec, table, categories=tuple(names), series=series,
                    category_roles=tuple(_place_role(name, deck) for name in names))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.danish import fmt
+from briefing.danish.units import PEOPLE_UNITS
 from briefing.facts.narrative.rules import Effect, Sentence, Skipped, Value, scenario_summary
 from briefing.facts.scenario import (
     EconomyResult,
@@ -92,7 +93,7 @@ def effects(model: ScenarioModel, name: str) -> list[Effect]:
             amount = fmt.number(abs(diff), result.decimals or 0)
             # A count where more is better (borgere i job) is gained or lost; one where less is better (timer) is
             # required or freed.
-            if result.better == "højere":
+            if result.better == "højere" or result.unit in PEOPLE_UNITS:  # people are gained or lost, not freed
                 kind = "giver_flere" if diff > 0 else "giver_færre"
             else:
                 kind = "flere" if diff > 0 else "færre"

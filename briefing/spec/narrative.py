@@ -39,6 +39,7 @@ class CompareRule(RuleBase):
                                                        default=None)
     form: Literal["forskel", "niveauer"] = _text("'forskel': 1,7 pct.point over; 'niveauer': 4,1 pct. mod 3,6 pct.",
                                                  default="forskel")
+    after_value: str | None = _text("Med 'niveauer': tekst efter det første tal, fx 'af befolkningen'.", default=None)
 
 
 class DeviationRule(RuleBase):

@@ -169,7 +169,7 @@ def _compare(item: CompareRule, table, deck, book):
     better = table.spec.better if table.spec.better != "neutral" else None
     return rules.compare(values[0], values[1:], book, tolerance=item.tolerance, noun=item.noun, better=better,
                          judge=item.judge, about=item.about, measure=item.measure, relative=item.relative,
-                         relative_decimals=item.relative_decimals, form=item.form)
+                         relative_decimals=item.relative_decimals, form=item.form, after_value=item.after_value)
 
 
 def _deviation(item: DeviationRule, table, deck, book):

@@ -51,7 +51,7 @@ FRACTIONS = {2: "hver anden", 3: "hver tredje", 4: "hver fjerde", 5: "hver femte
 def compare(subject: Value, benchmarks: Sequence[Value], book: Phrasebook, *, tolerance: float | None = None,
             noun: str | None = None, better: str | None = None, judge: bool = False, about: str | None = None,
             measure: str | None = None, relative=False, relative_decimals: int | None = None,
-            form: str = "forskel") -> Result:
+            form: str = "forskel", after_value: str | None = None) -> Result:
     """'Hedensted ligger 4,2 pct.point over RAR Østjylland', with several benchmarks and an on-par band.
 
     `measure` names what is compared in the subject's place ('Aktiveringsgraden ligger ...'); form 'niveauer'
@@ -69,7 +69,8 @@ def compare(subject: Value, benchmarks: Sequence[Value], book: Phrasebook, *, to
     names = fmt.join_list([b.label for b in benchmarks])
     if form == "niveauer":
         variant = "niveauer" if len(benchmarks) > 1 else "niveauer_en"
-        text = book.render(rule, variant, subject=who, subject_s=subject.possessive, value=value_text(subject, book),
+        first = value_text(subject, book) + (f" {after_value.strip()}" if after_value and after_value.strip() else "")
+        text = book.render(rule, variant, subject=who, subject_s=subject.possessive, value=first,
                            values=fmt.join_list([value_text(b, book) for b in benchmarks]), benchmarks=names)
         return Sentence(with_about(text, about), rule, facts, variables)
     if noun and len(benchmarks) == 1:
