@@ -27,7 +27,11 @@ def _pairs(names, values, data: ChartData) -> str:
 
 
 def _list(names, data: ChartData) -> str:
-    return fmt.join_list([data.say(n) for n in names])
+    """Names as a list; names that hold a comma themselves ('kontanthjælp, jobparat') are set apart by semicolons."""
+    said = [data.say(n) for n in names]
+    if len(said) > 2 and any("," in n for n in said):
+        return f"{'; '.join(said[:-1])} og {said[-1]}"
+    return fmt.join_list(said)
 
 
 def _start(text: str) -> str:
@@ -49,8 +53,24 @@ def _describe_ranking(data: ChartData) -> str:
     own = data.category_roles.index("own") if "own" in data.category_roles else None
     if own is not None and values[own] is not None:  # missing values are not ranked (they come last)
         ranked = sum(v is not None for v in values)
-        text += f". {_start(data.say(data.categories[own]))} er nr. {own + 1} af {fmt.number(ranked)}"
+        text += f". {_start(data.say(data.categories[own]))} {_place_words(values, own, options.descending, ranked)}"
     return text
+
+
+def _place_words(values, own: int, descending: bool, ranked: int) -> str:
+    """'ligger lavest af de seks', 'ligger tredjehøjest af de syv'; the exact middle (or past the tenth) by number."""
+    from briefing.facts.narrative.ranking import rank_word
+
+    mine = values[own]
+    top = 1 + sum(1 for v in values if v is not None and v > mine)
+    bottom = 1 + sum(1 for v in values if v is not None and v < mine)
+    word = None
+    if top != bottom or top == 1:
+        word = rank_word(top, "højest") if top <= bottom else rank_word(bottom, "lavest")
+    if word is None:
+        position = own + 1  # as the bars are drawn
+        return f"er nr. {position} af {fmt.number(ranked)}"
+    return f"ligger {word[:-1]} af de {fmt.number_word(ranked)}"
 
 
 def _describe_line(data: ChartData) -> str:
