@@ -164,7 +164,7 @@ CASES = [
      f"Hedensted ligger 0,6{NB}pct.point under sammenlignelige kommuner"),
     ("column-mode-country", [{"målgruppe": "Jobparate", "Hedensted": 64.5, "Hele landet": 68.2}],
      {"rule": "sammenligning", "benchmarks": ["Hele landet"]}, {},
-     f"Hedensted ligger 3,7{NB}pct.point under Hele landet"),
+     f"Hedensted ligger 3,7{NB}pct.point under hele landet"),
     # ---------------------------------------------------------------- 5. group nouns, rank words, både
     ("rank-third-lowest", places(**{"2021": dict(zip(
         ["Favrskov", "Horsens", "Vejle", "Odder", "Hedensted", "Syddjurs", "Samsø"], [7, 6, 5, 4, 3, 2, 1]))}),
@@ -361,3 +361,56 @@ def test_every_number_in_a_sentence_is_a_shown_cell_or_their_difference(a, b, un
     assert found and all(n in allowed for n in found), (result.text, cells)
     if form == "fra_til" and shown[0] != shown[1]:
         assert set(shown) <= set(found)
+
+
+# ---------------------------------------------------------------- the example deck
+
+def _proper_words(root: Path) -> set[str]:
+    """Words that may carry a capital inside a sentence: the registry's places (and their genitives) and the
+    names the project itself declares (meeting, sender, sources)."""
+    import yaml
+
+    from briefing.load.names import default_names
+
+    registry = default_names()
+    declared = [p for place in registry.places.values() for p in (place.name, place.text, place.genitive)]
+    declared += list(registry.places)
+    deck = yaml.safe_load((root / "inputs" / "briefing.yaml").read_text(encoding="utf-8"))
+    declared += [deck.get("meeting") or "", deck.get("author") or ""]
+    for path in (root / "inputs" / "data").glob("*.yaml"):
+        declared.append(str(yaml.safe_load(path.read_text(encoding="utf-8")).get("source", "")))
+    return {w for text in declared for w in re.findall(r"[\wÆØÅæøå'.-]+", text)}
+
+
+MID_SENTENCE = re.compile(r"[.!?]\s+|\n|:\s+|;\s+|•\s*|\s–\s")
+
+
+def test_example_sentences_notes_and_alt_texts_have_no_capitalised_common_noun_mid_sentence(tmp_path):
+    import csv
+    import io
+    import shutil
+
+    from briefing.build import build
+
+    from .deckdump import dump
+
+    for folder in ("inputs", "themes"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    result = build(tmp_path / "inputs", parallel=False)  # charts drawn here: this test reads text only
+    slides = dump(result.path)
+    ledger = (tmp_path / "output" / f"{result.path.stem}-fakta.csv").read_text(encoding="utf-8-sig")
+    sentences = [row[3] for row in list(csv.reader(io.StringIO(ledger), delimiter=";"))[1:]]
+    texts = sentences + [alt for s in slides for alt in s["alt"]] + [s["notes"] for s in slides]
+    allowed = _proper_words(tmp_path)
+    found = []
+    for text in texts:
+        for piece in MID_SENTENCE.split(text):
+            words = re.findall(r"[\wÆØÅæøå'’.-]+", piece)
+            found += [(w, piece) for w in words[1:]
+                      if w[:1].isupper() and not re.sub(r"['’]s$", "", w).isupper() and w.strip(".") not in allowed]
+    assert found == []
+    # the engine writes the comparisons the notes used to type by hand, on at least three slides
+    compared = {row[1] for row in csv.reader(io.StringIO(ledger), delimiter=";") if row[2] == "sammenligning"}
+    assert len(compared) >= 3
+    assert "Sanktionsraten i Hedensted ligger 2,1 og 2,8 under henholdsvis RAR Østjylland og hele landet" in sentences
+    assert "Hedensted har den laveste sanktionsrate blandt de seks kommuner" in sentences

@@ -105,7 +105,7 @@ def _describe_diverging(data: ChartData) -> str:
 
 def _describe_quadrant(data: ChartData) -> str:
     options: QuadrantOptions = data.options
-    text = f"{options.x_label} mod {options.y_label} for {_list(data.categories, data)}"
+    text = f"{options.x_label} mod {data.say(options.y_label)} for {_list(data.categories, data)}"
     xs, ys = data.series[0].values, data.series[1].values
     for caption, test in zip(options.captions, QUADRANT_TESTS):
         inside = [n for n, x, y in zip(data.categories, xs, ys) if x is not None and y is not None and test(x, y)]

@@ -284,6 +284,7 @@ def spoken_names(data: ChartData, table: DataTable, deck: DeckSpec) -> tuple[tup
     names, proper = default_names(), proper_names(deck)
     options = data.options
     labels = list(data.categories) + [s.name for s in data.series] + [r.name for r in getattr(options, "references", ())]
+    labels += [getattr(options, "y_label", None)] if getattr(options, "y_label", None) else []
     return tuple((n, names.running(n, table.spec.names, proper)) for n in dict.fromkeys(labels))
 
 

@@ -127,7 +127,7 @@ def facts(model: ScenarioModel, name: str) -> list[Value]:
         for scenario in (model.baseline, name):
             outcome = result.outcomes[scenario]
             text = outcome_text(outcome, result.unit, result.decimals, row_magnitude(result))
-            values.append(Value(f"{result.label}, {scenario}", outcome.value, result.unit, result.decimals or 0,
+            values.append(Value(f"{result.label}, {_mid(scenario)}", outcome.value, result.unit, result.decimals or 0,
                                 source="Beregning på forudsætninger (se noter)", display=text))
     return values
 
@@ -148,13 +148,21 @@ def assumption_notes(spec) -> str:
     if changes:
         lines.append("Scenarierne ændrer:")
         for scenario in changes:
-            parts = [f"{spec.assumptions[k].label} {_change_text(v)}" for k, v in scenario.changes.items()]
+            parts = [f"{_mid(spec.assumptions[k].label) if i else spec.assumptions[k].label} {_change_text(v)}"
+                     for i, (k, v) in enumerate(scenario.changes.items())]
             lines.append(f"• {scenario.name}: {fmt.join_list(parts)}")
     reasons = [q for q in spec.quality if q.reason]
     if reasons:
         lines.append("Vurderinger:")
         lines.extend(f"• {q.label[:1].upper() + q.label[1:]}: {q.reason}" for q in reasons)
     return "\n".join(lines)
+
+
+def _mid(label: str) -> str:
+    """A label inside a line: lower-case first letter unless an acronym or a name ('som i dag', 'RAR Østjylland')."""
+    from briefing.load.names import default_names
+
+    return default_names().running(label)
 
 
 def _change_text(change) -> str:

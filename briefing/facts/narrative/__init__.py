@@ -64,7 +64,7 @@ def _value(table: DataTable, row: Row, index: int, label: str, context: str, dec
            book: Phrasebook | None = None) -> Value:
     column = table.value_columns[index]
     text, genitive, kind = label, "", ""
-    if book is not None and deck is not None and column.label != label:  # a period's label is its own form
+    if book is not None and deck is not None and not (column.period is not None and label == column.label):
         names, proper = book.names, proper_names(deck)
         text = names.running(label, table.spec.names, proper)
         genitive = names.genitive(label, table.spec.names, proper)
@@ -130,8 +130,18 @@ def _row_by_label(table: DataTable, name: str, where: dict[str, str], field: str
     return found[0]
 
 
-def _context(table: DataTable, row: Row, skip: int | None = None) -> str:
-    return ", ".join(label for i, label in enumerate(row.labels) if i != skip and label)
+def _context(table: DataTable, row: Row, skip: int | None = None, deck: DeckSpec | None = None,
+             book: Phrasebook | None = None) -> str:
+    """The row's other labels, as written inside a line ('kontanthjælp, aktivitetsparat')."""
+    labels = [label for i, label in enumerate(row.labels) if i != skip and label]
+    if book is not None and deck is not None:
+        labels = [running(label, table, deck, book) for label in labels]
+    return ", ".join(labels)
+
+
+def _column_text(table: DataTable, index: int, deck: DeckSpec, book: Phrasebook) -> str:
+    column = table.value_columns[index]
+    return column.label if column.period is not None else running(column.label, table, deck, book)
 
 
 def _named_values(table: DataTable, names: list[str], item, fields: list[str], deck: DeckSpec,
@@ -144,15 +154,16 @@ def _named_values(table: DataTable, names: list[str], item, fields: list[str], d
         raise RuleInputError(f"ukendt talkolonne '{name}'{suggest(name, known)} (findes: {', '.join(known)})", field)
     if all(is_column):
         row = _one_row(table, item.where)
-        context = _context(table, row)
-        return [_value(table, row, table.find_value_column(n), table.value_columns[table.find_value_column(n)].label, context)
-                for n in names]  # columns are named as in the table header (like 'Tilbud i alt')
+        context = _context(table, row, deck=deck, book=book)
+        return [_value(table, row, table.find_value_column(n), table.value_columns[table.find_value_column(n)].label,
+                       context, deck, book) for n in names]
     index = _column(table, getattr(item, "column", None))
     category = _category_index(table, item.where)
     values = []
     for name, field in zip(names, fields):
         row = _row_by_label(table, name, item.where, field)
-        context = ", ".join(p for p in (_context(table, row, skip=category), table.value_columns[index].label) if p)
+        context = ", ".join(p for p in (_context(table, row, skip=category, deck=deck, book=book),
+                                        _column_text(table, index, deck, book)) if p)
         values.append(_value(table, row, index, name, context, deck, book))
     return values
 
@@ -195,7 +206,7 @@ def _change(item: ChangeRule, table, deck, book):
         rows = [_row_by_label(table, n, item.where, f) for n, f in zip(names, ("subject", "benchmark"))]
     pairs = []
     for row in rows:
-        context = _context(table, row)
+        context = _context(table, row, deck=deck, book=book)
         pairs.append(tuple(_value(table, row, i, table.value_columns[i].label, context) for i in (start, end)))
     against = pairs[1] if len(pairs) > 1 else None
     return rules.change(*pairs[0], item.measure, book, form=item.form, threshold=item.threshold,
@@ -207,7 +218,8 @@ def _category_values(item, table, deck, exclude: list[str], book=None) -> list[V
     index = _column(table, item.column)
     category = _category_index(table, item.where)
     rows = [r for r in _rows(table, item.where) if r.labels[category] not in exclude]
-    return [_value(table, r, index, r.labels[category], table.value_columns[index].label, deck, book) for r in rows]
+    return [_value(table, r, index, r.labels[category], _column_text(table, index, deck, book), deck, book)
+            for r in rows]
 
 
 def _rank(item: RankRule, table, deck, book):
