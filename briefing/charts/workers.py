@@ -69,6 +69,7 @@ class ChartWorkers:
         self._results = context.Queue()
         self._done: dict[int, bytes] = {}
         self._forked: list[int] = []
+        self._stopped: set[int] = set()  # forked workers that ended after their last job, as they should
         self._closed = False
         # Not a daemon: daemonic processes may not fork the further workers.
         self._server = context.Process(target=_serve, args=(self._jobs, self._results, self._workers, os.getpid()))
@@ -87,6 +88,7 @@ class ChartWorkers:
 
     def result(self, index: int) -> bytes:
         """The PNG of job `index`, waiting for it if needed; a worker's failure is raised here."""
+        doubt = False
         while index not in self._done:
             try:
                 message = self._results.get(timeout=POLL)
@@ -94,11 +96,19 @@ class ChartWorkers:
                 if not self._server.is_alive():
                     raise RuntimeError(f"the chart worker stopped unexpectedly (exit code {self._server.exitcode})")
                 if not all(_alive(pid) for pid in self._forked):
-                    raise RuntimeError("a chart worker stopped unexpectedly")
+                    # A worker that ended after its last job said so first ("stopped"); its message may still be
+                    # on the way when it is already gone, so only a second empty poll means it really died.
+                    if doubt:
+                        raise RuntimeError("a chart worker stopped unexpectedly")
+                    doubt = True
                 continue
+            doubt = False
             kind, key, value = message
             if kind == "forked":
-                self._forked = value
+                self._forked = [pid for pid in value if pid not in self._stopped]
+            elif kind == "stopped":
+                self._stopped.add(key)
+                self._forked = [pid for pid in self._forked if pid != key]
             elif kind == "error":
                 raise RuntimeError(f"drawing chart {key} failed in a worker:\n{value}")
             elif kind == "died":
@@ -206,6 +216,7 @@ def _forked_work(jobs, results, parent: int) -> None:
     _die_with(parent)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _work(jobs, results, parent)
+    results.put(("stopped", os.getpid(), None))  # ended as it should: not a worker that died
 
 
 def _work(jobs, results, parent: int) -> None:
