@@ -414,3 +414,70 @@ def test_example_sentences_notes_and_alt_texts_have_no_capitalised_common_noun_m
     assert len(compared) >= 3
     assert "Sanktionsraten i Hedensted ligger 2,1 og 2,8 under henholdsvis RAR Østjylland og hele landet" in sentences
     assert "Hedensted har den laveste sanktionsrate blandt de seks kommuner" in sentences
+
+
+# ---------------------------------------------------------------- key figures and the names registry
+
+@pytest.mark.parametrize(("columns", "tile", "expected"), [
+    # newest first: the default column is the latest period, not the last column
+    ({"2021K3": 80.6, "2019K3": 44.4}, {"compare": {"column": "2019K3"}},
+     (f"80,6{NB}pct.", f"▲ 36,2{NB}pct.point siden {K19}")),
+    # asked the wrong way round: 'siden' still looks back in time
+    ({"2019K3": 44.4, "2021K3": 80.6}, {"column": "2019K3", "compare": {"column": "2021K3"}},
+     (f"80,6{NB}pct.", f"▲ 36,2{NB}pct.point siden {K19}")),
+])
+def test_key_figure_compares_in_time_order(columns, tile, expected):
+    from briefing.facts.figures import kpi_tile, resolve_tile
+    from briefing.spec.models import KpiTile
+
+    spec = KpiTile.model_validate({"label": "I tilbud", "table": "t", "where": {"målgruppe": "Kontanthjælp"}, **tile})
+    shown = kpi_tile(resolve_tile(spec, {"t": table(one_row(**columns))}))
+    assert (shown.value, shown.change) == expected
+
+
+def test_key_figure_difference_is_taken_between_the_shown_amounts():
+    from briefing.facts.figures import kpi_tile
+    from briefing.spec.models import KpiTile
+
+    spec = KpiTile.model_validate({"label": "Udgift", "value": 38_449_000, "unit": "kr.",
+                                   "compare": {"value": 40_051_000, "label": "2020"}})
+    shown = kpi_tile(spec)  # 38,4 and 40,1 mio. kr. on the tile: the fall a reader computes is 1,7, not 1,6
+    assert (shown.value, shown.change) == (f"38,4{NB}mio.{NB}kr.", f"▼ 1,7{NB}mio.{NB}kr. siden 2020")
+
+
+def test_the_registry_holds_the_98_municipalities_with_their_genitives():
+    from briefing.load.names import default_names
+
+    registry = default_names()
+    municipalities = {p.name for p in registry.places.values() if p.kind == "kommune"}
+    assert len(municipalities) == 98
+    assert [registry.genitive(n) for n in ("Høje-Taastrup", "Horsens", "Fanø", "Hele landet", "Halsnæs")] == [
+        "Høje-Taastrups", "Horsens'", "Fanøs", "hele landets", "Halsnæs'"]
+    assert registry.running("Hele landet") == "hele landet"
+    assert registry.group(["Hedensted", "Horsens"]) == "kommuner"
+    assert registry.group(["Hedensted", "RAR Østjylland"]) == "områder"
+
+
+def test_a_broken_names_file_is_a_located_danish_error(tmp_path):
+    from briefing.errors import BriefingError
+    from briefing.load.names import load_names
+
+    path = tmp_path / "names.yaml"
+    path.write_text("kinds:\n  kommune: {group: kommuner}\nplaces:\n  kommune:\n    - Vejle\n    - Vejle\n"
+                    "    - {name: Fanø, genitiv: Fanøs}\n  by:\n    - Aarhus\n", encoding="utf-8")
+    with pytest.raises(BriefingError) as info:
+        load_names(path)
+    assert [p.render(tmp_path) for p in info.value.problems] == [
+        "names.yaml:6:7: places.kommune[2]: 'Vejle' står der allerede (som kommune); hvert navn må kun stå én gang",
+        "names.yaml:7:7: places.kommune[3]: ukendt felt 'genitiv' (mente du 'genitive'?) (tilladte: aliases, "
+        "genitive, name, text)",
+        "names.yaml:8:3: places.by: ukendt slags sted 'by' (kendte: kommune)",
+    ]
+
+
+def test_a_name_uses_its_registry_genitive_in_a_template():
+    book = replace(BOOK, templates={**BOOK.templates, "sammenligning": {
+        **BOOK.templates["sammenligning"], "over": "{subject_s} andel ligger {difference} over {benchmark}"}})
+    rows = places(**{"2021": {"Horsens": 20.0, "Hele landet": 18.0}})
+    assert say(rows, {"rule": "sammenligning", "subject": "Horsens", "benchmarks": ["Hele landet"]}, book=book) == (
+        f"Horsens' andel ligger 2,0{NB}pct.point over hele landet")
