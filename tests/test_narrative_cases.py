@@ -481,3 +481,26 @@ def test_a_name_uses_its_registry_genitive_in_a_template():
     rows = places(**{"2021": {"Horsens": 20.0, "Hele landet": 18.0}})
     assert say(rows, {"rule": "sammenligning", "subject": "Horsens", "benchmarks": ["Hele landet"]}, book=book) == (
         f"Horsens' andel ligger 2,0{NB}pct.point over hele landet")
+
+
+@PROPERTY
+@given(values=st.lists(st.integers(-500_000, 5_000_000), min_size=2, max_size=4),
+       unit=st.sampled_from(["kr.", "pct.", "pct.point", "uger", "fuldtidspersoner"]),
+       scale=st.sampled_from([None, "mio."]), decimals=st.integers(0, 2), rule=st.sampled_from(["sammenligning",
+                                                                                              "niveauer", "ekstremer"]))
+def test_every_number_in_a_comparison_is_a_shown_label_or_the_difference_of_two(values, unit, scale, decimals, rule):
+    """Comparisons and extremes over rows: each number is a chart label as shown, or a difference of two of them."""
+    names = ["Hedensted", "RAR Østjylland", "Hele landet", "Favrskov"][:len(values)]
+    spec = {"unit": unit, "decimals": decimals, **({"scale": scale} if scale and unit == "kr." else {})}
+    data = table([{"sted": n, "2021": v / 100} for n, v in zip(names, values)], **spec)
+    item = {"rule": "ekstremer", "noun": "andel"} if rule == "ekstremer" else {
+        "rule": "sammenligning", "benchmarks": names[1:], **({"form": "niveauer"} if rule == "niveauer" else {})}
+    result = write_sentence(ITEM.validate_python(item), data, DECK, BOOK)
+    if not isinstance(result, Sentence):
+        assert result.reason == "alle værdier er ens"
+        return
+    labels = [Decimal(data.measure.digits(r.values[0]).replace(".", "").replace(",", ".").replace("\u2212", "-"))
+              for r in data.rows]
+    allowed = {abs(x) for x in labels} | {abs(a - b) for a in labels for b in labels}
+    found = [abs(n) for n in _numbers(result.text)]
+    assert all(n in allowed for n in found), (result.text, labels)
