@@ -524,8 +524,8 @@ def test_alt_text_names_the_kind_and_what_is_compared():
         "Kilde: Jobindsats.dk.")
     assert alt_text(_stacked(SURVEY, diverging=True)).startswith(
         "Divergerende søjlediagram: Status. Svarfordeling i pct. fra helt enig til helt uenig for 2 udsagn. "
-        "Andel enige: Respekt 78,4 og Breve 52,6.")
-    assert "Høje udgifter, lav effekt: Jobafklaring" in alt_text(_quadrant())
+        "Andel enige: respekt 78,4 og breve 52,6.")
+    assert "Høje udgifter, lav effekt: jobafklaring" in alt_text(_quadrant())  # issue 14: sentence form
 
 
 # ---------------------------------------------------------------- located errors for chart specs
