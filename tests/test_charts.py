@@ -511,20 +511,21 @@ def test_png_is_deterministic_and_has_no_software_metadata(data):
 
 
 def test_alt_text_names_the_kind_and_what_is_compared():
-    from briefing.facts.describe import alt_text
+    from briefing.facts.alttext import alt_text
 
     assert alt_text(_line()) == (
         "Linjediagram: Aktiverede. Pct. for Hedensted, RAR Østjylland og Favrskov fra 3. kvt. 2020 til 2. kvt. 2021. "
         "2. kvt. 2021: Hedensted 71,4, RAR Østjylland 55,7 og Favrskov 45,0. Kilde: Jobindsats.dk, "
         "3. kvt. 2020-2. kvt. 2021.")
     assert alt_text(_waterfall()) == (
-        "Vandfaldsdiagram: Udgift. Fra I dag 38,4\xa0mio.\xa0kr. over Tidlig indsats \u22123,2\xa0mio.\xa0kr., "
-        "Kortere forløb \u22122,1\xa0mio.\xa0kr. og Screening +0,9\xa0mio.\xa0kr. til Scenarie 34,0\xa0mio.\xa0kr. "
+        # issue 14: names inside the sentence in their sentence form (was 'Fra I dag ... over Tidlig indsats')
+        "Vandfaldsdiagram: Udgift. Fra i dag 38,4\xa0mio.\xa0kr. over tidlig indsats \u22123,2\xa0mio.\xa0kr., "
+        "kortere forløb \u22122,1\xa0mio.\xa0kr. og screening +0,9\xa0mio.\xa0kr. til scenarie 34,0\xa0mio.\xa0kr. "
         "Kilde: Jobindsats.dk.")
     assert alt_text(_stacked(SURVEY, diverging=True)).startswith(
         "Divergerende søjlediagram: Status. Svarfordeling i pct. fra helt enig til helt uenig for 2 udsagn. "
-        "Andel enige: Respekt 78,4 og Breve 52,6.")
-    assert "Høje udgifter, lav effekt: Jobafklaring" in alt_text(_quadrant())
+        "Andel enige: respekt 78,4 og breve 52,6.")
+    assert "Høje udgifter, lav effekt: jobafklaring" in alt_text(_quadrant())  # issue 14: sentence form
 
 
 # ---------------------------------------------------------------- located errors for chart specs

@@ -407,7 +407,8 @@ CASES = [
     Case(
         "data-unknown-unit",
         replace(VARIGHED, "unit: uger", "unit: procent"),
-        (At(VARIGHED, "unit: |procent", "unit: ugyldig værdi 'procent' (tilladte: pct., pct.point, antal, personer, kr., uger)"),),
+        (At(VARIGHED, "unit: |procent", "unit: ukendt enhed 'procent'; kendte: pct., pct.point, antal, personer, kr., uger, fuldtidspersoner, "
+           "indeks, eller en tælleenhed som 'forløb' eller 'sanktion/sanktioner'"),),
     ),
     Case(
         # CSV places are line and field number (the column as Excel shows it).

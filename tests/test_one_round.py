@@ -37,8 +37,8 @@ def test_format_and_reference_errors_come_in_one_round(project):
     assert _errors(project) == [
         "inputs/slides/anbefalinger.yaml:21:13: items[8].status: ugyldig værdi 'lobende' (mente du 'løbende'?) "
         "(tilladte: gennemført, igangsat, løbende, ikke startet)",
-        "inputs/data/varighed.yaml:5:7: unit: ugyldig værdi 'ugerr' (mente du 'uger'?) (tilladte: pct., pct.point, "
-        "antal, personer, kr., uger)",
+        "inputs/data/varighed.yaml:5:7: unit: ukendt enhed 'ugerr' (mente du 'uger'?); kendte: pct., pct.point, antal, "
+        "personer, kr., uger, fuldtidspersoner, indeks, eller en tælleenhed som 'forløb' eller 'sanktion/sanktioner'",
         "inputs/slides/noegletal.yaml:19:18: tiles[2].where.målgruppe: værdien 'Kontanthjaelp, jobparat' findes ikke i "
         "kolonnen 'målgruppe' (mente du 'Kontanthjælp, jobparat'?) (findes: Kontanthjælp, jobparat, Kontanthjælp, "
         "aktivitetsparat, Uddannelseshjælp, uddannelsesparat, Uddannelseshjælp, aktivitetsparat, Jobafklaringsforløb, "
@@ -80,4 +80,4 @@ def test_a_reference_to_a_table_with_errors_is_not_called_unknown(project):
           "Udvalget bad")
     errors = _errors(project)
     assert [e for e in errors if "formaal.yaml" in e] == []
-    assert errors[0].startswith("inputs/data/ydelsesmodtagere.yaml:5:7: unit: ugyldig værdi 'personner'")
+    assert errors[0].startswith("inputs/data/ydelsesmodtagere.yaml:5:7: unit: ukendt enhed 'personner' (mente du 'personer'?)")

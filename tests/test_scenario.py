@@ -145,7 +145,8 @@ def test_summary_sentence_weighs_the_trade_off():
         "sagsbehandlertimer og vurderes at svække borgeroplevelsen"
     ]
     assert [v.describe() for v in sentences[0].facts][:2] == [
-        f"Udbetalte ydelser, I dag = 1,0{NB}mio.{NB}kr.", f"Udbetalte ydelser, Strammere = 0,2{NB}mio.{NB}kr."]
+        # issue 14: the scenario's name inside the line in its sentence form (was 'I dag', 'Strammere')
+        f"Udbetalte ydelser, i dag = 1,0{NB}mio.{NB}kr.", f"Udbetalte ydelser, strammere = 0,2{NB}mio.{NB}kr."]
 
 
 def test_default_summaries_are_the_outer_scenarios():

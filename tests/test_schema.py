@@ -57,7 +57,7 @@ def generated() -> dict[str, dict]:
 def test_there_are_examples_of_every_file_type():
     names = {schema_named_in(path).name for path in EXAMPLES}
     assert names == {"briefing.schema.json", "slide.schema.json", "table.schema.json", "theme.schema.json",
-                     "phrasebook.schema.json"}
+                     "phrasebook.schema.json", "names.schema.json"}
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[str(p.relative_to(REPO)) for p in EXAMPLES])

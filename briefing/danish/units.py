@@ -1,11 +1,26 @@
-"""How a value of each table unit is written: in table cells, on axes and in prose."""
+"""How a value of each table unit is written: in table cells, on axes and in prose.
+
+A `Measure` is the one formatter of a measure (unit, decimals, scale): table cells,
+chart labels, key figures and sentences all write its values through it, so a
+number reads the same wherever it stands on a slide, and a difference is always
+taken between the values as shown.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
 
 from briefing.danish import fmt
 
 MISSING = "–"
-UNIT_HEADERS = {"pct.": "pct.", "pct.point": "pct.point", "antal": "antal", "personer": "personer", "kr.": "kr.", "uger": "uger"}
+UNIT_HEADERS = {"pct.": "pct.", "pct.point": "pct.point", "antal": "antal", "personer": "personer", "kr.": "kr.",
+                "uger": "uger", "fuldtidspersoner": "fuldtidspersoner", "indeks": "indeks"}
+SHARE_UNITS = ("pct.", "pct.point")
+SCALES = {"mio.": 6, "mia.": 9}
+# units that count something: (singular, plural)
+COUNT_NOUNS = {"personer": ("person", "personer"), "fuldtidspersoner": ("fuldtidsperson", "fuldtidspersoner")}
+PEOPLE_UNITS = ("personer", "fuldtidspersoner", "borgere", "person", "fuldtidsperson", "borger")
 
 
 def cell_text(value: float | None, decimals: int) -> str:
@@ -27,6 +42,60 @@ def prose_value(value: float, unit: str, decimals: int) -> str:
         return fmt.money(value, decimals)
     if unit == "uger":
         return fmt.weeks(value, decimals)
-    if unit == "personer":
-        return fmt.count(value, "person", "personer", decimals=decimals)
+    if unit in COUNT_NOUNS:
+        return fmt.count(value, *COUNT_NOUNS[unit], decimals=decimals)
+    if "/" in unit:  # a count unit with its own singular and plural: 'sanktion/sanktioner'
+        singular, plural = unit.split("/", 1)
+        return fmt.count(value, singular, plural, decimals=decimals)
     return fmt.number(value, decimals)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How one measure is shown: its unit, decimals and scale ('mio.' shows 2.540.000 kr. as 2,5 mio. kr.)."""
+
+    unit: str = "antal"
+    decimals: int = 0
+    scale: str | None = None
+
+    @property
+    def power(self) -> int:
+        return SCALES[self.scale] if self.scale else 0
+
+    def shown(self, value: float | Decimal) -> Decimal:
+        """The value as the slide shows it, rounded in its scale, in the table's own units (kroner)."""
+        return fmt.round_half_up(fmt._to_decimal(value).scaleb(-self.power), self.decimals).scaleb(self.power)
+
+    def digits(self, value: float | Decimal | None, *, minus: str = fmt.MINUS, signed: bool = False) -> str:
+        """Digits only, as in a table cell or a chart label: '2,5' for 2.540.000 kr. in mio. kr."""
+        if value is None:
+            return MISSING
+        return fmt.number(fmt._to_decimal(value).scaleb(-self.power), self.decimals, minus=minus, signed=signed)
+
+    @property
+    def header(self) -> str:
+        """The unit as a column header says it: 'pct.', 'mio. kr.', 'sanktioner'."""
+        if self.scale:
+            return f"{self.scale} kr."
+        if "/" in self.unit:
+            return self.unit.split("/", 1)[1]
+        return UNIT_HEADERS.get(self.unit, self.unit)
+
+    def prose(self, value: float | Decimal, *, point_unit: str = "pct.point") -> str:
+        """A value in running text, as shown on the slide: '65,4 pct.', '1.234.000 kr.', '2,5 mio. kr.'."""
+        if self.unit == "kr.":
+            if self.scale:
+                return fmt.money(value, self.decimals, scale=self.scale)
+            return fmt.money(value, self.decimals)
+        if self.unit == "pct.point":
+            return fmt.points(value, self.decimals, unit=point_unit)
+        return prose_value(float(value), self.unit, self.decimals)
+
+    def difference(self, amount: Decimal, *, point_unit: str = "pct.point", decimals: int | None = None) -> str:
+        """A non-negative difference of two shown values: shares give percentage points, indices index points."""
+        places = self.decimals if decimals is None else decimals
+        if self.unit in SHARE_UNITS:
+            return fmt.points(amount, places, unit=point_unit)
+        if self.unit == "indeks":
+            return fmt.points(amount, places, unit="indekspoint")
+        return Measure(self.unit, places, self.scale).prose(amount, point_unit=point_unit)

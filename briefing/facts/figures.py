@@ -8,6 +8,7 @@ things only that kind needs in `options`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from briefing.danish import fmt
 from briefing.spec.chartdata import (
@@ -21,16 +22,36 @@ from briefing.spec.chartdata import (
 )
 from briefing.load.data import DataTable, Row, select_rows
 from briefing.spec.models import DeckSpec
+from briefing.facts.alttext import describe_chart
 
 AXIS_LABELS = {"pct.": "Pct.", "pct.point": "Pct.point", "antal": "Antal", "personer": "Personer", "kr.": "Kr.", "uger": "Uger"}
+
+
+def axis_label(table: DataTable) -> str:
+    """The value axis caption: 'Pct.', 'Mio. kr.', 'Sanktioner'."""
+    header = table.measure.header
+    return AXIS_LABELS.get(header, header[:1].upper() + header[1:])
 MILLION = 1_000_000
 
 FactsBuilder = Callable[[str, object, DataTable, DeckSpec], ChartData]
 
 
 def chart_data(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
-    """The ChartData for a chart spec of any kind, computed by the kind's facts function."""
-    return CHART_FACTS[spec.kind](title, spec, table, deck)
+    """The ChartData for a chart spec of any kind, computed by the kind's facts function.
+
+    A table shown in mio. kr. gives its chart values in millions, so labels read as the table's cells."""
+    data = CHART_FACTS[spec.kind](title, spec, table, deck)
+    power = table.measure.power
+    if power and spec.kind != "vandfald":  # the waterfall writes its amounts with the scale itself
+        def scaled(values):
+            return tuple(None if v is None else float(fmt._to_decimal(v).scaleb(-power)) for v in values)
+
+        options = data.options
+        if isinstance(options, RankingOptions):
+            options = replace(options, references=tuple(replace(r, value=scaled((r.value,))[0])
+                                                        for r in options.references))
+        data = replace(data, series=tuple(replace(s, values=scaled(s.values)) for s in data.series), options=options)
+    return replace(data, spoken=spoken_names(data, table, deck))
 
 
 # ---------------------------------------------------------------- shared selection helpers
@@ -52,7 +73,7 @@ def _value_index(table: DataTable, name: str | None, default: int) -> int:
 def _common(title: str, spec, table: DataTable, **fields) -> ChartData:
     """ChartData with the fields every kind fills the same way."""
     values = dict(kind=spec.kind, title=title, unit=table.unit, decimals=table.decimals,
-                  axis_label=getattr(spec, "axis", None) or AXIS_LABELS[table.unit], source=table.spec.source,
+                  axis_label=getattr(spec, "axis", None) or axis_label(table), source=table.spec.source,
                   period=table.period_text, example=table.spec.example, show_labels=spec.labels)
     values.update(fields)
     return ChartData(**values)
@@ -72,11 +93,11 @@ def _place_role(name: str, deck: DeckSpec) -> str:
     return "other"
 
 
-def _series_role(column, position: int, count: int, deck: DeckSpec) -> str:
-    """A number column's role: a place as above, or for period columns the latest against the earlier ones."""
+def _series_role(column, latest, deck: DeckSpec) -> str:
+    """A number column's role: a place as above, or for period columns the latest (by date) against the earlier ones."""
     role = _place_role(column.name, deck)
     if role == "other" and column.period is not None:
-        return "latest" if position == count - 1 else "earlier"
+        return "latest" if column.period == latest else "earlier"
     return role
 
 
@@ -88,10 +109,16 @@ def _bar_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
     names = _labels(rows, table, category_column(spec, table))
     wanted = spec.series or table.value_names()
     indices = [i for i in (table.find_value_column(name) for name in wanted) if i is not None]
+    if not spec.series:  # period columns in time order, whatever the order in the table
+        periods = sorted((i for i in indices if table.value_columns[i].period is not None),
+                         key=lambda i: table.value_columns[i].period)
+        slots = iter(periods)
+        indices = [next(slots) if table.value_columns[i].period is not None else i for i in indices]
     columns = [table.value_columns[i] for i in indices]
+    latest = max((c.period for c in columns if c.period is not None), default=None)
     series = tuple(
-        Series(column.label, tuple(row.values[i] for row in rows), _series_role(column, n, len(columns), deck))
-        for n, (i, column) in enumerate(zip(indices, columns))
+        Series(column.label, tuple(row.values[i] for row in rows), _series_role(column, latest, deck))
+        for i, column in zip(indices, columns)
     )
     return _common(title, spec, table, categories=tuple(names), series=series,
                    category_roles=tuple(_place_role(name, deck) for name in names))
@@ -129,6 +156,7 @@ def _ends_of_long_ranking(bars: list) -> tuple[list, str]:
     keep = {i for i in range(RANKING_ENDS)} | {len(bars) - 1 - i for i in range(RANKING_ENDS)}
     keep |= {i for i, bar in enumerate(bars) if bar[2] in ("own", "peer", "region", "country")}
     shown = [bar for i, bar in enumerate(bars) if i in keep]
+    from briefing.danish import fmt
 
     note = (f"Viser de {fmt.number_word(RANKING_ENDS)} øverste og nederste af {fmt.number(len(bars))} "
             "samt egen kommune og sammenlignelige kommuner")
@@ -228,8 +256,9 @@ def _waterfall_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> Char
     values = [row.values[index] for row in rows]
     result = None if None in values else sum(values)
     amounts = [v for v in values + [result] if v is not None]
-    scale = "mio." if table.unit == "kr." and max((abs(v) for v in amounts), default=0) >= MILLION else None
-    axis = spec.axis or ("Mio. kr." if scale else AXIS_LABELS[table.unit])
+    scale = table.measure.scale or (
+        "mio." if table.unit == "kr." and max((abs(v) for v in amounts), default=0) >= MILLION else None)
+    axis = spec.axis or (f"{scale.capitalize()} kr." if scale else axis_label(table))
     roles = ("total",) + ("change",) * (len(values) - 1) + ("total",)
     return _common(title, spec, table, categories=tuple(names) + (spec.total,),
                    series=(Series(table.value_columns[index].label, tuple(values) + (result,), "other"),),
@@ -245,8 +274,20 @@ CHART_FACTS: dict[str, FactsBuilder] = {
     "vandfald": _waterfall_facts,
 }
 
+# ---------------------------------------------------------------- names in the alt text
+
+def spoken_names(data: ChartData, table: DataTable, deck: DeckSpec) -> tuple[tuple[str, str], ...]:
+    """How the chart's category and series names are written inside a sentence (for the alt text)."""
+    from briefing.load.names import default_names, proper_names
+
+    names, proper = default_names(), proper_names(deck)
+    options = data.options
+    labels = list(data.categories) + [s.name for s in data.series] + [r.name for r in getattr(options, "references", ())]
+    labels += [getattr(options, "y_label", None)] if getattr(options, "y_label", None) else []
+    return tuple((n, names.running(n, table.spec.names, proper)) for n in dict.fromkeys(labels))
+
 
 __all__ = [
     "ChartData", "Series", "Reference", "RankingOptions", "StackOptions", "QuadrantOptions", "WaterfallOptions",
-    "CHART_FACTS", "chart_data", "category_column", "stack_parts",
+    "CHART_FACTS", "chart_data", "category_column", "stack_parts", "describe_chart", "spoken_names",
 ]

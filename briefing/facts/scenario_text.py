@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefing.danish import fmt
+from briefing.danish.units import PEOPLE_UNITS
 from briefing.facts.narrative.rules import Effect, Sentence, Skipped, Value, scenario_summary
 from briefing.facts.scenario import (
     EconomyResult,
@@ -92,7 +93,7 @@ def effects(model: ScenarioModel, name: str) -> list[Effect]:
             amount = fmt.number(abs(diff), result.decimals or 0)
             # A count where more is better (borgere i job) is gained or lost; one where less is better (timer) is
             # required or freed.
-            if result.better == "højere":
+            if result.better == "højere" or result.unit in PEOPLE_UNITS:  # people are gained or lost, not freed
                 kind = "giver_flere" if diff > 0 else "giver_færre"
             else:
                 kind = "flere" if diff > 0 else "færre"
@@ -126,7 +127,7 @@ def facts(model: ScenarioModel, name: str) -> list[Value]:
         for scenario in (model.baseline, name):
             outcome = result.outcomes[scenario]
             text = outcome_text(outcome, result.unit, result.decimals, row_magnitude(result))
-            values.append(Value(f"{result.label}, {scenario}", outcome.value, result.unit, result.decimals or 0,
+            values.append(Value(f"{result.label}, {_mid(scenario)}", outcome.value, result.unit, result.decimals or 0,
                                 source="Beregning på forudsætninger (se noter)", display=text))
     return values
 
@@ -147,13 +148,21 @@ def assumption_notes(spec) -> str:
     if changes:
         lines.append("Scenarierne ændrer:")
         for scenario in changes:
-            parts = [f"{spec.assumptions[k].label} {_change_text(v)}" for k, v in scenario.changes.items()]
+            parts = [f"{_mid(spec.assumptions[k].label) if i else spec.assumptions[k].label} {_change_text(v)}"
+                     for i, (k, v) in enumerate(scenario.changes.items())]
             lines.append(f"• {scenario.name}: {fmt.join_list(parts)}")
     reasons = [q for q in spec.quality if q.reason]
     if reasons:
         lines.append("Vurderinger:")
         lines.extend(f"• {q.label[:1].upper() + q.label[1:]}: {q.reason}" for q in reasons)
     return "\n".join(lines)
+
+
+def _mid(label: str) -> str:
+    """A label inside a line: lower-case first letter unless an acronym or a name ('som i dag', 'RAR Østjylland')."""
+    from briefing.load.names import default_names
+
+    return default_names().running(label)
 
 
 def _change_text(change) -> str:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.danish import fmt
-from briefing.danish.units import prose_value
+from briefing.danish.units import Measure
 from briefing.load.data import DataTable, select_rows
 
 ARROWS = {"up": "▲", "down": "▼", "same": "●"}
@@ -32,51 +31,58 @@ class Tile:
 
 def resolve_tile(tile, tables: dict[str, DataTable]):
     """The tile with its numbers filled in: read from the table it names (checked when the project loaded),
-    with the table's unit and decimals unless the tile states its own."""
+    with the table's unit and decimals unless the tile states its own. By default the latest period, whatever
+    the order of the columns; a comparison with another period is always told from the earlier one."""
     if tile.table is None:
         return tile.model_copy(update={"unit": tile.unit or "antal"})
     table = tables[tile.table]
-    column = table.find_value_column(tile.column) if tile.column else len(table.value_columns) - 1
+    order = table.time_order()
+    column = table.find_value_column(tile.column) if tile.column else (order[-1] if order else len(table.value_columns) - 1)
     row = select_rows(table, tile.where)[0]
+    kroner_by_scale = table.unit == "kr." and tile.decimals is None and not table.measure.scale
     update = {"value": row.values[column], "unit": tile.unit or table.unit,
-              "decimals": tile.decimals if tile.decimals is not None else table.decimals}
+              "decimals": tile.decimals if tile.decimals is not None else None if kroner_by_scale else table.decimals}
     compare = tile.compare
     if compare is not None and compare.value is None:
         other = table.find_value_column(compare.column) if compare.column else column
         other_row = select_rows(table, {**tile.where, **compare.where})[0]
+        mine, theirs = table.value_columns[column].period, table.value_columns[other].period
+        if compare.against == "periode" and mine is not None and theirs is not None and theirs > mine:
+            row, other_row, column, other = other_row, row, other, column  # 'siden' looks back in time
+            update["value"] = row.values[column]
         label = compare.label or (table.value_columns[other].label if compare.column else ", ".join(compare.where.values()))
         update["compare"] = compare.model_copy(update={"value": other_row.values[other], "label": label})
     return tile.model_copy(update=update)
 
 
 def kpi_tile(tile) -> Tile:
-    """The texts of a KPI tile spec: Danish number with unit, change with arrow and words, and its tone."""
+    """The texts of a KPI tile spec: Danish number with unit, change with arrow and words, and its tone.
+
+    The change is the difference of the two numbers as shown (same unit, decimals and scale)."""
     tile = tile if tile.unit else tile.model_copy(update={"unit": "antal"})
-    decimals = _tile_decimals(tile)
-    value = _amount_text(tile.value, tile.unit, decimals)
+    measure = _tile_measure(tile)
+    value = measure.prose(measure.shown(tile.value))
     if tile.compare is None:
         return Tile(tile.label, value)
     against = tile.compare.against
-    difference = fmt.round_half_up(tile.value, decimals or 0) - fmt.round_half_up(tile.compare.value, decimals or 0)
+    difference = measure.shown(tile.value) - measure.shown(tile.compare.value)
     direction = "up" if difference > 0 else "down" if difference < 0 else "same"
     if direction == "same":
         return Tile(tile.label, value, f"{ARROWS['same']} {SAME_WORDS[against]} {tile.compare.label}", "", "neutral", "same")
-    amount = _amount_text(abs(float(difference)), "pct.point" if tile.unit == "pct." else tile.unit, decimals)
+    amount = measure.difference(difference.copy_abs())
     change = f"{ARROWS[direction]} {amount} {CHANGE_WORDS[(against, direction)]} {tile.compare.label}"
     tone = "neutral" if tile.higher_is_better == "neutral" else (
         "good" if (direction == "up") == bool(tile.higher_is_better) else "bad")
     return Tile(tile.label, value, change, VERDICTS.get((against, tone), ""), tone, direction)
 
 
-def _tile_decimals(tile) -> int | None:
-    """As stated, else 1 for shares and weeks, 0 for counts; None lets kroner pick (1 in mio. kr., else 0)."""
-    if tile.decimals is not None:
-        return tile.decimals
-    return {"pct.": 1, "pct.point": 1, "uger": 1, "kr.": None}.get(tile.unit, 0)
-
-
-def _amount_text(value: float, unit: str, decimals: int | None) -> str:
-    """A value in its unit, as in prose ('80,6 pct.', '132 personer'); kroner switch to mio. kr. from a million."""
-    if unit == "kr.":
-        return fmt.money(value, decimals, scale="auto")
-    return prose_value(value, unit, decimals)
+def _tile_measure(tile) -> Measure:
+    """As stated, else 1 decimal for shares and weeks, 0 for counts; kroner from a million in mio. kr. (1 decimal)."""
+    decimals = tile.decimals
+    if tile.unit == "kr.":
+        sizes = [abs(v) for v in (tile.value, getattr(tile.compare, "value", None)) if v is not None]
+        scale = "mia." if max(sizes) >= 999_950_000 else "mio." if max(sizes) >= 999_999.5 else None
+        return Measure("kr.", decimals if decimals is not None else (1 if scale else 0), scale)
+    if decimals is None:
+        decimals = {"pct.": 1, "pct.point": 1, "uger": 1, "indeks": 1}.get(tile.unit, 0)
+    return Measure(tile.unit, decimals)

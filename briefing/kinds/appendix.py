@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.danish.units import MISSING, UNIT_HEADERS, cell_text
+from briefing.danish.units import MISSING
 from briefing.deck.draw import DeckContext, SlideContent
 from briefing.deck.table import data_table
 from briefing.kinds.common import source_line
@@ -24,10 +24,10 @@ def appendix_slides(contents, project):
     for name in names:
         table = project.tables[name]
         header = list(table.label_columns) + [
-            f"{c.label} ({UNIT_HEADERS[table.unit]})" if c.period or len(table.value_columns) == 1 else c.label
+            f"{c.label} ({table.measure.header})" if c.period or len(table.value_columns) == 1 else c.label
             for c in table.value_columns]
         numeric = [False] * len(table.label_columns) + [True] * len(table.value_columns)
-        rows = [list(r.labels) + [cell_text(v, table.decimals) for v in r.values] for r in table.rows]
+        rows = [list(r.labels) + [table.measure.digits(v) for v in r.values] for r in table.rows]
         pages = [rows[i:i + APPENDIX_ROWS] for i in range(0, len(rows), APPENDIX_ROWS)]
         for page_no, page in enumerate(pages, start=1):
             title = f"Bilag: {table.spec.title}" + (f" ({page_no} af {len(pages)})" if len(pages) > 1 else "")

@@ -24,7 +24,7 @@ class ChartSlide(SlideBase):
 
 
 def plan_chart(content: SlideContent, step) -> None:
-    from briefing.facts.describe import alt_text
+    from briefing.facts.alttext import alt_text
     from briefing.facts.figures import chart_data
 
     spec, project = content.spec, step.project

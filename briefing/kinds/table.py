@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from briefing.danish.units import MISSING, UNIT_HEADERS, cell_text
+from briefing.danish.units import MISSING
 from briefing.deck.draw import DeckContext, SlideContent
 from briefing.deck.table import data_table
 from briefing.kinds.common import narrate, source_line
@@ -45,9 +45,9 @@ def plan_table(content: SlideContent, step) -> None:
         else:
             index = table.find_value_column(name)
             column = table.value_columns[index]
-            header.append(f"{column.label} ({UNIT_HEADERS[table.unit]})" if column.period else f"{column.label}")
+            header.append(f"{column.label} ({table.measure.header})" if column.period else f"{column.label}")
             numeric.append(True)
-            getters.append(lambda row, i=index: cell_text(row.values[i], table.decimals))
+            getters.append(lambda row, i=index: table.measure.digits(row.values[i]))
     cells = [[get(row) for get in getters] for row in rows]
     has_missing = any(MISSING == c for row in cells for c in row)
     content.example = content.example or table.spec.example

@@ -16,6 +16,7 @@ from typing import Any
 
 from briefing.danish import fmt, numbers
 from briefing.errors import BriefingError, Location, Problem, known_list, suggest
+from briefing.danish.units import Measure
 from briefing.danish.periods import Period, join_periods, parse_period
 from briefing.load.guard import text_problem
 from briefing.load.source import SourceDoc
@@ -59,6 +60,24 @@ class DataTable:
     @property
     def decimals(self) -> int:
         return self.spec.shown_decimals
+
+    @property
+    def measure(self) -> Measure:
+        """The one formatter of this table's numbers: cells, chart labels, key figures and sentences."""
+        return Measure(self.spec.unit, self.decimals, self.spec.scale if self.spec.unit == "kr." else None)
+
+    def is_forecast(self, index: int) -> bool:
+        """Whether a number column holds a forecast (named in the table's `forecast:`)."""
+        column = self.value_columns[index]
+        for name in self.spec.forecast:
+            if name == column.name or (column.period is not None and _safe_period(name) == column.period):
+                return True
+        return False
+
+    def time_order(self) -> list[int]:
+        """The indices of the period columns, earliest first, whatever the order of the columns."""
+        return sorted((i for i, c in enumerate(self.value_columns) if c.period is not None),
+                      key=lambda i: self.value_columns[i].period)
 
     @property
     def periods(self) -> list[Period]:

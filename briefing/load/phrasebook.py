@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import BriefingError, Problem, known_list, suggest
+from briefing.load.names import NameRegistry, default_names, names_for
 from briefing.load.source import SourceDoc, load_yaml
 
 POINT_UNITS = ("pct.point", "procentpoint", "pct.-point")
@@ -33,14 +34,20 @@ RULES: dict[str, dict[str, set[str]]] = {
         "relativ_under": {"subject", "percent", "noun", "benchmark"},
         "bedre": {"sentence"},
         "dårligere": {"sentence"},
+        "flere_ens": {"subject", "difference", "direction", "benchmarks"},
+        "niveauer": {"subject", "value", "values", "benchmarks"},
+        "niveauer_en": {"subject", "value", "values", "benchmarks"},
     },
     "udvikling": {
-        name: {"measure", "from_value", "from_period", "to_value", "to_period", "change"}
-        for name in ("steget", "faldet", "steget_med", "faldet_med", "uændret")
+        **{name: {"measure", "from_value", "from_period", "to_value", "to_period", "change"}
+           for name in ("steget", "faldet", "steget_med", "faldet_med", "uændret",
+                        "prognose_steget", "prognose_faldet", "prognose_steget_med", "prognose_faldet_med",
+                        "prognose_uændret")},
+        **{name: {"other_change", "benchmark"} for name in ("mod_samme", "mod_steget", "mod_faldet", "mod_uændret")},
     },
     "rangering": {
-        name: {"subject", "noun", "n", "group", "rank", "others"}
-        for name in ("højest", "lavest", "næsthøjest", "næstlavest", "plads", "delt")
+        name: {"subject", "noun", "n", "group", "rank", "others", "rank_word"}
+        for name in ("højest", "lavest", "næsthøjest", "næstlavest", "plads", "delt", "placering", "delt_placering")
     },
     "ekstremer": {"højest_lavest": {"highest", "highest_value", "lowest", "lowest_value", "noun"}},
     "andel": {name: {"part", "share", "whole", "fraction"} for name in ("brøk", "andel")},
@@ -60,6 +67,11 @@ class Phrasebook:
     templates: dict[str, dict[str, str]]
     point_unit: str = "pct.point"
     path: Path | None = None
+    registry: NameRegistry | None = None  # names.yaml next to the phrasebook, else the shipped one
+
+    @property
+    def names(self) -> NameRegistry:
+        return self.registry or default_names()
 
     def render(self, rule: str, variant: str, **values) -> str:
         """Fill a template; `{n:tekst}` writes numbers up to twelve as words."""
@@ -70,7 +82,10 @@ class Phrasebook:
             out.append(literal)
             if name is None:
                 continue
-            value = fmt.genitive(values["subject"]) if name == "subject_s" else values[name]
+            if name == "subject_s":
+                value = values.get("subject_s") or fmt.genitive(values["subject"])
+            else:
+                value = values[name]
             if spec == "tekst" and isinstance(value, int):
                 value = fmt.number_word(value)
             out.append(str(value))
@@ -109,7 +124,7 @@ def load_phrasebook(path: Path) -> Phrasebook:
     templates = _templates(doc, data["rules"], problems)
     if problems:
         raise BriefingError(problems)
-    return Phrasebook(templates, point_unit, path)
+    return Phrasebook(templates, point_unit, path, names_for(path))
 
 
 def _templates(doc: SourceDoc, rules: dict, problems: list[Problem]) -> dict[str, dict[str, str]]:

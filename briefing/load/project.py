@@ -244,7 +244,9 @@ def _check_periods(project: Project, problems: Problems) -> None:
 
     meeting = project.deck.date
     for table in project.tables.values():
-        for column in table.value_columns:
+        for index, column in enumerate(table.value_columns):
+            if table.is_forecast(index):  # a forecast may lie after the meeting
+                continue
             if column.period is not None and column.period.first_month > (meeting.year, meeting.month):
                 problems.add(f"perioden {column.period.short} ligger efter mødedatoen {fmt.date(meeting)}; "
                              "tjek årstallet", table.location, column.name)

@@ -8,6 +8,7 @@ from pathlib import Path
 from collections.abc import Mapping
 
 from briefing.files import write_atomic
+from briefing.load.names import ENTRY_KEYS
 from briefing.load.phrasebook import POINT_UNITS, RULES, SETTINGS
 from briefing.spec.kind import SlideKind, slide_file_model
 from briefing.spec.models import DeckSpec, TableSpec, ThemeSpec
@@ -47,11 +48,31 @@ def phrasebook_schema() -> dict:
                                      "properties": rules}}}
 
 
+def names_schema() -> dict:
+    """narratives/names.yaml: the same shape load/names.py checks (kinds with their group word, places by kind)."""
+    text = {"type": "string", "minLength": 1}
+    entry = {"anyOf": [dict(text, description="Navnet, som det står i tabellerne."), {
+        "type": "object", "additionalProperties": False, "required": ["name"],
+        "properties": {
+            "name": dict(text, description="Navnet, som det står i tabellerne."),
+            "text": dict(text, description="Sådan skrives navnet inde i en sætning (standard: som navnet)."),
+            "genitive": dict(text, description="Ejefald (standard: +s, eller ' efter s, x og z)."),
+            "aliases": {"type": "array", "items": text, "description": "Andre måder, navnet står i tabeller."},
+        }}]}
+    assert set(entry["anyOf"][1]["properties"]) == set(ENTRY_KEYS)
+    kind = {"type": "object", "additionalProperties": False, "required": ["group"],
+            "properties": {"group": dict(text, description="Gruppeordet i flertal, fx 'kommuner'.")}}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Navne i løbende tekst",
+            "type": "object", "additionalProperties": False, "required": ["kinds", "places"],
+            "properties": {"kinds": {"type": "object", "additionalProperties": kind},
+                           "places": {"type": "object", "additionalProperties": {"type": "array", "items": entry}}}}
+
+
 def schemas(kinds: Mapping[str, SlideKind]) -> dict[str, dict]:
-    """Every schema file by name: the spec models' and the phrasebook's."""
+    """Every schema file by name: the spec models', the phrasebook's and the names registry's."""
     out = {name: schema_for(model, wrapped_slide=name == "slide.schema.json")
            for name, model in schema_models(kinds).items()}
-    return {**out, "phrasebook.schema.json": phrasebook_schema()}
+    return {**out, "phrasebook.schema.json": phrasebook_schema(), "names.schema.json": names_schema()}
 
 
 def write_schemas(folder: Path, kinds: Mapping[str, SlideKind]) -> list[Path]:

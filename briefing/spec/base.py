@@ -102,3 +102,39 @@ def yes_no_words() -> list[str]:
 Flag = Annotated[bool, BeforeValidator(_danish_bool),
                  WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": yes_no_words()}],
                                  "description": "ja eller nej"})]
+
+
+FIXED_UNITS = ("pct.", "pct.point", "antal", "personer", "kr.", "uger", "fuldtidspersoner", "indeks")
+_COUNT_UNIT = r"[a-zæøå][a-zæøå\-]*"
+NOT_COUNT_UNITS = ("procent", "kroner", "procentpoint", "%", "timer")  # units of their own, spelt otherwise
+
+
+def _unit(value: Any) -> Any:
+    """A table unit: one of the fixed ones, a count noun ('forløb') or 'ental/flertal' ('sanktion/sanktioner')."""
+    import re
+
+    if not isinstance(value, str):
+        raise PydanticCustomError("briefing", "enheden skal være en tekst, fx 'pct.' eller 'sanktion/sanktioner'")
+    text = value.strip()
+    if text in FIXED_UNITS:
+        return text
+    import difflib
+
+    close = difflib.get_close_matches(text.lower(), FIXED_UNITS + ("procent", "kroner", "procentpoint"), n=1, cutoff=0.7)
+    if close or text.lower() in NOT_COUNT_UNITS:
+        raise PydanticCustomError(
+            "briefing", f"ukendt enhed '{value}'" + (f" (mente du '{close[0]}'?)" if close and close[0] in FIXED_UNITS else "")
+            + f"; kendte: {', '.join(FIXED_UNITS)}, eller en tælleenhed som 'forløb' eller 'sanktion/sanktioner'")
+    if re.fullmatch(_COUNT_UNIT, text):
+        return f"{text}/{text}"  # 'forløb' is the same in singular and plural
+    if re.fullmatch(rf"{_COUNT_UNIT}/{_COUNT_UNIT}", text):
+        return text
+    raise PydanticCustomError(
+        "briefing", f"ukendt enhed '{value}' (kendte: {', '.join(FIXED_UNITS)}; eller en tælleenhed med små "
+                    "bogstaver som 'forløb' eller ental/flertal som 'sanktion/sanktioner')")
+
+
+MeasureUnit = Annotated[str, BeforeValidator(_unit),
+                        WithJsonSchema({"anyOf": [{"enum": list(FIXED_UNITS)},
+                                                  {"type": "string", "pattern": rf"^{_COUNT_UNIT}(/{_COUNT_UNIT})?$",
+                                                   "not": {"enum": list(NOT_COUNT_UNITS)}}]})]

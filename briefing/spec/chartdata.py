@@ -69,6 +69,11 @@ class ChartData:
     options: object = None
     variant: str = ""  # a named variant of the kind, e.g. "divergerende"
     note: str = ""  # shown under the chart, e.g. that a long ranking shows only its ends
+    spoken: tuple[tuple[str, str], ...] = ()  # names as written inside a sentence (alt text): ('Hele landet', 'hele landet')
+
+    def say(self, name: str) -> str:
+        """A category or series name as written inside a sentence."""
+        return dict(self.spoken).get(name, name)
 
     @property
     def has_missing(self) -> bool:

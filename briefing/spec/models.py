@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from briefing.spec.base import Flag, Number, Spec, Text, Whole, _danish_float, _text, yes_no  # noqa: F401
+from briefing.spec.base import Flag, MeasureUnit, Number, Spec, Text, Whole, _danish_float, _text, yes_no  # noqa: F401
 from briefing.spec.chart import BarChart, ChartSpec, Selection  # noqa: F401  (chart kinds live in their own module)
 
 
@@ -88,7 +88,7 @@ class SlideBase(Spec):
 # ---------------------------------------------------------------- data tables
 
 UNITS = ("pct.", "pct.point", "antal", "personer", "kr.", "uger")
-Unit = Literal["pct.", "pct.point", "antal", "personer", "kr.", "uger"]
+Unit = MeasureUnit  # see spec/base.py: the fixed units, or a count unit 'sanktion/sanktioner'
 
 
 class TableSpec(Spec):
@@ -106,6 +106,9 @@ class TableSpec(Spec):
     file: str | None = _text("CSV- eller XLSX-fil i inputs/data/.", default=None)
     sheet: str | None = _text("Arket i XLSX-filen (standard: det første).", default=None)
     rows: list[dict[str, Any]] | None = _text("Rækkerne, hvis tallene står direkte i filen.", default=None)
+    scale: Literal["mio.", "mia."] | None = _text("Vis kroner i mio. eller mia. kr. (i tabel, diagram og tekst).", default=None)
+    names: dict[str, Text] = _text("Navne, som de skrives inde i en sætning, fx 'Hele landet: hele landet'.", default_factory=dict)
+    forecast: list[Text] = _text("Kolonner med prognoser (må ligge efter mødedatoen).", default_factory=list)
 
     @model_validator(mode="after")
     def _one_source_of_rows(self) -> "TableSpec":
@@ -119,7 +122,7 @@ class TableSpec(Spec):
     def shown_decimals(self) -> int:
         if self.decimals is not None:
             return self.decimals
-        return 1 if self.unit in ("pct.", "pct.point", "uger") else 0
+        return 1 if self.unit in ("pct.", "pct.point", "uger", "indeks") or self.scale else 0
 
 
 # ---------------------------------------------------------------- theme

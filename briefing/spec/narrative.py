@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
-from briefing.spec.base import Flag, Number, Spec, Text, _text
+from briefing.spec.base import Flag, Number, Spec, Text, _text, yes_no
 
 Selection = dict[str, Text]
 Better = Literal["højere", "lavere", "neutral"]
+# ja/nej, or 'rate' for a relative change of a share that is meant as such ('10 pct. lavere afgangsrate')
+Relative = Annotated[Union[bool, Literal["rate"]], BeforeValidator(yes_no),
+                     WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["ja", "nej", "rate"]}]})]
+RelativeDecimals = Annotated[int, Field(ge=0, le=3)]
 
 
 class RuleBase(Spec):
@@ -27,6 +31,25 @@ class CompareRule(RuleBase):
     noun: str | None = _text("Giver relativ form: '9 pct. højere {noun}', fx 'udgifter pr. fuldtidsperson'.", default=None)
     judge: Flag = _text("Tilføj 'et bedre/dårligere resultat' ud fra tabellens 'better' (ja/nej).", default=False)
     about: str | None = _text("Tilføjes sidst i sætningen, fx 'for aktivitetsparate'.", default=None)
+    measure: str | None = _text("Målet i stedet for stedet, fx 'aktiveringsgraden' (ligger 1,7 pct.point over ...).",
+                                default=None)
+    relative: Relative = _text("'rate': tillad relativ forskel (med 'noun') for en andel, fx en afgangsrate.",
+                               default=False)
+    relative_decimals: RelativeDecimals | None = _text("Decimaler i den relative forskel (standard: 1 under 10 pct.).",
+                                                       default=None)
+    form: Literal["forskel", "niveauer"] = _text("'forskel': 1,7 pct.point over; 'niveauer': 4,1 pct. mod 3,6 pct.",
+                                                 default="forskel")
+    after_value: str | None = _text("Med 'niveauer': tekst efter det første tal, fx 'af befolkningen'.", default=None)
+
+
+class DeviationRule(RuleBase):
+    rule: Literal["afvigelse"]
+    subject: str | None = _text("Rækken med afvigelsen (standard: egen kommune).", default=None)
+    column: str | None = _text("Talkolonnen (standard: den sidste periode).", default=None)
+    reference: Text = _text("Hvad afvigelsen er målt fra, fx 'hele landet'.")
+    tolerance: Number | None = _text("Afvigelser op til denne størrelse kaldes 'på niveau med'.", default=None, ge=0)
+    measure: str | None = _text("Målet i stedet for stedet, fx 'ledigheden'.", default=None)
+    about: str | None = _text("Tilføjes sidst i sætningen.", default=None)
 
 
 class ChangeRule(RuleBase):
@@ -36,7 +59,13 @@ class ChangeRule(RuleBase):
     end: str | None = _text("Sidste periode (standard: den sidste periodekolonne).", default=None)
     form: Literal["fra_til", "med"] = _text("'fra_til': fra 62,5 til 73,6 pct.; 'med': steget med 11,1 pct.point.", default="fra_til")
     threshold: Number | None = _text("Ændringer op til denne størrelse kaldes 'stort set uændret'.", default=None, ge=0)
-    relative: Flag = _text("Ændringen i procent (fx 'faldet med 12 pct.') (ja/nej).", default=False)
+    relative: Relative = _text("Ændringen i procent (fx 'faldet med 12 pct.') (ja/nej; 'rate' for en andel).",
+                               default=False)
+    relative_decimals: RelativeDecimals | None = _text("Decimaler i den relative ændring (standard: 1 under 10 pct.).",
+                                                       default=None)
+    subject: str | None = _text("Rækken, når 'benchmark' er angivet (standard: egen kommune).", default=None)
+    benchmark: str | None = _text("Samme udvikling et andet sted, fx 'Østdanmark' (... mod 6,1 pct. i Østdanmark).",
+                                  default=None)
 
 
 class RankRule(RuleBase):
@@ -44,7 +73,10 @@ class RankRule(RuleBase):
     subject: str | None = _text("Rækken, der rangeres (standard: egen kommune).", default=None)
     column: str | None = _text("Talkolonnen (standard: den sidste).", default=None)
     noun: Text = _text("Målet i ubestemt form, fx 'andel' eller 'sanktionsrate'.")
-    group: Text = _text("Gruppen i flertal, fx 'kommuner'.", default="kommuner")
+    group: str | None = _text("Gruppen i flertal, fx 'kommuner' (standard: kommuner eller områder efter rækkerne).",
+                              default=None)
+    direction: Literal["højest", "lavest"] | None = _text("Tæl pladsen fra den højeste eller laveste "
+                                                          "(standard: fra den nærmeste ende).", default=None)
     exclude: list[Text] | None = _text("Rækker, der ikke rangeres (standard: region og hele landet).", default=None)
     about: str | None = _text("Tilføjes sidst i sætningen, fx 'i 2021'.", default=None)
 
@@ -73,5 +105,6 @@ class TargetRule(RuleBase):
 
 
 NarrativeItem = Annotated[
-    Union[CompareRule, ChangeRule, RankRule, ExtremesRule, ShareRule, TargetRule], Field(discriminator="rule")
+    Union[CompareRule, ChangeRule, RankRule, ExtremesRule, ShareRule, TargetRule, DeviationRule],
+    Field(discriminator="rule")
 ]

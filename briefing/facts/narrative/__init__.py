@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from briefing.load.data import DataTable, Row, select_rows
 from briefing.errors import known_list, suggest
-from briefing.spec.narrative import ChangeRule, CompareRule, ExtremesRule, RankRule, ShareRule, TargetRule
+from briefing.spec.narrative import ChangeRule, CompareRule, DeviationRule, ExtremesRule, RankRule, ShareRule, TargetRule
 from briefing.spec.models import DeckSpec
 from briefing.facts.narrative import rules
 from briefing.facts.narrative.expr import ExpressionError, evaluate, parse
+from briefing.load.names import proper_names
 from briefing.load.phrasebook import Phrasebook
-from briefing.facts.narrative.rules import Sentence, Skipped, Value
+from briefing.facts.narrative.rules import Sentence, Skipped, Value, WrongForm
 
 
 class RuleInputError(Exception):
@@ -30,7 +31,10 @@ class RuleInputError(Exception):
 def write_sentence(item, table: DataTable, deck: DeckSpec, book: Phrasebook) -> Sentence | Skipped | None:
     """The sentence an item asks for, Skipped (with the reason) or None when its condition is false."""
     condition = _condition(item)
-    result = RESOLVERS[type(item)](item, table, deck, book)
+    try:
+        result = RESOLVERS[type(item)](item, table, deck, book)
+    except WrongForm as exc:
+        raise RuleInputError(exc.message, exc.field) from None
     if isinstance(result, Sentence) and condition is not None:
         try:
             if not evaluate(condition, result.variables):
@@ -51,16 +55,32 @@ def _condition(item):
 
 # ---------------------------------------------------------------- picking values
 
-def _value(table: DataTable, row: Row, index: int, label: str, context: str) -> Value:
+def running(label: str, table: DataTable, deck: DeckSpec, book: Phrasebook) -> str:
+    """A label as written inside a sentence: the table's own form, the registry's, or lower-case unless a name."""
+    return book.names.running(label, table.spec.names, proper_names(deck))
+
+
+def _value(table: DataTable, row: Row, index: int, label: str, context: str, deck: DeckSpec | None = None,
+           book: Phrasebook | None = None) -> Value:
     column = table.value_columns[index]
-    return Value(label=label, value=row.values[index], unit=table.unit, decimals=table.decimals,
+    text, genitive, kind = label, "", ""
+    if book is not None and deck is not None and not (column.period is not None and label == column.label):
+        names, proper = book.names, proper_names(deck)
+        text = names.running(label, table.spec.names, proper)
+        genitive = names.genitive(label, table.spec.names, proper)
+        place = names.place(label)
+        kind = place.kind if place else ""
+    return Value(label=text, value=row.values[index], unit=table.unit, decimals=table.decimals,
                  source=table.spec.source, period=column.period.short if column.period else table.period_text,
-                 table=table.name, context=context)
+                 table=table.name, context=context, scale=table.measure.scale, genitive=genitive,
+                 forecast=table.is_forecast(index), kind=kind)
 
 
 def _column(table: DataTable, name: str | None, field: str = "column") -> int:
+    """A number column by name; by default the latest period (whatever the column order), else the last column."""
     if name is None:
-        return len(table.value_columns) - 1
+        order = table.time_order()
+        return order[-1] if order else len(table.value_columns) - 1
     index = table.find_value_column(name)
     if index is None:
         names = table.value_names()
@@ -110,11 +130,22 @@ def _row_by_label(table: DataTable, name: str, where: dict[str, str], field: str
     return found[0]
 
 
-def _context(table: DataTable, row: Row, skip: int | None = None) -> str:
-    return ", ".join(label for i, label in enumerate(row.labels) if i != skip and label)
+def _context(table: DataTable, row: Row, skip: int | None = None, deck: DeckSpec | None = None,
+             book: Phrasebook | None = None) -> str:
+    """The row's other labels, as written inside a line ('kontanthjælp, aktivitetsparat')."""
+    labels = [label for i, label in enumerate(row.labels) if i != skip and label]
+    if book is not None and deck is not None:
+        labels = [running(label, table, deck, book) for label in labels]
+    return ", ".join(labels)
 
 
-def _named_values(table: DataTable, names: list[str], item, fields: list[str]) -> list[Value]:
+def _column_text(table: DataTable, index: int, deck: DeckSpec, book: Phrasebook) -> str:
+    column = table.value_columns[index]
+    return column.label if column.period is not None else running(column.label, table, deck, book)
+
+
+def _named_values(table: DataTable, names: list[str], item, fields: list[str], deck: DeckSpec,
+                  book: Phrasebook) -> list[Value]:
     """Values for names that are either all number columns (one row) or all rows (one column)."""
     is_column = [table.find_value_column(n) is not None for n in names]
     if any(is_column) and not all(is_column):  # e.g. a misspelt benchmark next to a subject that is a column
@@ -123,16 +154,17 @@ def _named_values(table: DataTable, names: list[str], item, fields: list[str]) -
         raise RuleInputError(f"ukendt talkolonne '{name}'{suggest(name, known)} (findes: {', '.join(known)})", field)
     if all(is_column):
         row = _one_row(table, item.where)
-        context = _context(table, row)
-        return [_value(table, row, table.find_value_column(n), table.value_columns[table.find_value_column(n)].label, context)
-                for n in names]
+        context = _context(table, row, deck=deck, book=book)
+        return [_value(table, row, table.find_value_column(n), table.value_columns[table.find_value_column(n)].label,
+                       context, deck, book) for n in names]
     index = _column(table, getattr(item, "column", None))
     category = _category_index(table, item.where)
     values = []
     for name, field in zip(names, fields):
         row = _row_by_label(table, name, item.where, field)
-        context = ", ".join(p for p in (_context(table, row, skip=category), table.value_columns[index].label) if p)
-        values.append(_value(table, row, index, name, context))
+        context = ", ".join(p for p in (_context(table, row, skip=category, deck=deck, book=book),
+                                        _column_text(table, index, deck, book)) if p)
+        values.append(_value(table, row, index, name, context, deck, book))
     return values
 
 
@@ -155,39 +187,62 @@ def _compare(item: CompareRule, table, deck, book):
         raise RuleInputError("angiv 'benchmarks' (der er ingen region i briefing.yaml)", "benchmarks")
     fields = ["subject" if item.subject else ""] + [f"benchmarks[{i + 1}]" if item.benchmarks else ""
                                                     for i in range(len(benchmarks))]
-    values = _defaulted(lambda: _named_values(table, [subject, *benchmarks], item, fields),
+    values = _defaulted(lambda: _named_values(table, [subject, *benchmarks], item, fields, deck, book),
                         "egen kommune og region fra briefing.yaml, da 'subject' og 'benchmarks' ikke er angivet")
     better = table.spec.better if table.spec.better != "neutral" else None
     return rules.compare(values[0], values[1:], book, tolerance=item.tolerance, noun=item.noun, better=better,
-                         judge=item.judge, about=item.about)
+                         judge=item.judge, about=item.about, measure=item.measure, relative=item.relative,
+                         relative_decimals=item.relative_decimals, form=item.form, after_value=item.after_value)
+
+
+def _deviation(item: DeviationRule, table, deck, book):
+    subject = item.subject or deck.municipality
+    (value,) = _defaulted(lambda: _named_values(table, [subject], item, ["subject" if item.subject else ""], deck, book),
+                          "egen kommune fra briefing.yaml, da 'subject' ikke er angivet")
+    return rules.deviation(value, item.reference, book, tolerance=item.tolerance, measure=item.measure,
+                           about=item.about)
 
 
 def _change(item: ChangeRule, table, deck, book):
-    row = _one_row(table, item.where)
-    periods = [i for i, c in enumerate(table.value_columns) if c.period is not None]
+    periods = table.time_order()
     if (item.start is None or item.end is None) and len(periods) < 2:
         raise RuleInputError("tabellen har ikke to periodekolonner; angiv 'start' og 'end'", "start")
     start = _column(table, item.start, "start") if item.start else periods[0]
     end = _column(table, item.end, "end") if item.end else periods[-1]
-    context = _context(table, row)
-    values = [_value(table, row, i, table.value_columns[i].label, context) for i in (start, end)]
-    return rules.change(values[0], values[1], item.measure, book, form=item.form, threshold=item.threshold,
-                        relative=item.relative)
+    first, last = table.value_columns[start].period, table.value_columns[end].period
+    if first is not None and last is not None and last < first:  # from and to are told in time order
+        start, end = end, start
+    if item.benchmark is None:
+        rows = [_one_row(table, item.where)]
+    else:
+        names = [item.subject or deck.municipality, item.benchmark]
+        rows = [_row_by_label(table, n, item.where, f) for n, f in zip(names, ("subject", "benchmark"))]
+    pairs = []
+    for row in rows:
+        context = _context(table, row, deck=deck, book=book)
+        pairs.append(tuple(_value(table, row, i, table.value_columns[i].label, context) for i in (start, end)))
+    against = pairs[1] if len(pairs) > 1 else None
+    return rules.change(*pairs[0], item.measure, book, form=item.form, threshold=item.threshold,
+                        relative=item.relative, relative_decimals=item.relative_decimals, against=against,
+                        against_label=running(item.benchmark, table, deck, book) if item.benchmark else "")
 
 
-def _category_values(item, table, deck, exclude: list[str]) -> list[Value]:
+def _category_values(item, table, deck, exclude: list[str], book=None) -> list[Value]:
     index = _column(table, item.column)
     category = _category_index(table, item.where)
     rows = [r for r in _rows(table, item.where) if r.labels[category] not in exclude]
-    return [_value(table, r, index, r.labels[category], table.value_columns[index].label) for r in rows]
+    return [_value(table, r, index, r.labels[category], _column_text(table, index, deck, book), deck, book)
+            for r in rows]
 
 
 def _rank(item: RankRule, table, deck, book):
     default = [n for n in (deck.comparison.region, deck.comparison.country) if n]
     subject = item.subject or deck.municipality
-    values = _category_values(item, table, deck, item.exclude if item.exclude is not None else default)
-    if subject not in [v.label for v in values]:
-        names = [v.label for v in values]
+    exclude = item.exclude if item.exclude is not None else default
+    values = _category_values(item, table, deck, exclude, book)
+    raw = [r.labels[_category_index(table, item.where)] for r in _rows(table, item.where)]
+    names = [n for n in raw if n not in exclude]
+    if subject not in names:
         field = "subject" if item.subject else ""  # name only a field the user wrote
         own = "" if item.subject else "egen kommune "
         if table.find_value_column(subject) is not None:
@@ -196,26 +251,28 @@ def _rank(item: RankRule, table, deck, book):
         hint = "" if item.subject else "; angiv 'subject' med den række, der rangeres"
         raise RuleInputError(f"{own}'{subject}' findes ikke blandt rækkerne{suggest(subject, names)} "
                              f"(findes: {', '.join(names)}){hint}", field)
-    return rules.rank(subject, values, book, noun=item.noun, group=item.group, about=item.about)
+    group = item.group or book.names.group(names) or "kommuner"
+    return rules.rank(running(subject, table, deck, book), values, book, noun=item.noun, group=group,
+                      about=item.about, direction=item.direction)
 
 
 def _extremes(item: ExtremesRule, table, deck, book):
-    return rules.extremes(_category_values(item, table, deck, []), book, noun=item.noun)
+    return rules.extremes(_category_values(item, table, deck, [], book), book, noun=item.noun)
 
 
 def _share(item: ShareRule, table, deck, book):
-    part, whole = _named_values(table, [item.part, item.whole], item, ["part", "whole"])
+    part, whole = _named_values(table, [item.part, item.whole], item, ["part", "whole"], deck, book)
     return rules.share_of(part, whole, book, part_text=item.part_text, whole_text=item.whole_text)
 
 
 def _target(item: TargetRule, table, deck, book):
     subject = item.subject or deck.municipality
-    (value,) = _defaulted(lambda: _named_values(table, [subject], item, ["subject" if item.subject else ""]),
+    (value,) = _defaulted(lambda: _named_values(table, [subject], item, ["subject" if item.subject else ""], deck, book),
                           "egen kommune fra briefing.yaml, da 'subject' ikke er angivet")
     return rules.target(value, item.target, book, better=item.better)
 
 
 RESOLVERS = {CompareRule: _compare, ChangeRule: _change, RankRule: _rank, ExtremesRule: _extremes,
-             ShareRule: _share, TargetRule: _target}
+             ShareRule: _share, TargetRule: _target, DeviationRule: _deviation}
 
 __all__ = ["write_sentence", "RuleInputError", "Sentence", "Skipped", "Value", "known_list"]

@@ -1,4 +1,8 @@
-"""What a chart shows, in words: the alt text of every chart (kind, title, what is compared, period, source)."""
+"""The alt text of a chart: its kind, title, what it compares (in Danish sentences), period and source.
+
+Names that stand inside a sentence are written as there ('til sammenligning RAR
+Østjylland 8,9 og hele landet 9,6'), through ChartData.say.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections.abc import Callable
 
 from briefing.danish import fmt
 from briefing.spec.chartdata import ChartData, QuadrantOptions, RankingOptions
+
 
 CHART_NAMES = {
     "søjle": "Søjlediagram",
@@ -41,12 +46,24 @@ def _num(value: float | None, data: ChartData) -> str:
 
 
 def _pairs(names, values, data: ChartData) -> str:
-    return fmt.join_list([f"{n} {_num(v, data)}" for n, v in zip(names, values)])
+    return fmt.join_list([f"{data.say(n)} {_num(v, data)}" for n, v in zip(names, values)])
+
+
+def _list(names, data: ChartData) -> str:
+    """Names as a list; names that hold a comma themselves ('kontanthjælp, jobparat') are set apart by semicolons."""
+    said = [data.say(n) for n in names]
+    if len(said) > 2 and any("," in n for n in said):
+        return f"{'; '.join(said[:-1])} og {said[-1]}"
+    return fmt.join_list(said)
+
+
+def _start(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _describe_bar(data: ChartData) -> str:
-    text = f"{data.axis_label} for {fmt.join_list(list(data.categories))}"
-    return text + (f", {fmt.join_list([s.name for s in data.series])}" if len(data.series) > 1 else "")
+    text = f"{data.axis_label} for {_list(data.categories, data)}"
+    return text + (f", {_list([s.name for s in data.series], data)}" if len(data.series) > 1 else "")
 
 
 def _describe_ranking(data: ChartData) -> str:
@@ -59,12 +76,28 @@ def _describe_ranking(data: ChartData) -> str:
     own = data.category_roles.index("own") if "own" in data.category_roles else None
     if own is not None and values[own] is not None:  # missing values are not ranked (they come last)
         ranked = sum(v is not None for v in values)
-        text += f". {data.categories[own]} er nr. {own + 1} af {fmt.number(ranked)}"
+        text += f". {_start(data.say(data.categories[own]))} {_place_words(values, own, options.descending, ranked)}"
     return text
 
 
+def _place_words(values, own: int, descending: bool, ranked: int) -> str:
+    """'ligger lavest af de seks', 'ligger tredjehøjest af de syv'; the exact middle (or past the tenth) by number."""
+    from briefing.facts.narrative.ranking import rank_word
+
+    mine = values[own]
+    top = 1 + sum(1 for v in values if v is not None and v > mine)
+    bottom = 1 + sum(1 for v in values if v is not None and v < mine)
+    word = None
+    if top != bottom or top == 1:
+        word = rank_word(top, "højest") if top <= bottom else rank_word(bottom, "lavest")
+    if word is None:
+        position = own + 1  # as the bars are drawn
+        return f"er nr. {position} af {fmt.number(ranked)}"
+    return f"ligger {word[:-1]} af de {fmt.number_word(ranked)}"
+
+
 def _describe_line(data: ChartData) -> str:
-    names = fmt.join_list([s.name for s in data.series])
+    names = _list([s.name for s in data.series], data)
     latest = _pairs([s.name for s in data.series], [s.values[-1] for s in data.series], data)
     return (f"{data.axis_label} for {names} fra {data.categories[0]} til {data.categories[-1]}. "
             f"{data.categories[-1]}: {latest}")
@@ -73,15 +106,15 @@ def _describe_line(data: ChartData) -> str:
 def _largest_part(data: ChartData, i: int) -> str:
     known = [(s.values[i], s.name) for s in data.series if s.values[i] is not None and s.role != "rest"]
     if not known:
-        return f"{data.categories[i]}: –"
+        return f"{data.say(data.categories[i])}: –"
     value, name = max(known, key=lambda pair: pair[0])
-    return f"{data.categories[i]}: {name} {_num(value, data)}"
+    return f"{data.say(data.categories[i])}: {data.say(name)} {_num(value, data)}"
 
 
 def _describe_stacked(data: ChartData) -> str:
-    parts = fmt.join_list([s.name for s in data.series])
+    parts = _list([s.name for s in data.series], data)
     largest = "; ".join(_largest_part(data, i) for i in range(len(data.categories)))
-    return f"Fordeling i pct. på {parts} for {fmt.join_list(list(data.categories))}. Største del: {largest}"
+    return f"Fordeling i pct. på {parts} for {_list(data.categories, data)}. Største del: {largest}"
 
 
 def _describe_diverging(data: ChartData) -> str:
@@ -95,12 +128,12 @@ def _describe_diverging(data: ChartData) -> str:
 
 def _describe_quadrant(data: ChartData) -> str:
     options: QuadrantOptions = data.options
-    text = f"{options.x_label} mod {options.y_label} for {fmt.join_list(list(data.categories))}"
+    text = f"{options.x_label} mod {data.say(options.y_label)} for {_list(data.categories, data)}"
     xs, ys = data.series[0].values, data.series[1].values
     for caption, test in zip(options.captions, QUADRANT_TESTS):
         inside = [n for n, x, y in zip(data.categories, xs, ys) if x is not None and y is not None and test(x, y)]
         if caption and inside:
-            text += f". {caption}: {fmt.join_list(inside)}"
+            text += f". {caption}: {_list(inside, data)}"
     return text
 
 
@@ -119,8 +152,9 @@ def _describe_waterfall(data: ChartData) -> str:
             return fmt.number(value, data.decimals, signed=signed, minus=fmt.MINUS)
         return fmt.money(value, None if scale else data.decimals, scale=scale, signed=signed, minus=fmt.MINUS)
 
-    steps = fmt.join_list([f"{n} {amount(v, True)}" for n, v in zip(data.categories[1:-1], values[1:-1])])
-    return (f"Fra {data.categories[0]} {amount(values[0])} over {steps} til {data.categories[-1]} {amount(values[-1])}")
+    steps = fmt.join_list([f"{data.say(n)} {amount(v, True)}" for n, v in zip(data.categories[1:-1], values[1:-1])])
+    return (f"Fra {data.say(data.categories[0])} {amount(values[0])} over {steps} til {data.say(data.categories[-1])} "
+            f"{amount(values[-1])}")
 
 
 DESCRIBERS: dict[str, Callable[[ChartData], str]] = {
@@ -132,3 +166,5 @@ DESCRIBERS: dict[str, Callable[[ChartData], str]] = {
     "kvadrant": _describe_quadrant,
     "vandfald": _describe_waterfall,
 }
+
+
