@@ -15,9 +15,10 @@ from pathlib import Path
 
 from briefing.danish import fmt
 from briefing.errors import BriefingError, Problem, known_list, suggest
+from briefing.load.resources import resource_root
 from briefing.load.source import load_yaml
 
-PACKAGE_NAMES = Path(__file__).resolve().parents[2] / "narratives" / "names.yaml"
+PACKAGE_NAMES = resource_root() / "narratives" / "names.yaml"  # shipped with briefing (load/resources.py)
 ENTRY_KEYS = ("name", "text", "genitive", "aliases")
 
 
