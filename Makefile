@@ -20,7 +20,7 @@ $(BIN)/briefing: pyproject.toml setup.py constraints.txt
 	touch $@
 
 $(VENV)/.test-extras: $(BIN)/briefing
-	$(PINNED) $(BIN)/python -m pip install --quiet -e '.[test]'
+	$(PINNED) $(BIN)/python -m pip install --quiet -e '.[test,audit]'
 	touch $@
 
 build: $(BIN)/briefing
@@ -44,7 +44,7 @@ test-latest:
 	rm -rf $(LATEST)
 	$(PYTHON) -m venv $(LATEST)
 	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
-	$(LATEST)/bin/python -m pip install --quiet --upgrade -e '.[test]'
+	$(LATEST)/bin/python -m pip install --quiet --upgrade -e '.[test,audit]'
 	$(LATEST)/bin/python -m pip freeze --all | grep -iE '^(babel|click|lxml|matplotlib|numpy|openpyxl|pillow|pydantic|pydantic.core|python-pptx|pyyaml)==' || true
 	$(LATEST)/bin/python -m pytest
 

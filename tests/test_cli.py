@@ -75,13 +75,20 @@ def test_schema_describes_slide_kinds_for_editors(tmp_path):
 
 
 def test_committed_schemas_are_up_to_date(tmp_path):
+    from importlib.metadata import version
     from pathlib import Path
 
+    import pytest
+
     repo = Path(__file__).resolve().parent.parent
+    pinned = next(line.split("==")[1] for line in (repo / "constraints.txt").read_text(encoding="utf-8").splitlines()
+                  if line.lower().startswith("pydantic=="))
+    if version("pydantic") != pinned:  # e.g. make test-lowest: pydantic 2.6 spells some schemas differently
+        pytest.skip(f"the committed schemas are written with the pinned pydantic {pinned}, not {version('pydantic')}")
     result = CliRunner().invoke(main, ["schema", "--output", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in (repo / "schemas").glob("*.json"))
-    assert len(list(tmp_path.iterdir())) >= 4
+    assert len(list(tmp_path.iterdir())) >= 6
     for path in tmp_path.iterdir():
         assert (repo / "schemas" / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
             f"schemas/{path.name} is stale: run `make schema`")
