@@ -24,16 +24,36 @@ PNG_COMPRESSION = 3  # zlib level (see png_bytes)
 
 @functools.lru_cache(maxsize=8)
 def resolve_font(candidates: tuple[str, ...]) -> str:
-    """First installed font family among `candidates`; looked up once per process."""
+    """The family charts are drawn in: the first of `candidates` that is installed or has an installed metric
+    twin (Liberation Sans for Arial), registered with matplotlib from the very files text is measured with, so
+    charts and slides share one typeface and a font installed after matplotlib built its cache is still found."""
     from matplotlib import font_manager
 
+    from briefing.danish.fonts import font_file
+
+    family = chart_family(candidates)
+    for path in sorted({str(font_file(family, bold)) for bold in (False, True)}):
+        font_manager.fontManager.addfont(path)
+    return font_manager.FontProperties(fname=str(font_file(family))).get_name()
+
+
+def chart_family(candidates: tuple[str, ...]) -> str:
+    """The first of `candidates` that renders as itself or its metric twin, as that family (no matplotlib)."""
+    from briefing.danish.fonts import FALLBACK_FAMILY, rendering_family
+
     for name in candidates:
-        try:
-            font_manager.findfont(font_manager.FontProperties(family=name), fallback_to_default=False)
-            return name
-        except ValueError:
-            continue
-    return "DejaVu Sans"
+        family = rendering_family(name)
+        if family != FALLBACK_FAMILY or name.lower() == FALLBACK_FAMILY.lower():
+            return family
+    return FALLBACK_FAMILY
+
+
+def chart_fonts(theme: ThemeSpec) -> str:
+    """The font files a theme's charts are drawn with (part of a cached chart's key)."""
+    from briefing.danish.fonts import font_file
+
+    family = chart_family(tuple(theme.fonts.chart))
+    return " ".join(str(font_file(family, bold)) for bold in (False, True))
 
 
 def build_figure(builder: Callable[..., None], data: ChartData, theme: ThemeSpec, size: tuple[float, float]):
@@ -42,7 +62,9 @@ def build_figure(builder: Callable[..., None], data: ChartData, theme: ThemeSpec
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(_style(theme)):
+    from briefing.danish.typeset import measuring
+
+    with matplotlib.rc_context(_style(theme)), measuring(resolve_font(tuple(theme.fonts.chart))):
         figure = Figure(figsize=size, dpi=theme.dpi, facecolor=theme.colors.background)
         FigureCanvasAgg(figure)
         builder(figure, data, theme)
@@ -141,7 +163,9 @@ def wrap_label(text: str, width_in: float, font_pt: float = TICK_PT) -> str:
     """Wrap a category name to the width available for it, instead of shrinking it."""
     from briefing.danish.typeset import wrap_lines
 
-    return "\n".join(wrap_lines(text, width_in * 72 * 0.95, font_pt))
+    # Breaks only at ordinary spaces, never inside a number with its unit or a period ("3. kvt. 2021").
+    kept = fmt.keep_together(text, hyphens=False)
+    return "\n".join(line.replace(fmt.NBSP, " ") for line in wrap_lines(kept, width_in * 72 * 0.95, font_pt))
 
 
 def style_value_axis(ax, data: ChartData, theme: ThemeSpec, horizontal: bool = False) -> None:

@@ -125,7 +125,7 @@ def add_text(slide, box: Box, paragraphs: Sequence[str | Line], ctx: DeckContext
     lines = [p if isinstance(p, Line) else Line(p) for p in paragraphs]
     indent = (size * 1.1 / 72) if bullets else 0
     fit = fit_text([line.text for line in lines], box.width - 0.04, box.height - 0.04, size, min_size, bold,
-                   space_after, indent)
+                   space_after, indent, font=theme.fonts.body)
     if not fit.fits:
         ctx.warn(f"teksten er for lang til sin plads{(' (' + where + ')') if where else ''}; forkort den", source)
     color = color or theme.colors.text
@@ -164,7 +164,7 @@ def set_title(slide, text: str, ctx: DeckContext, box: Box = TITLE, *, color: st
     """Fill the slide's real title placeholder (outline view and screen readers read it) at a fitted size."""
     theme = ctx.theme
     size = size or theme.sizes.title
-    fit = fit_text([text], box.width - 0.1, box.height - 0.05, size, min_size, bold=True)
+    fit = fit_text([text], box.width - 0.1, box.height - 0.05, size, min_size, bold=True, font=theme.fonts.heading)
     if not fit.fits:
         ctx.warn(f"titlen '{text[:40]}…' er for lang; forkort den", source)
     run = ooxml.Run(text, fit.size, color or theme.colors.accent, theme.fonts.heading, bold=True)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from briefing.danish.fmt import keep_together
+
 NAMESPACES = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
               'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
               'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
@@ -80,7 +82,8 @@ def run_properties(run: Run) -> str:
 
 
 def run_xml(run: Run) -> str:
-    return f"<a:r>{run_properties(run)}<a:t>{escape(run.text)}</a:t></a:r>"
+    """A run of slide text, with no-break spaces and hyphens where Danish typesetting wants them (fmt)."""
+    return f"<a:r>{run_properties(run)}<a:t>{escape(keep_together(run.text))}</a:t></a:r>"
 
 
 def paragraph(runs: Iterable[Run], align: str = "l", space_after: float = 0, bullet: Bullet | None = None) -> str:

@@ -28,7 +28,7 @@ def agenda_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     rows = content.extra["agenda"]
     row_h = min(0.85, body.height / max(len(rows), 1))
     # One size for the labels (Del 1, Afrunding ...): the largest at which every one fits its column.
-    label_size = min((fit_text([label], 1.5 - 0.04, row_h - 0.09, 20, 14, bold=True).size for label, *_ in rows),
+    label_size = min((fit_text([label], 1.5 - 0.04, row_h - 0.09, 20, 14, bold=True, font=theme.fonts.body).size for label, *_ in rows),
                      default=20)
     for i, (label, title, minutes, clock) in enumerate(rows):
         top = body.top + i * row_h
