@@ -81,10 +81,10 @@ def render_png(figure, theme: ThemeSpec) -> bytes:
 
     with matplotlib.rc_context(_style(theme)):
         figure.canvas.draw()
-    return png_bytes(numpy.asarray(figure.canvas.buffer_rgba()), theme.dpi)
+    return png_bytes(numpy.asarray(figure.canvas.buffer_rgba()), theme.dpi, getattr(figure, "briefing_notes", ()))
 
 
-def png_bytes(rgba, dpi: int) -> bytes:
+def png_bytes(rgba, dpi: int, notes=()) -> bytes:
     """An RGB PNG of the pixels (height x width x 4 array; the background is opaque, so alpha is dropped).
 
     Rows are left unfiltered and deflated at level 3: charts are flat colour, which deflate finds as long
@@ -100,8 +100,11 @@ def png_bytes(rgba, dpi: int) -> bytes:
     rows[:, 1:] = rgba[:, :, :3].reshape(height, width * 3)
     per_metre = int(dpi / 0.0254 + 0.5)
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits per channel, RGB, no interlace
+    from briefing.charts.labels import NOTE_KEY
+
+    texts = b"".join(_chunk(b"tEXt", NOTE_KEY.encode("latin-1") + b"\0" + note.encode("latin-1")) for note in notes)
     return (PNG_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
-            + _chunk(b"IDAT", zlib.compress(rows, PNG_COMPRESSION)) + _chunk(b"IEND", b""))
+            + texts + _chunk(b"IDAT", zlib.compress(rows, PNG_COMPRESSION)) + _chunk(b"IEND", b""))
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -279,12 +282,12 @@ def halo(theme: ThemeSpec) -> dict:
     return dict(boxstyle="square,pad=0.1", facecolor=theme.colors.background, edgecolor="none", alpha=0.9)
 
 
-def legend_above(ax, handles, labels, available_in: float, handle_length: float = 1.2) -> None:
+def legend_above(ax, handles, labels, available_in: float, handle_length: float = 1.2, ncol: int | None = None) -> None:
     """A frameless legend over the axes, read row by row, with as many columns as fit `available_in` inches."""
     from briefing.danish.typeset import text_width_pt
 
     widths = [text_width_pt(label, LEGEND_PT) + 26 + handle_length * LEGEND_PT for label in labels]
-    ncol = len(labels)
+    ncol = min(ncol or len(labels), len(labels))
     while ncol > 1 and max(sum(widths[i:i + ncol]) for i in range(0, len(widths), ncol)) > available_in * 72:
         ncol -= 1
     # matplotlib fills a legend column by column; reorder so it reads left to right, line by line.

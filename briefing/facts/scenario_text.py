@@ -160,6 +160,10 @@ def _change_text(change) -> str:
     from briefing.spec.scenario import parse_change
 
     kind, amount = parse_change(str(change))
-    if kind == "relative":
-        return fmt.share(amount * 100, 0, symbol="%", signed=True)
+    if kind == "relative":  # prose: direction in words and "pct.", never "+50 %" or "-30 %" (danish-style.md)
+        percent = abs(float(amount)) * 100
+        if fmt.round_half_up(percent, 1).is_zero():
+            return "uændret"
+        decimals = 0 if fmt.round_half_up(percent, 1) == fmt.round_half_up(percent, 0) else 1
+        return f"{'øges' if amount > 0 else 'mindskes'} med {fmt.share(percent, decimals)}"
     return f"sat til {fmt.number(amount, 0 if float(amount).is_integer() else 2)}"

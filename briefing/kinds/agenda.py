@@ -33,8 +33,9 @@ def agenda_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     for i, (label, title, minutes, clock) in enumerate(rows):
         top = body.top + i * row_h
         add_rect(slide, Box(MARGIN, top + row_h - 0.03, CONTENT_W, 0.015), theme.colors.grid)
-        add_text(slide, Box(MARGIN, top, 1.5, row_h - 0.05), [label], ctx, size=label_size, color=theme.colors.accent, bold=True,
-                 anchor=MIDDLE, name=f"Punkt {i + 1}")
+        if label:  # an empty text box would be an object without text for screen readers
+            add_text(slide, Box(MARGIN, top, 1.5, row_h - 0.05), [label], ctx, size=label_size, color=theme.colors.accent,
+                     bold=True, anchor=MIDDLE, name=f"Punkt {i + 1}")
         add_text(slide, Box(MARGIN + 1.6, top, CONTENT_W - 5.0, row_h - 0.05), [title], ctx, size=22, anchor=MIDDLE,
                  name=f"Emne {i + 1}", where="dagsorden")
         when = "  ·  ".join(t for t in (minutes_text(minutes) if minutes else "", clock or "") if t)
