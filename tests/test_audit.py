@@ -94,7 +94,7 @@ def spec_title(project: Path) -> str:
 def test_check_warns_when_a_word_is_wider_than_its_place(project, monkeypatch):
     slide = project / "inputs/slides/formaal.yaml"
     spec = yaml.safe_load(slide.read_text(encoding="utf-8"))
-    spec["lead"] = "Beskæftigelsesindsatsens" * 4
+    spec["lead"] = "Beskæftigelsesindsatsens" * 7
     _write(slide, spec)
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["check"])
