@@ -108,3 +108,15 @@ def test_fitter_keeps_a_period_on_one_line():
     lines = typeset.wrap_lines(keep_together(text), (width - 0) * 72 - 2, fit.size)
     assert f"3.{NB}kvt.{NB}2021" in lines[-1]
     assert all(not line.endswith("3.") for line in lines)
+
+
+def test_scenario_notes_write_changes_in_words_and_pct(example_deck):
+    """Prose follows the style doc: direction in words and 'pct.', never '+50 %' or a hyphen for minus."""
+    from pptx import Presentation
+
+    notes = "\n".join(s.notes_slide.notes_text_frame.text for s in Presentation(str(example_deck)).slides
+                      if s.has_notes_slide)
+    assert ("• Flere praktikker: Virksomhedspraktikker pr. år øges med 50\u00a0pct. og Vejlednings- og "
+            "opkvalificeringsforløb pr. år mindskes med 30\u00a0pct.") in notes.splitlines()
+    assert "• Lempeligere: Sanktioner pr. år mindskes med 40\u00a0pct." in notes.splitlines()
+    assert " %" not in notes and "\u00a0%" not in notes
