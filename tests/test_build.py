@@ -301,7 +301,7 @@ LONG = " ".join(["Et meget langt punkt om beskæftigelsesindsatsen, der fylder a
     ("anbefalinger.yaml", "  - text: Forecast på sygedagpengeområdet\n", f"  - text: {LONG}\n",
      "advarsel: inputs/slides/anbefalinger.yaml:9:11: items[3].text: teksten er for lang til sin plads (anbefalinger); "
      "forkort den"),
-    ("del1-droeftelse.yaml", "  - Hvilke resultater vil udvalget følge hvert kvartal?\n", f"  - {LONG}\n",
+    ("del1-droeftelse.yaml", "  - Hvilke resultater vil udvalget følge hvert kvartal?\n", f"  - {LONG} {LONG}\n",
      "advarsel: inputs/slides/del1-droeftelse.yaml:5:3: questions: teksten er for lang til sin plads (drøftelse); "
      "forkort den"),
     ("del1-droeftelse.yaml", "title: Til drøftelse – økonomi og effekt\n", f"title: {LONG[:300]}\n",
