@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.batch import build_every
+from briefing.danish.fmt import keep_together
 from briefing.build import build
 from briefing.cli import main
 
@@ -73,8 +74,8 @@ def test_another_municipality_gets_its_own_name_highlight_and_sentence(tmp_path)
     result = build(inputs, municipality="Ringkøbing-Skjern")
     assert result.path == tmp_path / "output" / "ringkoebing-skjern-benchmark.pptx"
     slides = dump(result.path)
-    assert slides[0]["title"] == "Sanktioner pr. 100 modtagere"
-    assert "Ringkøbing-Skjern har den højeste sanktionsrate blandt de tre kommuner" in slides[0]["texts"]
+    assert slides[0]["title"] == keep_together("Sanktioner pr. 100 modtagere")
+    assert keep_together("Ringkøbing-Skjern har den højeste sanktionsrate blandt de tre kommuner") in slides[0]["texts"]
 
 
 def test_batch_builds_one_deck_per_municipality(tmp_path):
@@ -83,9 +84,9 @@ def test_batch_builds_one_deck_per_municipality(tmp_path):
     assert [r.path.name for r in results] == [
         "favrskov-benchmark.pptx", "skanderborg-benchmark.pptx", "ringkoebing-skjern-benchmark.pptx"]
     leads = [dump(r.path)[0]["texts"] for r in results]
-    assert "Favrskov har den næsthøjeste sanktionsrate blandt de tre kommuner" not in leads[0]  # 3 rows: no 'næst'
-    assert "Favrskov er nr. 2 af 3 kommuner målt på sanktionsrate" in leads[0]
-    assert "Skanderborg har den laveste sanktionsrate blandt de tre kommuner" in leads[1]
+    assert keep_together("Favrskov har den næsthøjeste sanktionsrate blandt de tre kommuner") not in leads[0]  # 3 rows: no 'næst'
+    assert keep_together("Favrskov er nr. 2 af 3 kommuner målt på sanktionsrate") in leads[0]
+    assert keep_together("Skanderborg har den laveste sanktionsrate blandt de tre kommuner") in leads[1]
 
 
 def test_batch_through_the_command_line(tmp_path, monkeypatch):

@@ -14,6 +14,7 @@ from pptx import Presentation
 from pptx.util import Inches
 
 from briefing.cli import main
+from briefing.danish.fmt import keep_together
 
 from .deckdump import dump
 
@@ -97,13 +98,13 @@ def test_deck_is_16_9_with_real_titles_in_order(built):
     path, _ = built
     prs = Presentation(str(path))
     assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)  # PowerPoint's own 16:9, to the EMU
-    assert [s["title"] for s in dump(path)] == EXPECTED_TITLES
+    assert [s["title"] for s in dump(path)] == [keep_together(t) for t in EXPECTED_TITLES]  # as typeset
 
 
 def test_table_slide_cells_are_danish(built):
     slide = by_title(dump(built[0]), "Færre modtagere af de fleste ydelser end før covid-19")
     assert slide["tables"] == [[
-        ["målgruppe", "3. kvt. 2019 (personer)", "3. kvt. 2021 (personer)"],
+        ["Målgruppe", keep_together("3. kvt. 2019 (personer)"), keep_together("3. kvt. 2021 (personer)")],
         ["Kontanthjælp, jobparat", "76", "66"],
         ["Kontanthjælp, aktivitetsparat", "187", "165"],
         ["Uddannelseshjælp i alt", "283", "276"],
@@ -111,7 +112,7 @@ def test_table_slide_cells_are_danish(built):
         ["Jobafklaringsforløb", "214", "132"],
         ["Ressourceforløb", "183", "166"],
     ]]
-    assert "Kilde: Jobindsats.dk, 3. kvt. 2019 og 3. kvt. 2021" in slide["texts"]
+    assert keep_together("Kilde: Jobindsats.dk, 3. kvt. 2019 og 3. kvt. 2021") in slide["texts"]
 
 
 def test_speaker_notes_carry_the_text_and_the_source(built):
@@ -166,7 +167,7 @@ def test_missing_values_are_explained_under_the_chart(built):
 def test_example_data_is_marked_visibly(built):
     slides = dump(built[0])
     marked = [s["title"] for s in slides if "Eksempeldata" in s["texts"]]
-    assert marked == [
+    assert marked == [keep_together(title) for title in [
         "Aktiveringen af aktivitetsparate er steget mere i Hedensted end i regionen",
         "Jobafklaringsforløb koster mere end i regionen uden at give flere i job",
         "Fire håndtag kan sænke udgiften til tilbud med 5,8 mio. kr.",
@@ -179,14 +180,14 @@ def test_example_data_is_marked_visibly(built):
         "Bilag: Udgift til tilbud, i dag og i scenariet for 2023",
         "Bilag: Sanktioner pr. 100 modtagere af kontanthjælp",
         "Bilag: Borgernes svar på udsagn om mødet med jobcentret",
-    ]
+    ]]
 
 
 def test_agenda_shows_sections_with_minutes_and_clock(built):
     texts = dump(built[0])[1]["texts"]
     assert "Økonomi og effekt af tilbuddene" in texts
-    assert "35\u00a0min.  ·  kl. 16.05-16.40" in texts
-    assert "10\u00a0min.  ·  kl. 17.20-17.30" in texts
+    assert "35\u00a0min.  ·  kl.\u00a016.05-16.40" in texts
+    assert "10\u00a0min.  ·  kl.\u00a017.20-17.30" in texts
 
 
 ENGLISH_NUMBER = re.compile(r"\d\.\d{1,2}(?!\d)|\d,\d{3}(?!\d)")
@@ -196,7 +197,7 @@ def test_no_english_formatted_number_anywhere(built):
     for slide in dump(built[0]):
         for text in slide["texts"] + [slide["notes"]] + slide["alt"]:
             # Clock times ("kl. 16.05") are the Danish way to write time, not decimals.
-            text = re.sub(r"kl\. \d{2}\.\d{2}-\d{2}\.\d{2}", "", text)
+            text = re.sub(r"kl\.[ \xa0]\d{2}\.\d{2}-\d{2}\.\d{2}", "", text)
             assert not ENGLISH_NUMBER.search(text), text
 
 
@@ -267,7 +268,7 @@ def test_sub_points_and_special_characters_survive_the_slide_xml(project, monkey
     slide = Presentation(str(project / "output" / "hedensted-beskaeftigelse.pptx")).slides[2]
     assert slide.shapes.title.text == 'Økonomi & effekt: <2023> og "håndtag"'
     points = next(s for s in slide.shapes if s.name == "Punkter").text_frame.paragraphs
-    assert [p.text for p in points] == ["Bruges pengene effektivt?", "Udgift < 5 mio. kr. & effekt > 0",
+    assert [p.text for p in points] == ["Bruges pengene effektivt?", "Udgift < 5\xa0mio.\xa0kr. & effekt > 0",
                                         "Linje indsat fra Word"]
     a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
     bullets = [(p._p.pPr.find(f"{a}buChar").get("char"), int(p._p.pPr.get("marL"))) for p in points]
@@ -313,7 +314,7 @@ LONG = " ".join(["Et meget langt punkt om beskæftigelsesindsatsen, der fylder a
     ("anbefalinger.yaml", "  - text: Forecast på sygedagpengeområdet\n", f"  - text: {LONG}\n",
      "advarsel: inputs/slides/anbefalinger.yaml:9:11: items[3].text: teksten er for lang til sin plads (anbefalinger); "
      "forkort den"),
-    ("del1-droeftelse.yaml", "  - Hvilke resultater vil udvalget følge hvert kvartal?\n", f"  - {LONG}\n",
+    ("del1-droeftelse.yaml", "  - Hvilke resultater vil udvalget følge hvert kvartal?\n", f"  - {LONG} {LONG}\n",
      "advarsel: inputs/slides/del1-droeftelse.yaml:5:3: questions: teksten er for lang til sin plads (drøftelse); "
      "forkort den"),
     ("del1-droeftelse.yaml", "title: Til drøftelse – økonomi og effekt\n", f"title: {LONG[:300]}\n",
@@ -336,8 +337,8 @@ def test_table_slide_with_its_own_lead_shows_its_sentences_under_the_table(built
     slide = Presentation(str(built[0])).slides[EXPECTED_TITLES.index("Færre modtagere af de fleste ydelser end før covid-19")]
     table = next(shape for shape in slide.shapes if shape.has_table)
     points = next(shape for shape in slide.shapes if shape.name == "Pointer")
-    assert points.text_frame.text == ("Antallet i jobafklaringsforløb er faldet med 82\xa0personer fra 3. kvt. 2019 til "
-                                      "3. kvt. 2021")
+    assert points.text_frame.text == ("Antallet i jobafklaringsforløb er faldet med 82\xa0personer fra 3.\xa0kvt.\xa02019 "
+                                      "til 3.\xa0kvt.\xa02021")
     assert points.top >= table.top + table.height  # below the table, not over it
     lead = next(shape for shape in slide.shapes if shape.name == "Budskab")
     assert lead.text_frame.text == "Kun uddannelseshjælp til aktivitetsparate har flere modtagere end i 2019"

@@ -89,9 +89,14 @@ def test_tiles_share_the_body_in_one_row_up_to_four_then_two_rows():
     assert all(b.top + b.height <= BODY.top + BODY.height + 1e-9 for b in six)
 
 
-def test_big_number_shrinks_to_stay_on_one_line_but_never_below_24_pt():
+def test_big_number_shrinks_to_stay_on_one_line_but_never_below_20_pt():
+    from briefing.danish.typeset import text_width_pt
+
     assert number_size(f"80,6{NB}pct.", 4.0) == 40
-    assert 24 <= number_size(f"1.234.567{NB}personer", 2.5) < 40
+    size = number_size(f"1.234.567{NB}personer", 3.0)
+    assert 20 <= size < 40
+    assert text_width_pt(f"1.234.567{NB}personer", size, bold=True) <= 3.0 * 72 - 6
+    assert number_size(f"1.234.567{NB}personer", 1.0) == 20  # too wide even then: the fitter warns, never splits
 
 
 # ---------------------------------------------------------------- the slide in the example deck
@@ -111,11 +116,11 @@ def test_tiles_are_real_text_not_pictures(kpi_slide):
     texts = [s.text_frame.text for s in kpi_slide.shapes if s.has_text_frame and s.name.startswith("Nøgletal")
              and s.text_frame.text]
     assert texts == [
-        f"80,6{NB}pct.", "Aktivitetsparate kontanthjælpsmodtagere i tilbud", f"▲ 36,2{NB}pct.point siden 3. kvt. 2019",
+        f"80,6{NB}pct.", "Aktivitetsparate kontanthjælpsmodtagere i tilbud", f"▲ 36,2{NB}pct.point siden 3.{NB}kvt.{NB}2019",
         "Forbedring",
-        f"53,0{NB}pct.", "Jobparate kontanthjælpsmodtagere i tilbud", f"▼ 23,3{NB}pct.point siden 3. kvt. 2019",
+        f"53,0{NB}pct.", "Jobparate kontanthjælpsmodtagere i tilbud", f"▼ 23,3{NB}pct.point siden 3.{NB}kvt.{NB}2019",
         "Forværring",
-        f"132{NB}personer", "Personer i jobafklaringsforløb", f"▼ 82{NB}personer siden 3. kvt. 2019",
+        f"132{NB}personer", "Personer i jobafklaringsforløb", f"▼ 82{NB}personer siden 3.{NB}kvt.{NB}2019",
         f"72,6{NB}uger", "Varighed af forløb for unge på uddannelseshjælp", f"▲ 5,7{NB}uger over RAR Østjylland",
         "Dårligere",
     ]  # in reading order, tile by tile
@@ -162,7 +167,7 @@ def test_tile_numbers_come_from_the_data_table_so_they_are_typed_once(project: P
           "Kontanthjælp, aktivitetsparat;Tilbud i alt;44,4;81,9", "data/aktivering-andel.csv")
     slide = Presentation(str(build(project / "inputs", project / "a.pptx").path)).slides[3]
     assert _shape(slide, "Nøgletal 1 tal").text_frame.text == f"81,9{NB}pct."
-    assert _shape(slide, "Nøgletal 1 ændring").text_frame.text == f"▲ 37,5{NB}pct.point siden 3. kvt. 2019"
+    assert _shape(slide, "Nøgletal 1 ændring").text_frame.text == f"▲ 37,5{NB}pct.point siden 3.{NB}kvt.{NB}2019"
     assert _shape(slide, "Nøgletal 4 ændring").text_frame.text == f"▲ 5,7{NB}uger over RAR Østjylland"
 
 

@@ -116,6 +116,7 @@ def test_build_pdf_converts_the_deck(project, monkeypatch):
 
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
     assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == len(Presentation(str(project / DECK)).slides)
+    assert re.search(r"^Tagged:\s+yes$", info, re.MULTILINE), info  # structure and alt texts for screen readers
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert "Til drøftelse – sanktionspraksis" in text
 

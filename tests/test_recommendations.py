@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing.build import build
+from briefing.danish.fmt import keep_together
 from briefing.errors import BriefingError
 from briefing.kinds.recommendations import PERIOD_WORDS, without_number
 from tests.deckdump import dump
@@ -46,9 +47,9 @@ notes: Status pr. december.
 """)
     texts = slides[0]["texts"]
     assert texts[:8] == ["Status på anbefalingerne", "1.", "Tidlig indsats", "▶ Igangsat", "2.",
-                         "Harmoniseret sanktionspraksis", "Harmoniseret fra 1. september 2021", "✓ Gennemført"]
+                         "Harmoniseret sanktionspraksis", keep_together("Harmoniseret fra 1. september 2021"), "✓ Gennemført"]
     named = _named(project / "out.pptx", 0)
-    assert named["Bemærkning 2"] == "Harmoniseret fra 1. september 2021"
+    assert named["Bemærkning 2"] == keep_together("Harmoniseret fra 1. september 2021")
     assert "Bemærkning 1" not in named
     assert slides[0]["notes"].startswith(
         "Status pr. december.\n\nBemærkninger til anbefalingerne:\n"
@@ -67,7 +68,7 @@ items:
     status: løbende
 """)
     assert slides[0]["texts"][1:10] == ["1.", "Indsats for unge", "▶ Igangsat", "2.", "Forecast på sygedagpenge",
-                                        "▶ Igangsat", "3.", "1. september indføres ny praksis", "↻ Løbende"]
+                                        "▶ Igangsat", "3.", keep_together("1. september indføres ny praksis"), "↻ Løbende"]
 
 
 @pytest.mark.parametrize("typed, shown", [

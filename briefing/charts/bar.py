@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from briefing.spec.chartdata import ChartData
 from briefing.danish.typeset import text_width_pt
+from briefing.charts.labels import declutter, keep_legend_inside, thin_ticks
 from briefing.charts.base import (
     LABEL_PT,
-    LEGEND_PT,
     TICK_PT,
     category_colors,
+    legend_above,
     series_colors,
     style_value_axis,
     value_text,
@@ -38,6 +39,7 @@ def draw_bar(figure, data: ChartData, theme: ThemeSpec) -> None:
     top, bottom = max(values + [0]), min(values + [0])
     span = (top - bottom) or 1
     positions = list(range(n_cat))[::-1] if horizontal else list(range(n_cat))
+    labels, priority, owners = [], [], []
     for i, (series, color) in enumerate(zip(data.series, colors)):
         shift = -GROUP / 2 + width * (i + 0.5)
         offsets = [p - shift if horizontal else p + shift for p in positions]
@@ -46,22 +48,31 @@ def draw_bar(figure, data: ChartData, theme: ThemeSpec) -> None:
         draw = ax.barh if horizontal else ax.bar
         size_kw = {"height": width * 0.92} if horizontal else {"width": width * 0.92}
         bars = draw(offsets, heights, color=fill, label=series.name, zorder=2, **size_kw)
+        # The own municipality's (or latest period's) numbers are the last to be left out when labels crowd.
+        weight = 2 if series.role in ("own", "latest") else 1 if i == n_ser - 1 else 0
         for bar, value, at in zip(bars, series.values, offsets):
             if value is None:
                 bar.set_visible(False)  # a gap, never a zero bar
-                _label(ax, at, span * 0.01, "–", horizontal, theme.colors.muted, 1)
+                labels.append(_label(ax, at, span * 0.01, "–", horizontal, theme.colors.muted, 1))
+                priority.append(3e12)
             elif data.show_labels:
                 direction = 1 if value >= 0 else -1
-                _label(ax, at, value + direction * span * 0.01, value_text(value, data), horizontal, theme.colors.text, direction)
+                labels.append(_label(ax, at, value + direction * span * 0.01, value_text(value, data), horizontal,
+                                     theme.colors.text, direction))
+                priority.append(weight * 1e12 + abs(value))
+            else:
+                continue
+            owners.append(bar)
     style_value_axis(ax, data, theme, horizontal)
     low = bottom * 1.15 if bottom < 0 else 0
     high = top * (1.15 if horizontal else 1.12) if top > 0 else span * 0.1
-    slot = (figure.get_figheight() if horizontal else figure.get_figwidth() * 0.85) / max(n_cat, 1)
-    names = [wrap_label(c, 3.2 if horizontal else slot) for c in data.categories]
+    slot = figure.get_figwidth() * 0.85 / max(n_cat, 1)
+    tick_pt, names = _horizontal_names(data.categories, figure) if horizontal else \
+        (TICK_PT, [wrap_label(c, slot) for c in data.categories])
     if horizontal:
         ax.set_xlim(low, high)
         ax.set_yticks(positions)
-        ax.set_yticklabels(names, fontsize=TICK_PT)
+        ax.set_yticklabels(names, fontsize=tick_pt)
         ax.set_ylim(-0.6, n_cat - 0.4)
     else:
         ax.set_ylim(low, high)
@@ -69,10 +80,18 @@ def draw_bar(figure, data: ChartData, theme: ThemeSpec) -> None:
         ax.set_xticklabels(names, fontsize=TICK_PT)
         ax.set_xlim(-0.6, n_cat - 0.4)
     if n_ser > 1:
-        handles, labels = ax.get_legend_handles_labels()
-        ax.legend(handles, labels, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=n_ser, frameon=False,
-                  fontsize=LEGEND_PT, handlelength=1.2, borderaxespad=0.2)
-    figure.tight_layout(pad=0.4)
+        handles, legend_labels = ax.get_legend_handles_labels()
+
+        def rebuild(ncol: int) -> None:
+            legend_above(ax, handles, legend_labels, figure.get_figwidth() - 0.2, ncol=ncol)
+
+        legend_above(ax, handles, legend_labels, figure.get_figwidth() - 0.2)
+        figure.tight_layout(pad=0.4)
+        keep_legend_inside(figure, ax, lambda: figure.tight_layout(pad=0.4), rebuild)
+    else:
+        figure.tight_layout(pad=0.4)
+    thin_ticks(figure)
+    declutter(figure, labels, priority, owners)
 
 
 def _fits_upright(data: ChartData, figure_width_in: float) -> bool:
@@ -83,9 +102,24 @@ def _fits_upright(data: ChartData, figure_width_in: float) -> bool:
     return longest <= slot_pt * 0.95 and lines <= 3
 
 
-def _label(ax, at: float, value: float, text: str, horizontal: bool, color: str, direction: int) -> None:
+def _horizontal_names(categories: tuple[str, ...], figure) -> tuple[float, list[str]]:
+    """Category names beside lying bars: wrapped at word boundaries, as large as lets neighbours never overlap
+    (many categories: smaller, and on fewer, wider lines)."""
+    room_pt = figure.get_figheight() * 0.8 * 72 / max(len(categories), 1)
+    widths = (3.2, max(3.2, min(5.0, figure.get_figwidth() * 0.45)))
+    names: list[str] = list(categories)
+    for size in range(TICK_PT, 5, -1):
+        for width in widths:
+            names = [wrap_label(c, width, size) for c in categories]
+            lines = max((name.count("\n") + 1 for name in names), default=1)
+            if lines * size * 1.25 <= room_pt:
+                return float(size), names
+    return 6.0, names
+
+
+def _label(ax, at: float, value: float, text: str, horizontal: bool, color: str, direction: int):
     if horizontal:
-        ax.text(value, at, f" {text} " if text != "–" else " –", ha="left" if direction > 0 else "right", va="center",
+        return ax.text(value, at, f" {text} " if text != "–" else " –", ha="left" if direction > 0 else "right", va="center",
                 fontsize=LABEL_PT, color=color, zorder=3)
     else:
-        ax.text(at, value, text, ha="center", va="bottom" if direction > 0 else "top", fontsize=LABEL_PT, color=color, zorder=3)
+        return ax.text(at, value, text, ha="center", va="bottom" if direction > 0 else "top", fontsize=LABEL_PT, color=color, zorder=3)

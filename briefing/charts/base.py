@@ -24,16 +24,36 @@ PNG_COMPRESSION = 3  # zlib level (see png_bytes)
 
 @functools.lru_cache(maxsize=8)
 def resolve_font(candidates: tuple[str, ...]) -> str:
-    """First installed font family among `candidates`; looked up once per process."""
+    """The family charts are drawn in: the first of `candidates` that is installed or has an installed metric
+    twin (Liberation Sans for Arial), registered with matplotlib from the very files text is measured with, so
+    charts and slides share one typeface and a font installed after matplotlib built its cache is still found."""
     from matplotlib import font_manager
 
+    from briefing.danish.fonts import font_file
+
+    family = chart_family(candidates)
+    for path in sorted({str(font_file(family, bold)) for bold in (False, True)}):
+        font_manager.fontManager.addfont(path)
+    return font_manager.FontProperties(fname=str(font_file(family))).get_name()
+
+
+def chart_family(candidates: tuple[str, ...]) -> str:
+    """The first of `candidates` that renders as itself or its metric twin, as that family (no matplotlib)."""
+    from briefing.danish.fonts import FALLBACK_FAMILY, rendering_family
+
     for name in candidates:
-        try:
-            font_manager.findfont(font_manager.FontProperties(family=name), fallback_to_default=False)
-            return name
-        except ValueError:
-            continue
-    return "DejaVu Sans"
+        family = rendering_family(name)
+        if family != FALLBACK_FAMILY or name.lower() == FALLBACK_FAMILY.lower():
+            return family
+    return FALLBACK_FAMILY
+
+
+def chart_fonts(theme: ThemeSpec) -> str:
+    """The font files a theme's charts are drawn with (part of a cached chart's key)."""
+    from briefing.danish.fonts import font_file
+
+    family = chart_family(tuple(theme.fonts.chart))
+    return " ".join(str(font_file(family, bold)) for bold in (False, True))
 
 
 def build_figure(builder: Callable[..., None], data: ChartData, theme: ThemeSpec, size: tuple[float, float]):
@@ -42,7 +62,9 @@ def build_figure(builder: Callable[..., None], data: ChartData, theme: ThemeSpec
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(_style(theme)):
+    from briefing.danish.typeset import measuring
+
+    with matplotlib.rc_context(_style(theme)), measuring(resolve_font(tuple(theme.fonts.chart))):
         figure = Figure(figsize=size, dpi=theme.dpi, facecolor=theme.colors.background)
         FigureCanvasAgg(figure)
         builder(figure, data, theme)
@@ -59,10 +81,10 @@ def render_png(figure, theme: ThemeSpec) -> bytes:
 
     with matplotlib.rc_context(_style(theme)):
         figure.canvas.draw()
-    return png_bytes(numpy.asarray(figure.canvas.buffer_rgba()), theme.dpi)
+    return png_bytes(numpy.asarray(figure.canvas.buffer_rgba()), theme.dpi, getattr(figure, "briefing_notes", ()))
 
 
-def png_bytes(rgba, dpi: int) -> bytes:
+def png_bytes(rgba, dpi: int, notes=()) -> bytes:
     """An RGB PNG of the pixels (height x width x 4 array; the background is opaque, so alpha is dropped).
 
     Rows are left unfiltered and deflated at level 3: charts are flat colour, which deflate finds as long
@@ -78,8 +100,11 @@ def png_bytes(rgba, dpi: int) -> bytes:
     rows[:, 1:] = rgba[:, :, :3].reshape(height, width * 3)
     per_metre = int(dpi / 0.0254 + 0.5)
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits per channel, RGB, no interlace
+    from briefing.charts.labels import NOTE_KEY
+
+    texts = b"".join(_chunk(b"tEXt", NOTE_KEY.encode("latin-1") + b"\0" + note.encode("latin-1")) for note in notes)
     return (PNG_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1))
-            + _chunk(b"IDAT", zlib.compress(rows, PNG_COMPRESSION)) + _chunk(b"IEND", b""))
+            + texts + _chunk(b"IDAT", zlib.compress(rows, PNG_COMPRESSION)) + _chunk(b"IEND", b""))
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -141,7 +166,9 @@ def wrap_label(text: str, width_in: float, font_pt: float = TICK_PT) -> str:
     """Wrap a category name to the width available for it, instead of shrinking it."""
     from briefing.danish.typeset import wrap_lines
 
-    return "\n".join(wrap_lines(text, width_in * 72 * 0.95, font_pt))
+    # Breaks only at ordinary spaces, never inside a number with its unit or a period ("3. kvt. 2021").
+    kept = fmt.keep_together(text, hyphens=False)
+    return "\n".join(line.replace(fmt.NBSP, " ") for line in wrap_lines(kept, width_in * 72 * 0.95, font_pt))
 
 
 def style_value_axis(ax, data: ChartData, theme: ThemeSpec, horizontal: bool = False) -> None:
@@ -255,12 +282,12 @@ def halo(theme: ThemeSpec) -> dict:
     return dict(boxstyle="square,pad=0.1", facecolor=theme.colors.background, edgecolor="none", alpha=0.9)
 
 
-def legend_above(ax, handles, labels, available_in: float, handle_length: float = 1.2) -> None:
+def legend_above(ax, handles, labels, available_in: float, handle_length: float = 1.2, ncol: int | None = None) -> None:
     """A frameless legend over the axes, read row by row, with as many columns as fit `available_in` inches."""
     from briefing.danish.typeset import text_width_pt
 
     widths = [text_width_pt(label, LEGEND_PT) + 26 + handle_length * LEGEND_PT for label in labels]
-    ncol = len(labels)
+    ncol = min(ncol or len(labels), len(labels))
     while ncol > 1 and max(sum(widths[i:i + ncol]) for i in range(0, len(widths), ncol)) > available_in * 72:
         ncol -= 1
     # matplotlib fills a legend column by column; reorder so it reads left to right, line by line.

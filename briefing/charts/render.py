@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.charts.base import chart_fonts
 from briefing.charts.cache import ChartCache, chart_key
 from briefing.charts.workers import draw_inline
 
@@ -14,12 +16,13 @@ def draw_charts(contents, theme, cache_root: Path | None = None, workers=None) -
     when it places it) or, without workers, drawn here."""
     cache = ChartCache(cache_root) if cache_root is not None else None
     todo = []
+    fonts = chart_fonts(theme) if cache else ""
     for content in contents:
         if content.chart_data is None:
             continue
         box = content.extra["chart_box"]
         size = (box.width, box.height)
-        key = chart_key(content.chart_data, theme, size) if cache else None
+        key = _with_fonts(chart_key(content.chart_data, theme, size), fonts) if cache else None
         png = cache.get(key) if cache else None
         if png is None:
             todo.append((content, key, (content.chart_data, theme, size)))
@@ -35,6 +38,11 @@ def draw_charts(contents, theme, cache_root: Path | None = None, workers=None) -
         content.charts["main"] = png
         if cache:
             cache.put(key, png)
+
+
+def _with_fonts(key: str, fonts: str) -> str:
+    """The cache key of a chart drawn with these font files: a newly installed font draws the chart anew."""
+    return hashlib.sha256(f"{key}\0{fonts}".encode("utf-8")).hexdigest()
 
 
 @dataclass

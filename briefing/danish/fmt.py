@@ -37,10 +37,13 @@ __all__ = [
     "date",
     "month_name",
     "parse_number",
+    "NO_BREAK_HYPHEN",
+    "keep_together",
 ]
 
 NBSP = "\u00a0"
 MINUS = "\u2212"  # true minus for charts and tables
+NO_BREAK_HYPHEN = "\u2011"  # inside a hyphenated name where text is laid out: "Høje‑Taastrup"
 
 _LOCALE = "da_DK"
 
@@ -287,6 +290,46 @@ def date(value: datetime.date, *, with_year: bool = True) -> str:
         raise TypeError(f"{value!r} er ikke en dato")
     text = f"{value.day}. {month_name(value.month)}"
     return f"{text} {value.year}" if with_year else text
+
+
+# --- line breaks ---------------------------------------------------------------
+
+# Units and count nouns that stay on the line of their number ("44,4 pct.", "1.234 kr.", "72,6 uger", "4.800
+# personer"); the scale words take the "kr." after them along ("2,5 mio. kr.").
+_UNITS = (r"pct\.-?point|procentpoint|pct\.?|%|‰|(?:mio|mia)\.(?:[ \u00a0]kr\.)?|kr\.|uger?|dage?|døgn|måneder|måned"
+          r"|år|timer?|min\.|minutter|sek\.|personer|person|borgere?|modtagere?|forløb|sager?|kommuner?|stk\."
+          r"|fuldtidspersoner|helårspersoner|pladser|pers\.")
+_NUMBER = r"[−+-]?\d[\d.,]*"
+_PERIOD_WORDS = r"kvt\.|kvartal|halvår|" + "|".join(_MONTHS)
+_RULES = (
+    # a number and its unit: "44,4 pct.", "2,5 mio. kr."
+    (re.compile(rf"(?<![\w.,])({_NUMBER}) +(?=(?:{_UNITS})(?![\wæøå]))", re.IGNORECASE), "\\1\u00a0"),
+    (re.compile(r"\b(mio\.|mia\.) +(?=kr\.)"), "\\1\u00a0"),
+    # a period: "3. kvt. 2021", "1. halvår 2021", "23. november 2020", "november 2020"
+    (re.compile(rf"(?<![\w.,])(\d{{1,2}}\.) +(?=(?:{_PERIOD_WORDS})(?![\wæøå]))", re.IGNORECASE), "\\1\u00a0"),
+    (re.compile(rf"(?<![\wæøå])({_PERIOD_WORDS}) +(?=\d{{4}}(?!\d))", re.IGNORECASE), "\\1\u00a0"),
+    # "nr. 3", "kl. 16.00", "pkt. 2", "§ 42"
+    (re.compile(r"(?<![\wæøå])(nr\.|kl\.|pkt\.|§|side|tabel|bilag) +(?=\d)", re.IGNORECASE), "\\1\u00a0"),
+    # a hyphenated name: "Høje-Taastrup", "Ringkøbing-Skjern", "Lyngby-Taarbæk"
+    (re.compile(r"(?<!\w)([A-ZÆØÅ][\wæøåÆØÅ]*)-(?=[A-ZÆØÅ])"), "\\1\u2011"),
+)
+
+
+def keep_together(text: str, *, hyphens: bool = True) -> str:
+    """Return ``text`` with no-break spaces and hyphens where Danish typesetting forbids a line break.
+
+    Between a number and its unit ("44,4\xa0pct.", "2,5\xa0mio.\xa0kr."), inside a period
+    ("3.\xa0kvt.\xa02021", "23.\xa0november\xa02020"), after "nr.", "kl." and "§" ("nr.\xa03"), and inside a
+    hyphenated name ("Høje\u2011Taastrup"; ``hyphens=False`` keeps the hyphen, for charts, which only break at
+    spaces). Applying it twice changes nothing; the text reads the same, only its line breaks differ.
+    """
+    for pattern, replacement in _RULES if hyphens else _RULES[:-1]:
+        while True:  # a name with two hyphens, or joins that touch, need a second pass
+            changed = pattern.sub(replacement, text)
+            if changed == text:
+                break
+            text = changed
+    return text
 
 
 # --- parsing -------------------------------------------------------------------

@@ -23,6 +23,18 @@ COUNT_NOUNS = {"personer": ("person", "personer"), "fuldtidspersoner": ("fuldtid
 PEOPLE_UNITS = ("personer", "fuldtidspersoner", "borgere", "person", "fuldtidsperson", "borger")
 
 
+def header_text(name: str) -> str:
+    """A column header starts with a capital, as a label column's name in a data file often does not ('område')."""
+    return name[:1].upper() + name[1:]
+
+
+def value_header(label: str, unit: str, with_unit: bool = True) -> str:
+    """A value column's header with the table's unit once ('3. kvt. 2021 (pct.)'); 'antal' says nothing and is
+    left out ('Indeks', not 'Indeks (antal)')."""
+    suffix = UNIT_HEADERS.get(unit, unit)
+    return header_text(f"{label} ({suffix})" if with_unit and suffix != "antal" else label)
+
+
 def cell_text(value: float | None, decimals: int) -> str:
     """A table cell: digits only (the unit is in the header), true minus, `–` for missing."""
     if value is None:

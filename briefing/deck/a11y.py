@@ -126,7 +126,10 @@ def check_alt_text(prs) -> list[Finding]:
             if noun is None or _is_decorative(shape):
                 continue
             descr = (shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr") or "").strip()
-            if not descr:
+            if not descr and noun == "figuren":
+                problem = (f"figuren '{shape.name}' har hverken tekst eller alternativ tekst; skriv, hvad den viser, "
+                           "eller markér den som dekorativ")
+            elif not descr:
                 problem = f"{noun} '{shape.name}' mangler alternativ tekst; skriv, hvad det viser"
             elif FILE_NAME.search(descr):
                 problem = (f"{noun} '{shape.name}' har filnavnet '{descr}' som alternativ tekst; "
@@ -145,6 +148,8 @@ def _object_noun(shape) -> str | None:
     tag = shape._element.tag
     if tag == qn("p:pic"):
         return "billedet"
+    if tag in (qn("p:sp"), qn("p:cxnSp")):  # a rule, bar or panel: text speaks for itself; without, decorative
+        return None if "".join(shape._element.itertext()).strip() else "figuren"
     if tag != qn("p:graphicFrame"):
         return None
     uri = shape._element.xpath("./a:graphic/a:graphicData/@uri")

@@ -13,6 +13,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Inches
 
+from briefing.charts.labels import LABELS_LEFT_OUT, NOTE_KEY
 from briefing.deck import ooxml
 from briefing.errors import Location, Problem, field_name
 from briefing.danish.typeset import fit_text
@@ -125,8 +126,11 @@ def add_text(slide, box: Box, paragraphs: Sequence[str | Line], ctx: DeckContext
     lines = [p if isinstance(p, Line) else Line(p) for p in paragraphs]
     indent = (size * 1.1 / 72) if bullets else 0
     fit = fit_text([line.text for line in lines], box.width - 0.04, box.height - 0.04, size, min_size, bold,
-                   space_after, indent)
-    if not fit.fits:
+                   space_after, indent, font=theme.fonts.body)
+    if not fit.words_fit:
+        ctx.warn(f"et ord eller et tal med enhed er bredere end sin plads{(' (' + where + ')') if where else ''} og "
+                 "ville blive delt midt i; forkort det", source)
+    elif not fit.fits:
         ctx.warn(f"teksten er for lang til sin plads{(' (' + where + ')') if where else ''}; forkort den", source)
     color = color or theme.colors.text
     xml = [ooxml.paragraph([ooxml.Run(line.text, fit.size, color, theme.fonts.body, bold if line.bold is None else line.bold)],
@@ -164,7 +168,7 @@ def set_title(slide, text: str, ctx: DeckContext, box: Box = TITLE, *, color: st
     """Fill the slide's real title placeholder (outline view and screen readers read it) at a fitted size."""
     theme = ctx.theme
     size = size or theme.sizes.title
-    fit = fit_text([text], box.width - 0.1, box.height - 0.05, size, min_size, bold=True)
+    fit = fit_text([text], box.width - 0.1, box.height - 0.05, size, min_size, bold=True, font=theme.fonts.heading)
     if not fit.fits:
         ctx.warn(f"titlen '{text[:40]}…' er for lang; forkort den", source)
     run = ooxml.Run(text, fit.size, color or theme.colors.accent, theme.fonts.heading, bold=True)
@@ -207,10 +211,59 @@ def add_chart(slide, content: SlideContent, box: Box, alt_text: str, ctx: DeckCo
 
 
 def place_charts(ctx: DeckContext) -> None:
+    if ctx.charts:
+        mixed_typefaces(ctx)
     for slide, marker, content, box, alt_text, name in ctx.charts:
-        picture = add_picture(slide, chart_png(content), box, alt_text, name, ctx)
+        png = chart_png(content)
+        note = left_out_note(png)
+        if note:  # the layout audit: say where, so the author can shorten names or choose fewer categories
+            where = content.locate(("chart",)) if content.locate is not None else content.location
+            ctx.warnings.append(Problem(f"diagrammet har ikke plads til alle sine tal ({note.strip()}); vælg færre "
+                                        "kategorier eller serier, eller vis tallene i en tabel", where, "chart",
+                                        severity="advarsel"))
+        picture = add_picture(slide, png, box, alt_text + note, name, ctx)
         marker.getparent().replace(marker, picture)
     ctx.charts.clear()
+
+
+def mixed_typefaces(ctx: DeckContext) -> None:
+    """The layout audit's font check: charts drawn in another typeface than the slides' text look pasted in."""
+    from briefing.charts.base import chart_family
+    from briefing.danish.fonts import rendering_family, same_metrics
+
+    fonts = ctx.theme.fonts
+    chart, body = chart_family(tuple(fonts.chart)), rendering_family(fonts.body)
+    if not same_metrics(chart, body) and chart != body:
+        ctx.warnings.append(Problem(
+            f"diagrammerne tegnes med skriften '{chart}', men teksten på slides sættes med '{fonts.body}'; sæt "
+            f"fonts.chart i temaet til '{fonts.body}', så hele præsentationen har én skrifttype",
+            severity="advarsel"))
+
+
+def chart_notes(png: bytes) -> list[str]:
+    """What a chart left out (charts.labels writes it into the PNG as tEXt chunks before the pixels)."""
+    import struct
+
+    notes, at = [], len(PNG_SIGNATURE)
+    while at + 8 <= len(png):
+        length, kind = struct.unpack(">I4s", png[at:at + 8])
+        if kind == b"IDAT":
+            break
+        if kind == b"tEXt":
+            key, _, text = png[at + 8:at + 8 + length].partition(b"\0")
+            if key == NOTE_KEY.encode("latin-1"):
+                notes.append(text.decode("latin-1"))
+        at += 12 + length
+    return notes
+
+
+def left_out_note(png: bytes) -> str:
+    """A sentence for the alt text when the chart had to leave value labels out, so a listener knows."""
+    for note in chart_notes(png):
+        if note.startswith(f"{LABELS_LEFT_OUT}="):
+            dropped, total = (int(n) for n in note.split("=", 1)[1].split("/"))
+            return f" Af pladshensyn er {dropped} af {total} tal ikke skrevet på diagrammet."
+    return ""
 
 
 def add_picture(slide, blob: bytes, box: Box, alt_text: str, name: str, ctx: DeckContext):

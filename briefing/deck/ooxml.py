@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from briefing.danish.fmt import keep_together
+
 NAMESPACES = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
               'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
               'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
@@ -80,7 +82,8 @@ def run_properties(run: Run) -> str:
 
 
 def run_xml(run: Run) -> str:
-    return f"<a:r>{run_properties(run)}<a:t>{escape(run.text)}</a:t></a:r>"
+    """A run of slide text, with no-break spaces and hyphens where Danish typesetting wants them (fmt)."""
+    return f"<a:r>{run_properties(run)}<a:t>{escape(keep_together(run.text))}</a:t></a:r>"
 
 
 def paragraph(runs: Iterable[Run], align: str = "l", space_after: float = 0, bullet: Bullet | None = None) -> str:
@@ -135,15 +138,23 @@ _SHAPE_STYLE = ('<p:style><a:lnRef idx="1"><a:schemeClr val="accent1"/></a:lnRef
                 '</a:effectRef><a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></p:style>')
 
 
+# Office's "mark as decorative" (PowerPoint's accessibility checker and PDF/UA tagging leave such shapes out).
+DECORATIVE = ('<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+              '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
+              '</a:ext></a:extLst>')
+
+
 def filled_shape(shape_id: int, name: str | None, box, geometry: str, fill: str,
                  paragraphs: Sequence[str] = (), anchor: str = "ctr") -> str:
     """A filled preset shape (rect, roundRect, ellipse) without outline or shadow, optionally holding text."""
     name = name or f"{DEFAULT_NAMES.get(geometry, 'Shape')} {shape_id - 1}"
     if paragraphs:
         body = text_body(paragraphs, anchor, shape=True)
-    else:
+        properties = f'<p:cNvPr id="{shape_id}" name="{escape(name)}"/>'
+    else:  # a rule, bar or panel without text: decorative, so screen readers and accessibility checkers skip it
         body = '<p:txBody><a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p></p:txBody>'
-    return (f'<p:sp {NAMESPACES}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{escape(name)}"/><p:cNvSpPr/><p:nvPr/>'
+        properties = f'<p:cNvPr id="{shape_id}" name="{escape(name)}">{DECORATIVE}</p:cNvPr>'
+    return (f'<p:sp {NAMESPACES}><p:nvSpPr>{properties}<p:cNvSpPr/><p:nvPr/>'
             f"</p:nvSpPr><p:spPr>{_transform(*_emu_box(box))}<a:prstGeom prst=\"{geometry}\"><a:avLst/></a:prstGeom>"
             f'<a:solidFill><a:srgbClr val="{color(fill)}"/></a:solidFill><a:ln><a:noFill/></a:ln><a:effectLst/>'
             f"</p:spPr>{_SHAPE_STYLE}{body}</p:sp>")

@@ -14,7 +14,7 @@ def data_table(slide, content: SlideContent, ctx: DeckContext, title: str) -> No
     points = content.extra.get("points") or []  # sentences besides the lead: under the table
     space = body.height - (POINTS_H + 0.1 if points else 0)
     widths = column_widths(body.width, numeric)
-    size, heights = fit_table(header, rows, widths, space, theme.sizes.minimum)
+    size, heights = fit_table(header, rows, widths, space, theme.sizes.minimum, theme.fonts.body)
     if sum(heights) > space:
         ctx.warn(f"tabellen på sliden '{title}' er for lang; vælg færre rækker med 'where' eller færre kolonner med 'columns'")
     colors, font = theme.colors, theme.fonts.body
@@ -45,19 +45,22 @@ def column_widths(total: float, numeric: list[bool]) -> list[float]:
     return [total * (label_share / n_label if not n else (1 - label_share) / n_number) for n in numeric]
 
 
-def fit_table(header: list[str], rows: list[list[str]], widths: list[float], height: float, minimum: float):
+def fit_table(header: list[str], rows: list[list[str]], widths: list[float], height: float, minimum: float,
+              font: str | None = None):
     """Largest font (20 pt down to the minimum) at which every row, wrapped, fits the height and no word is wider
     than its column (it would be split mid-word, '(pct.' over ')'); row heights in inches."""
-    from briefing.danish.typeset import text_width_pt, wrap_lines
+    from briefing.danish.fmt import keep_together
+    from briefing.danish.typeset import text_width_pt, wrap_lines, words
 
+    table = [[keep_together(text) for text in row] for row in [header] + rows]  # as the cells will be set
     size = 20.0
     while True:
         heights = []
-        for k, row in enumerate([header] + rows):
-            lines = max(len(wrap_lines(text, (w - 0.18) * 72, size, bold=k == 0)) for text, w in zip(row, widths))
+        for k, row in enumerate(table):
+            lines = max(len(wrap_lines(text, (w - 0.18) * 72, size, k == 0, font)) for text, w in zip(row, widths))
             heights.append((lines * size * 1.2 + 8) / 72)
-        words_fit = all(text_width_pt(word, size, bold=k == 0) <= (w - 0.18) * 72
-                        for k, row in enumerate([header] + rows) for text, w in zip(row, widths) for word in text.split(" "))
+        words_fit = all(text_width_pt(word, size, k == 0, font) <= (w - 0.18) * 72
+                        for k, row in enumerate(table) for text, w in zip(row, widths) for word in words(text))
         if (sum(heights) <= height and words_fit) or size <= minimum:
             return size, heights
         size -= 1

@@ -34,12 +34,13 @@ def table_cells(model: ScenarioModel) -> tuple[list[str], list[list[Cell]]]:
     header = ["Konsekvens"] + [f"{n} (udgangspunkt)" if n == model.baseline else n for n in model.names]
     rows = []
     for result in model.economy:
-        magnitude = row_magnitude(result)
+        magnitude = table_magnitude(model, result)
         label = f"{result.label} ({_unit_caption(result)})"
         cells = [Cell(label)]
         for name in model.names:
             text = outcome_text(result.outcomes[name], result.unit, result.decimals, magnitude)
-            cells.append(Cell(text) if name == model.baseline else _difference_cell(text, result, name, model.baseline))
+            cells.append(Cell(text) if name == model.baseline else
+                         _difference_cell(text, result, name, model.baseline, magnitude))
         rows.append(cells)
     for row in model.quality:
         cells = [Cell(row.label[:1].upper() + row.label[1:])]
@@ -55,12 +56,22 @@ def _unit_caption(result: EconomyResult) -> str:
     return result.per or result.unit
 
 
-def _difference_cell(text: str, result: EconomyResult, name: str, baseline: str) -> Cell:
+def table_magnitude(model: ScenarioModel, result: EconomyResult) -> float:
+    """The scale a row is shown in: amounts of money in the table's largest scale (mio. kr. when another row is),
+    unless that would round the row to nothing, so no cell has false precision ('202.800-283.920 kr.' beside
+    '0,3 mio. kr.')."""
+    own = row_magnitude(result)
+    if "kr" not in result.unit or own < 100_000:
+        return own
+    return max([own] + [row_magnitude(r) for r in model.economy if r.unit == result.unit])
+
+
+def _difference_cell(text: str, result: EconomyResult, name: str, baseline: str, magnitude: float) -> Cell:
     diff = shown_difference(result, name, baseline)
     if diff == 0:
         return Cell(text, "= som i dag")
     arrow = "▲" if diff > 0 else "▼"
-    amount = quantity_text(diff, result.unit, result.decimals, signed=True, magnitude=row_magnitude(result))
+    amount = quantity_text(diff, result.unit, result.decimals, signed=True, magnitude=magnitude)
     good = diff < 0 if result.better == "lavere" else diff > 0
     return Cell(text, f"{arrow} {amount}", "good" if good else "bad")
 
@@ -168,7 +179,11 @@ def _mid(label: str) -> str:
 def _change_text(change) -> str:
     from briefing.spec.scenario import parse_change
 
-    kind, amount = parse_change(change)
-    if kind == "relative":
-        return fmt.share(amount * 100, 0, symbol="%", signed=True)
+    kind, amount = parse_change(str(change))
+    if kind == "relative":  # prose: direction in words and "pct.", never "+50 %" or "-30 %" (danish-style.md)
+        percent = abs(float(amount)) * 100
+        if fmt.round_half_up(percent, 1).is_zero():
+            return "uændret"
+        decimals = 0 if fmt.round_half_up(percent, 1) == fmt.round_half_up(percent, 0) else 1
+        return f"{'øges' if amount > 0 else 'mindskes'} med {fmt.share(percent, decimals)}"
     return f"sat til {fmt.number(amount, 0 if float(amount).is_integer() else 2)}"

@@ -28,13 +28,14 @@ def agenda_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     rows = content.extra["agenda"]
     row_h = min(0.85, body.height / max(len(rows), 1))
     # One size for the labels (Del 1, Afrunding ...): the largest at which every one fits its column.
-    label_size = min((fit_text([label], 1.5 - 0.04, row_h - 0.09, 20, 14, bold=True).size for label, *_ in rows),
+    label_size = min((fit_text([label], 1.5 - 0.04, row_h - 0.09, 20, 14, bold=True, font=theme.fonts.body).size for label, *_ in rows),
                      default=20)
     for i, (label, title, minutes, clock) in enumerate(rows):
         top = body.top + i * row_h
         add_rect(slide, Box(MARGIN, top + row_h - 0.03, CONTENT_W, 0.015), theme.colors.grid)
-        add_text(slide, Box(MARGIN, top, 1.5, row_h - 0.05), [label], ctx, size=label_size, color=theme.colors.accent, bold=True,
-                 anchor=MIDDLE, name=f"Punkt {i + 1}")
+        if label:  # an empty text box would be an object without text for screen readers
+            add_text(slide, Box(MARGIN, top, 1.5, row_h - 0.05), [label], ctx, size=label_size, color=theme.colors.accent,
+                     bold=True, anchor=MIDDLE, name=f"Punkt {i + 1}")
         add_text(slide, Box(MARGIN + 1.6, top, CONTENT_W - 5.0, row_h - 0.05), [title], ctx, size=22, anchor=MIDDLE,
                  name=f"Emne {i + 1}", where="dagsorden")
         when = "  ·  ".join(t for t in (minutes_text(minutes) if minutes else "", clock or "") if t)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.danish.units import MISSING
+from briefing.danish.units import MISSING, header_text, value_header
 from briefing.deck.draw import DeckContext, SlideContent
 from briefing.deck.table import data_table
 from briefing.kinds.common import source_line
@@ -23,8 +23,8 @@ def appendix_slides(contents, project):
     slides = []
     for name in names:
         table = project.tables[name]
-        header = list(table.label_columns) + [
-            f"{c.label} ({table.measure.header})" if c.period or len(table.value_columns) == 1 else c.label
+        header = [header_text(name) for name in table.label_columns] + [
+            value_header(c.label, table.measure.header, bool(c.period or len(table.value_columns) == 1))
             for c in table.value_columns]
         numeric = [False] * len(table.label_columns) + [True] * len(table.value_columns)
         rows = [list(r.labels) + [table.measure.digits(v) for v in r.values] for r in table.rows]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from briefing.deck.draw import DeckContext, Line, SlideContent, add_footer, add_rect, add_text, content_frame
+from briefing.danish.typeset import LINE_SPACING, fit_text
 from briefing.deck.layout import Box
 from briefing.spec.base import Flag, Text, _text
 from briefing.spec.kind import SlideKind
@@ -45,16 +46,21 @@ def decisions_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
              space_after=14, name="Beslutningspunkter", where="beslutninger", source=("decisions",))
     if levers:
         left = body.left + width
-        panel = Box(left, body.top, body.width - width, body.height)
-        add_rect(slide, panel, theme.colors.table_stripe, name="Håndtag, baggrund")
-        add_text(slide, Box(left + 0.25, body.top + 0.15, panel.width - 0.5, 0.5), ["Håndtag i scenarierne"], ctx,
-                 size=20, bold=True, color=theme.colors.accent, name="Håndtag, overskrift")
         lines = []
         for lever, options in levers:
             lines.append(Line(lever, bold=True))
             lines.append(Line(" · ".join(options)))
-        add_text(slide, Box(left + 0.25, body.top + 0.75, panel.width - 0.5, body.height - 0.9), lines, ctx,
-                 size=18, min_size=13, space_after=6, name="Håndtag", where="håndtag")
+        # The panel is as tall as its text needs (measured as add_text will fit it), never a mostly empty box.
+        inner = body.width - width - 0.5
+        fit = fit_text([line.text for line in lines], inner - 0.04, body.height - 0.94, 18, 13, True, 6,
+                       font=theme.fonts.body)
+        text_height = (fit.lines * fit.size * LINE_SPACING + 6 * (len(lines) - 1)) / 72 + 0.1
+        panel = Box(left, body.top, body.width - width, min(body.height, 0.75 + text_height + 0.2))
+        add_rect(slide, panel, theme.colors.table_stripe, name="Håndtag, baggrund")
+        add_text(slide, Box(left + 0.25, body.top + 0.15, panel.width - 0.5, 0.5), ["Håndtag i scenarierne"], ctx,
+                 size=20, bold=True, color=theme.colors.accent, name="Håndtag, overskrift")
+        add_text(slide, Box(left + 0.25, body.top + 0.75, panel.width - 0.5, min(body.height - 0.9, text_height)), lines,
+                 ctx, size=18, min_size=13, space_after=6, name="Håndtag", where="håndtag")
     add_footer(slide, content, ctx)
 
 

@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from briefing.deck.draw import BOTTOM, DeckContext, SlideContent, add_footer, add_rect, add_text, content_frame
 from briefing.facts.tiles import Tile, kpi_tile, resolve_tile
 from briefing.facts.references import check_tile
+from briefing.danish.fmt import keep_together
 from briefing.danish.typeset import fit_text, text_width_pt
 from briefing.deck.layout import Box
 from briefing.spec.base import Number, Spec, Text, Whole, _text, yes_no, yes_no_words
@@ -83,14 +84,14 @@ def tone_color(tone: str, ctx: DeckContext) -> str:
     return TONE_COLORS.get(tone, ctx.theme.colors.muted)
 
 
-def number_size(text: str, width_in: float, largest: float = 40, smallest: float = 24) -> float:
+def number_size(text: str, width_in: float, largest: float = 40, smallest: float = 20, font: str | None = None) -> float:
     """The largest size at which the number and its unit stay on one line.
 
-    They are joined by a no-break space, so PowerPoint would break inside the unit rather
+    They are joined by a no-break space, so PowerPoint would break inside the unit ('persone/r') rather
     than between number and unit; the general text fitter would wrap at that space.
     """
     size = largest
-    while size > smallest and text_width_pt(text, size, bold=True) > width_in * 72 - 6:
+    while size > smallest and text_width_pt(keep_together(text), size, True, font) > width_in * 72 - 6:
         size -= 1
     return size
 
@@ -148,10 +149,13 @@ def kpi_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     tiles = [kpi_tile(t) for t in content.extra["tiles"]]  # numbers read from their tables (facts.resolve_tile)
     boxes = tile_grid(body, len(tiles))
     # One size for every label, the largest at which each fits its tile: side by side, they read as one row.
-    label_size = min(fit_text([t.label], b.width - 2 * PAD - 0.04, _label_height(t, b) - 0.04, LABEL_PT, 14).size
-                     for t, b in zip(tiles, boxes))
+    font = ctx.theme.fonts.body
+    label_size = min(fit_text([t.label], b.width - 2 * PAD - 0.04, _label_height(t, b) - 0.04, LABEL_PT, 14,
+                              font=font).size for t, b in zip(tiles, boxes))
+    # And one size for every value: tiles whose numbers differ in size look like they differ in weight.
+    value_size = min(number_size(t.value, b.width - 2 * PAD, font=font) for t, b in zip(tiles, boxes))
     for number, (tile, box) in enumerate(zip(tiles, boxes), 1):
-        _tile(slide, tile, box, number, ctx, label_size)
+        _tile(slide, tile, box, number, ctx, label_size, value_size)
     add_footer(slide, content, ctx)
 
 
@@ -159,7 +163,8 @@ def _label_height(tile: Tile, box: Box) -> float:
     return box.height - PAD * 2 - 0.95 - (1.25 if tile.change else 0)
 
 
-def _tile(slide, tile: Tile, box: Box, number: int, ctx: DeckContext, label_size: float = 18) -> None:
+def _tile(slide, tile: Tile, box: Box, number: int, ctx: DeckContext, label_size: float = 18,
+          value_size: float | None = None) -> None:
     """One tile, its shapes added in reading order: background, number, label, change, verdict."""
     colors = ctx.theme.colors
     tone = tone_color(tile.tone, ctx)
@@ -169,7 +174,7 @@ def _tile(slide, tile: Tile, box: Box, number: int, ctx: DeckContext, label_size
     inner = box.width - 2 * PAD
     top = box.top + PAD
     where = f"nøgletal {number}"
-    size = number_size(tile.value, inner)
+    size = value_size or number_size(tile.value, inner, font=ctx.theme.fonts.body)
     add_text(slide, Box(box.left + PAD, top, inner, 0.85), [tile.value], ctx, size=size, min_size=size, bold=True,
              color=colors.accent, anchor=BOTTOM, name=f"Nøgletal {number} tal", where=where,
              source=("tiles", number - 1, "value"))

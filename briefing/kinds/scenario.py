@@ -119,8 +119,7 @@ def scenario_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
                 runs = [(cell.text, color, cell.tone != "neutral")]
             line.append(_cell(runs, fill, size, font, theme, j > 0))
         cells.append(line)
-    # Rows share the table's height evenly, as PowerPoint lays out a new table.
-    heights = [table_height / (len(rows) + 1)] * (len(rows) + 1)
+    heights = _row_heights(header, rows, widths, size, table_height, font)
     add_table(slide, "Scenarietabel", body, widths, heights, cells)
     if points:
         add_text(slide, Box(body.left, body.top + table_height + 0.1, body.width, 0.65), points, ctx,
@@ -130,6 +129,23 @@ def scenario_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
 
 
 CELL_MARGINS = (0.08, 0.08, 0.03, 0.03)  # left, right, top, bottom (inches)
+
+
+def _row_heights(header, rows, widths, size: float, table_height: float, font: str) -> list[float]:
+    """Each row as tall as its wrapped text (the header too, at its own size); the room left over is shared by
+    the data rows, so the header is never as tall as a row with a difference under its value."""
+    from briefing.danish.fmt import keep_together
+    from briefing.danish.typeset import wrap_lines
+
+    def needed(texts: list[list[str]], pt: float, bold: bool) -> float:
+        lines = max(sum(len(wrap_lines(keep_together(t), (w - 0.2) * 72, pt, bold, font)) for t in cell)
+                    for cell, w in zip(texts, widths))
+        return (lines * pt * 1.2) / 72 + 0.12
+
+    first = needed([[text] for text in header], HEADER_PT, True)
+    body = [needed([[c.text] + ([c.detail] if c.detail else []) for c in row], size, False) for row in rows]
+    spare = max(0.0, table_height - first - sum(body)) / max(len(body), 1)
+    return [first] + [h + spare for h in body]
 
 
 def _cell(runs: list[tuple[str, str, bool]], fill: str, size: float, font: str, theme, centre: bool) -> ooxml.Cell:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from briefing.danish.units import MISSING
+from briefing.danish.units import MISSING, header_text, value_header
 from briefing.deck.draw import DeckContext, SlideContent
 from briefing.deck.table import data_table
 from briefing.kinds.common import narrate, source_line
@@ -39,13 +39,13 @@ def plan_table(content: SlideContent, step) -> None:
     for name in names:
         if name in table.label_columns:
             index = table.label_columns.index(name)
-            header.append(name)
+            header.append(header_text(name))
             numeric.append(False)
             getters.append(lambda row, i=index: row.labels[i])
         else:
             index = table.find_value_column(name)
             column = table.value_columns[index]
-            header.append(f"{column.label} ({table.measure.header})" if column.period else f"{column.label}")
+            header.append(value_header(column.label, table.measure.header, bool(column.period)))
             numeric.append(True)
             getters.append(lambda row, i=index: table.measure.digits(row.values[i]))
     cells = [[get(row) for get in getters] for row in rows]

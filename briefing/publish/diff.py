@@ -75,7 +75,7 @@ def read_deck(path: Path) -> list[SlideView]:
 
 def _slide_view(number: int, slide) -> SlideView:
     title_shape = slide.shapes.title
-    title = title_shape.text_frame.text.strip() if title_shape is not None else ""
+    title = _plain(title_shape.text_frame.text.strip()) if title_shape is not None else ""
     texts, tables, pictures = [], [], []
     for shape in slide.shapes:
         if title_shape is not None and shape.shape_id == title_shape.shape_id or _is_slide_number(shape):
@@ -83,12 +83,18 @@ def _slide_view(number: int, slide) -> SlideView:
         if shape.has_text_frame:
             texts += [p.text.strip() for p in shape.text_frame.paragraphs if p.text.strip()]
         if getattr(shape, "has_table", False) and shape.has_table:
-            tables.append(tuple(tuple(cell.text.strip() for cell in row.cells) for row in shape.table.rows))
+            tables.append(tuple(tuple(_plain(cell.text.strip()) for cell in row.cells) for row in shape.table.rows))
         if hasattr(shape, "image"):
             pictures.append(hashlib.sha256(shape.image.blob).hexdigest())
     notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
     lines = tuple(line.strip() for line in notes.splitlines() if line.strip())
     return SlideView(number, title or (texts[0] if texts else "uden titel"), tuple(texts), tuple(tables), lines, tuple(pictures))
+
+
+def _plain(text: str) -> str:
+    """A title or cell as written in the inputs: without the no-break spaces and hyphens of typesetting, so
+    headers read as periods ('3. kvt. 2019') and a deck built before typesetting compares equal."""
+    return text.replace("\u2011", "-").replace("\u00a0", " ")
 
 
 def _is_slide_number(shape) -> bool:

@@ -53,10 +53,15 @@ def convert_to_pdf(deck: Path, target: Path | None = None, *,
     return target, None
 
 
+# A tagged PDF (PDF/UA structure: headings, reading order, the pictures' alt texts) for screen readers; the
+# JSON form of filter options is read by LibreOffice 7.4 and later.
+PDF_FILTER = 'pdf:impress_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+
+
 def _run_libreoffice(program: str, deck: Path, folder: Path, timeout: float) -> str | None:
     """Run the conversion; a Danish reason when it failed, else None."""
     profile = (folder / "profile").as_uri()
-    command = [program, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
+    command = [program, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", PDF_FILTER,
                "--outdir", str(folder / "out"), str(deck)]
     # A session of its own, so a timeout can end LibreOffice's helper processes too, not just the launcher.
     try:
