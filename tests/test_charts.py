@@ -664,3 +664,15 @@ def test_png_holds_exactly_the_drawn_pixels_at_the_theme_resolution():
         assert image.mode == "RGB" and image.size == (1600, 900)
         assert numpy.array_equal(numpy.asarray(image), drawn)
     assert PptxImage.from_blob(png).dpi == (THEME.dpi, THEME.dpi)  # PowerPoint places it at its real size
+
+
+@pytest.mark.parametrize("first", [None, 12.0])
+def test_every_series_keeps_its_legend_swatch_even_when_its_first_value_is_missing(first):
+    data = _data(series=(Series("3. kvt. 2019", (76.3, 44.4, 60.0), "earlier"),
+                         Series("3. kvt. 2021", (first, 80.6, 80.1), "latest")))
+    figure = figure_for(data, THEME, (8, 4.5))
+    legend = figure.axes[0].get_legend()
+    swatches = legend.get_patches()
+    assert [t.get_text() for t in legend.get_texts()] == ["3. kvt. 2019", "3. kvt. 2021"]
+    assert all(p.get_visible() for p in swatches)
+    assert len({_hex(p.get_facecolor()) for p in swatches}) == 2

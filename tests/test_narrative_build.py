@@ -119,7 +119,7 @@ def title_of(root: Path, slide: str) -> str:
 
 
 def slide_of(slides: list[dict], title: str) -> tuple[int, dict]:
-    found = [(i + 1, s) for i, s in enumerate(slides) if s["title"] == title]
+    found = [(i + 1, s) for i, s in enumerate(slides) if s["title"] in (title, keep_together(title))]  # as typeset
     assert len(found) == 1, title
     return found[0]
 

@@ -48,7 +48,6 @@ def test_no_break_where_danish_typesetting_forbids_one(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "efter covid-19",  # not a name: the hyphen may break
     "Han har 3 børn",  # a number before an ordinary word
     "fra 2019 til 2021",
     "jobparate og aktivitetsparate",
@@ -120,3 +119,14 @@ def test_scenario_notes_write_changes_in_words_and_pct(example_deck):
             "opkvalificeringsforløb pr. år mindskes med 30\u00a0pct.") in notes.splitlines()
     assert "• Lempeligere: Sanktioner pr. år mindskes med 40\u00a0pct." in notes.splitlines()
     assert " %" not in notes and "\u00a0%" not in notes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("før covid-19", "før covid\u201119"),
+    ("19-årige i job", "19\u2011årige i job"),
+    ("2019-2021", "2019-2021"),  # a range may break at its dash
+    ("Vejlednings- og opkvalificeringsforløb", "Vejlednings- og opkvalificeringsforløb"),
+])
+def test_a_word_joined_to_a_number_is_never_broken_at_its_hyphen(text, expected):
+    assert keep_together(text) == expected
+    assert keep_together(text, hyphens=False) == text

@@ -80,7 +80,11 @@ def draw_bar(figure, data: ChartData, theme: ThemeSpec) -> None:
         ax.set_xticklabels(names, fontsize=TICK_PT)
         ax.set_xlim(-0.6, n_cat - 0.4)
     if n_ser > 1:
-        handles, legend_labels = ax.get_legend_handles_labels()
+        from matplotlib.patches import Patch
+
+        # A swatch per series of its own: the legend would copy a series' first bar, hidden when its value is missing.
+        handles = [Patch(facecolor=color) for color in colors[:n_ser]]
+        legend_labels = [series.name for series in data.series]
 
         def rebuild(ncol: int) -> None:
             legend_above(ax, handles, legend_labels, figure.get_figwidth() - 0.2, ncol=ncol)

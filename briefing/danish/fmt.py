@@ -312,6 +312,8 @@ _RULES = (
     (re.compile(r"(?<![\wæøå])(nr\.|kl\.|pkt\.|§|side|tabel|bilag) +(?=\d)", re.IGNORECASE), "\\1\u00a0"),
     # a hyphenated name: "Høje-Taastrup", "Ringkøbing-Skjern", "Lyngby-Taarbæk"
     (re.compile(r"(?<!\w)([A-ZÆØÅ][\wæøåÆØÅ]*)-(?=[A-ZÆØÅ])"), "\\1\u2011"),
+    # a word joined to a number: "covid-19", "19-årige" (never between two numbers: "2019-2021" is a range)
+    (re.compile(r"(?<![\w-])([A-Za-zæøåÆØÅ]+)-(?=\d)|(?<![\w-])(\d+)-(?=[a-zæøå])"), lambda m: (m[1] or m[2]) + "\u2011"),
 )
 
 
@@ -320,10 +322,10 @@ def keep_together(text: str, *, hyphens: bool = True) -> str:
 
     Between a number and its unit ("44,4\xa0pct.", "2,5\xa0mio.\xa0kr."), inside a period
     ("3.\xa0kvt.\xa02021", "23.\xa0november\xa02020"), after "nr.", "kl." and "§" ("nr.\xa03"), and inside a
-    hyphenated name ("Høje\u2011Taastrup"; ``hyphens=False`` keeps the hyphen, for charts, which only break at
-    spaces). Applying it twice changes nothing; the text reads the same, only its line breaks differ.
+    hyphenated name ("Høje\u2011Taastrup") or a word joined to a number ("covid\u201119"; ``hyphens=False`` keeps
+    the hyphens, for charts, which only break at spaces). Applying it twice changes nothing; the text reads the same, only its line breaks differ.
     """
-    for pattern, replacement in _RULES if hyphens else _RULES[:-1]:
+    for pattern, replacement in _RULES if hyphens else _RULES[:-2]:
         while True:  # a name with two hyphens, or joins that touch, need a second pass
             changed = pattern.sub(replacement, text)
             if changed == text:
