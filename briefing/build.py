@@ -9,8 +9,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing.errors import BriefingError, Location, Problem, Problems
-from briefing.kinds import KINDS
-from briefing.kinds.plan import plan_slides
 from briefing.load.project import Project, load_project
 from briefing.publish.guide import guide_markdown, guide_path
 from briefing.publish.ledger import fact_ledger, ledger_path
@@ -28,7 +26,7 @@ class BuildOptions:
     cache: bool = True  # reuse charts by content and skip a rebuild whose inputs did not change
     parallel: bool = True  # draw charts in worker processes
     pdf: bool = False  # also make output/<name>.pdf with LibreOffice
-    kinds: Mapping[str, SlideKind] = field(default_factory=lambda: KINDS)
+    kinds: Mapping[str, SlideKind] | None = None  # None: the registered kinds (briefing.kinds.KINDS)
 
 
 @dataclass
@@ -46,7 +44,7 @@ class BuildResult:
 
 def build(inputs: Path, output: Path | None = None, *, write: bool = True, strict: bool = False,
           municipality: str | None = None, cache: bool = True, parallel: bool = True, pdf: bool = False,
-          loaded: Project | None = None, workers=None, kinds: Mapping[str, SlideKind] = KINDS) -> BuildResult:
+          loaded: Project | None = None, workers=None, kinds: Mapping[str, SlideKind] | None = None) -> BuildResult:
     """Build the deck for the project in `inputs`; return where it went and what was noticed (see BuildOptions).
 
     A caller that loaded the project already (once, for a batch) passes it in `loaded`; one that could start the
@@ -63,13 +61,24 @@ def build(inputs: Path, output: Path | None = None, *, write: bool = True, stric
     return add_pdf(result) if pdf and result.path is not None else result
 
 
-def load(inputs: Path, municipality: str | None = None, kinds: Mapping[str, SlideKind] = KINDS) -> Project:
+def load(inputs: Path, municipality: str | None = None, kinds: Mapping[str, SlideKind] | None = None) -> Project:
     """The load stage with the registered slide kinds: the project read, validated and checked."""
     import functools
 
     from briefing.kinds.plan import check_plans
 
+    kinds = _kinds(kinds)
     return load_project(inputs, municipality, kinds=kinds, check_plans=functools.partial(check_plans, kinds=kinds))
+
+
+def _kinds(kinds: Mapping[str, SlideKind] | None) -> Mapping[str, SlideKind]:
+    """The kinds asked for, else the registered ones; imported only when a deck is really built (an unchanged
+    rebuild is answered before python-pptx and the slide kinds are loaded)."""
+    if kinds is not None:
+        return kinds
+    from briefing.kinds import KINDS
+
+    return KINDS
 
 
 def _build(inputs: Path, options: BuildOptions, loaded: Project | None, workers, started: float) -> BuildResult:
@@ -82,7 +91,9 @@ def _build(inputs: Path, options: BuildOptions, loaded: Project | None, workers,
                    else load(inputs, options.municipality, options.kinds))
         problems = Problems()
         problems.extend(project.warnings)
-        contents = plan_slides(project, problems, options.kinds)
+        from briefing.kinds.plan import plan_slides
+
+        contents = plan_slides(project, problems, _kinds(options.kinds))
         problems.raise_if_errors()
         if options.strict and problems.warnings:
             raise BriefingError([replace(p, severity="fejl") for p in problems.warnings])
@@ -96,7 +107,7 @@ def _build(inputs: Path, options: BuildOptions, loaded: Project | None, workers,
 
         ctx = DeckContext(project.deck, project.theme.spec, project.theme.logo, list(problems.warnings),
                           project.theme.template, project.theme.layouts)
-        data = assemble_deck(contents, ctx, _metadata(project), options.kinds)
+        data = assemble_deck(contents, ctx, _metadata(project), _kinds(options.kinds))
         if options.strict and ctx.warnings:  # laying out found text that does not fit: with --strict nothing is written
             raise BriefingError([replace(p, severity="fejl") for p in ctx.warnings])
     finally:
@@ -176,7 +187,7 @@ def _previous_build(inputs: Path, options: BuildOptions) -> PreviousBuild | None
 
     recover(target)  # a set a killed build left half renamed is completed before anything compares with it
     record = BuildRecord(target)
-    extra = f"{options.municipality}|{options.strict}|{target.resolve()}|{','.join(options.kinds)}"
+    extra = f"{options.municipality}|{options.strict}|{target.resolve()}|{','.join(options.kinds or ())}"
     return PreviousBuild(record, fingerprint(files, extra), record.slides())
 
 
