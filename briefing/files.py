@@ -44,20 +44,14 @@ def _umask() -> int:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path` and rename it into place."""
+    """Write `data` to a temporary file beside `path` (write_temp) and rename it into place."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise fail(f"mappen kan ikke oprettes eller skrives i ({os_reason(exc)})", Location(path.parent)) from None
-    temp = Path(temp_name)
+    temp = write_temp(path, data, folder_problem="mappen kan ikke oprettes eller skrives i")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes owner-only files; a shared output folder needs more
         os.replace(temp, path)
     except PermissionError:
         temp.unlink(missing_ok=True)
@@ -93,19 +87,19 @@ def os_reason(exc: OSError) -> str:
     return OS_REASONS.get(exc.errno, f"systemfejl {exc.errno}" if exc.errno else "systemfejl")
 
 
-def write_temp(path: Path, data: bytes) -> Path:
+def write_temp(path: Path, data: bytes, *, folder_problem: str = "mappen kan ikke skrives i") -> Path:
     """`data` in a complete, flushed temporary file beside `path` (.<name>.<random>.tmp); the caller renames it."""
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise fail(f"mappen kan ikke skrives i ({os_reason(exc)})", Location(path.parent)) from None
+        raise fail(f"{folder_problem} ({os_reason(exc)})", Location(path.parent)) from None
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp, 0o666 & ~_umask())
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes owner-only files; a shared output folder needs more
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise fail(f"filen kan ikke skrives ({os_reason(exc)})", Location(path)) from None

@@ -5,25 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.danish import fmt
 from briefing.errors import Location, fail
-from briefing.files import os_reason
-from briefing.load.source import MAX_FILE_BYTES
+from briefing.load.source import read_bytes
 
 SAVE_AS = "gem den i Excel som 'CSV UTF-8 (kommasepareret)' eller 'CSV (semikolonsepareret)'"
 
 
 def decode_csv(path: Path) -> str:
     """The text of the CSV at `path`, newlines as \\n; a located Danish error when it cannot be read as text."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise fail("filen findes ikke", Location(path)) from None
-    except OSError as exc:
-        raise fail(f"filen kan ikke læses ({os_reason(exc)})", Location(path)) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise fail(f"filen er for stor ({fmt.number(len(raw) / 1_000_000, 1)} MB); højst {MAX_FILE_BYTES // 1_000_000} MB er "
-                   "tilladt", Location(path))
+    raw = read_bytes(path)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:400].count(b"\0") > len(raw[:400]) // 4:
         raise fail(f"filen er gemt som UTF-16 (Excels 'Unicode-tekst'); {SAVE_AS}", Location(path, 1, 1))
     if b"\0" in raw:

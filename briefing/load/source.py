@@ -66,8 +66,8 @@ class SourceDoc:
             path = path[:-1]
 
 
-def read_text(path: Path) -> str:
-    """Read a user's text file as UTF-8 (BOM allowed), with a Danish message otherwise."""
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a user's file, within MAX_FILE_BYTES; a located Danish message when it cannot be read."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -76,6 +76,12 @@ def read_text(path: Path) -> str:
         raise fail(f"filen kan ikke læses ({os_reason(exc)})", Location(path)) from None
     if len(raw) > MAX_FILE_BYTES:
         raise fail(f"filen er for stor ({fmt.number(len(raw) / 1_000_000, 1)} MB); højst {MAX_FILE_BYTES // 1_000_000} MB er tilladt", Location(path))
+    return raw
+
+
+def read_text(path: Path) -> str:
+    """Read a user's text file as UTF-8 (BOM allowed), with a Danish message otherwise."""
+    raw = read_bytes(path)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
