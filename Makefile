@@ -8,6 +8,9 @@ LATEST := .venv-latest
 LOWEST := .venv-lowest
 # Also for the build environment pip makes for setuptools (pip reads PIP_CONSTRAINT there too).
 PINNED := PIP_CONSTRAINT=$(CURDIR)/constraints.txt
+# The suite runs on every core (pytest-xdist); one file stays on one worker, so a module's built example is
+# built once. `make test PYTEST_WORKERS=` runs it in one process.
+PYTEST_WORKERS ?= -n auto --dist loadfile
 
 .PHONY: build test test-latest test-lowest constraints check schema bench mutate clean
 
@@ -37,7 +40,7 @@ schema: $(BIN)/briefing
 
 test: $(VENV)/.test-extras
 	$(BIN)/python -m pip freeze --all | grep -iE '^(babel|click|lxml|matplotlib|numpy|openpyxl|pillow|pydantic|pydantic.core|python-pptx|pyyaml)==' || true
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_WORKERS)
 
 # The newest versions pip finds, in a venv of their own: drift shows here on purpose, not on main.
 test-latest:
@@ -46,7 +49,7 @@ test-latest:
 	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
 	$(LATEST)/bin/python -m pip install --quiet --upgrade -e '.[test,audit]'
 	$(LATEST)/bin/python -m pip freeze --all | grep -iE '^(babel|click|lxml|matplotlib|numpy|openpyxl|pillow|pydantic|pydantic.core|python-pptx|pyyaml)==' || true
-	$(LATEST)/bin/python -m pytest
+	$(LATEST)/bin/python -m pytest $(PYTEST_WORKERS)
 
 # The lowest versions pyproject.toml allows (constraints-lowest.txt).
 test-lowest:
@@ -55,7 +58,7 @@ test-lowest:
 	$(LOWEST)/bin/python -m pip install --quiet --upgrade pip
 	PIP_CONSTRAINT=$(CURDIR)/constraints-lowest.txt $(LOWEST)/bin/python -m pip install --quiet -e '.[test]'
 	$(LOWEST)/bin/python -m pip freeze --all | grep -iE '^(babel|click|lxml|matplotlib|numpy|openpyxl|pillow|pydantic|pydantic.core|python-pptx|pyyaml)==' || true
-	$(LOWEST)/bin/python -m pytest
+	$(LOWEST)/bin/python -m pytest $(PYTEST_WORKERS)
 
 # Pin what `make test-latest` used (after it passed): the next `make build` and `make test` install that.
 constraints:

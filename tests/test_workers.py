@@ -35,15 +35,20 @@ def _cmdline(pid: int) -> bytes | None:
 
 def _children() -> list[int]:
     """Live processes forked from this one, also those forked by a worker and left without a parent: a forked
-    process keeps its parent's command line and process group."""
+    process keeps its parent's command line and process group. A sibling test process (pytest-xdist) shares both,
+    so a process whose parent chain leads to this one's parent instead of to this one is left out."""
     me, group, command = os.getpid(), os.getpgrp(), _cmdline(os.getpid())
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit() and int(entry) != me:
-            stat = _stat(int(entry))
-            if stat and int(stat[2]) == group and stat[0] != "Z" and _cmdline(int(entry)) == command:
-                found.append(int(entry))
-    return found
+    stats = {int(e): _stat(int(e)) for e in os.listdir("/proc") if e.isdigit() and int(e) != me}
+    candidates = {pid: st for pid, st in stats.items()
+                  if st and int(st[2]) == group and st[0] != "Z" and _cmdline(pid) == command}
+
+    def forked_here(pid: int) -> bool:
+        parent = int(candidates[pid][1])
+        while parent in candidates:  # up through the workers' own forks
+            parent = int(candidates[parent][1])
+        return parent != os.getppid()  # this one, or init or a subreaper that adopted an orphan
+
+    return [pid for pid in candidates if forked_here(pid)]
 
 
 def _no_children_within(seconds: float) -> bool:
