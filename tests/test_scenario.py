@@ -118,6 +118,9 @@ def test_ranges_are_carried_through():
     assert (today.low, today.value, today.high) == (160.0, 200.0, 260.0)
     assert model.economy[1].outcomes["Strammere"].low is None  # set to an absolute value: no longer uncertain
     assert range_text(1_200_000, 1_800_000, "kr.") == f"1,2-1,8{NB}mio.{NB}kr."
+    assert range_text(-263_200, -15_200, "kr.") == f"\u2212263.200 til \u221215.200{NB}kr."
+    assert range_text(-15_200, 40_000, "kr.") == f"\u221215.200 til 40.000{NB}kr."
+    assert range_text(-0.04, 2, "timer", 1) == f"0,0-2,0{NB}timer"  # no negative zero, so no 'til'
 
 
 def test_table_cells_with_differences_sign_arrow_and_tone():

@@ -171,9 +171,11 @@ def quantity_text(value: float, unit: str, decimals: int | None = None, *, signe
 
 
 def range_text(low: float, high: float, unit: str, decimals: int | None = None, magnitude: float | None = None) -> str:
-    """'1,2-1,8 mio. kr.': both ends in full, the unit once."""
+    """'1,2-1,8 mio. kr.': both ends in full, the unit once. With a negative end the hyphen would read as a
+    minus ('-263.200--15.200'), so the ends get a true minus and 'til' between them: '−263.200 til −15.200 kr.'."""
     divisor, word, places = _scale(unit, max(abs(low), abs(high)) if magnitude is None else magnitude, decimals)
-    text = f"{fmt.number(low / divisor, places)}-{fmt.number(high / divisor, places)}"
+    ends = [fmt.number(end / divisor, places, minus=fmt.MINUS) for end in (low, high)]
+    text = f"{ends[0]} til {ends[1]}" if any(e.startswith(fmt.MINUS) for e in ends) else "-".join(ends)
     return f"{text}{fmt.NBSP}{word}" if word else text
 
 

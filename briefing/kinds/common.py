@@ -45,7 +45,9 @@ def narrate(content, spec, table, step) -> None:
 
 
 def source_line(table, has_missing: bool, note: str = "") -> str:
-    parts = [f"Kilde: {table.spec.source}" + (f", {table.period_text}" if table.period_text else "")]
+    period = table.period_text
+    said = period and period.replace("\xa0", " ") in table.spec.source.replace("\xa0", " ")  # 'STAR, 2025' says it
+    parts = [f"Kilde: {table.spec.source}" + (f", {period}" if period and not said else "")]
     if note:
         parts.append(note)
     if table.spec.note:

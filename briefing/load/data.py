@@ -89,7 +89,10 @@ class DataTable:
         if self.spec.period:
             period = _safe_period(self.spec.period)
             return period.short if period else self.spec.period
-        return join_periods(self.periods)
+        periods = sorted(set(self.periods))
+        if len(periods) > 2 and all(p.kind != "range" for p in periods):  # nine quarters are told as their span, in time order: '3. kvt. 2023-3. kvt. 2025'
+            return f"{periods[0].short}-{periods[-1].short}"
+        return join_periods(periods)
 
     def find_value_column(self, name: str) -> int | None:
         """Index of a number column by its name or by the period it stands for ('2021K3' = '3. kvt. 2021')."""
@@ -127,23 +130,55 @@ Cell = tuple[Any, str | None, Location]  # value, raw text, place
 
 
 def _rows_from_yaml(spec: TableSpec, doc: SourceDoc) -> tuple[list[str], list[list[Cell]]]:
-    header: list[str] = []
-    for row in spec.rows or []:
-        for key in row:
-            if key not in header:
-                header.append(key)
+    rows = spec.rows or []
+    header = _yaml_header(spec, doc)
     problems = []
     cells: list[list[Cell]] = []
-    for i, row in enumerate(spec.rows or []):
-        missing = [h for h in header if h not in row]
-        if missing:
-            problems.append(Problem(f"rækken mangler kolonnen '{missing[0]}' (alle rækker skal have de samme kolonner)",
-                                    doc.location(("rows", i)), f"rows[{i + 1}]"))
+    for i, row in enumerate(rows):
+        problem = _row_problem(spec, header, row)
+        if problem:
+            problems.append(Problem(problem, doc.location(("rows", i)), f"rows[{i + 1}]"))
+            if spec.columns is None and isinstance(row, list):
+                break  # one row told how to write them all; the others have the same mistake
             continue
-        cells.append([(row[h], doc.raw.get(("rows", i, h)), doc.location(("rows", i, h))) for h in header])
+        keys = header if isinstance(row, dict) else range(len(header))
+        cells.append([(row[k], doc.raw.get(("rows", i, k)), doc.location(("rows", i, k))) for k in keys])
     if problems:
         raise BriefingError(problems)
     return header, cells
+
+
+def _yaml_header(spec: TableSpec, doc: SourceDoc) -> list[str]:
+    """The column names: from `columns:` when rows are lists, else every field name in the order first met."""
+    if spec.columns is not None:
+        doubled = next((name for i, name in enumerate(spec.columns) if name in spec.columns[:i]), None)
+        if doubled is not None:
+            raise BriefingError([Problem(f"kolonnen '{doubled}' står to gange; hver kolonne skal have sit eget navn",
+                                         doc.location(("columns",)), "columns")])
+        return list(spec.columns)
+    header: list[str] = []
+    for row in spec.rows or []:
+        for key in row if isinstance(row, dict) else ():
+            if key not in header:
+                header.append(key)
+    return header
+
+
+def _row_problem(spec: TableSpec, header: list[str], row: dict | list) -> str | None:
+    if spec.columns is None and isinstance(row, list):
+        return ("rækken er skrevet som en liste uden kolonnenavne: skriv navnene én gang, fx 'columns: [kommune, "
+                "andel]' over 'rows:', eller skriv hver række med felter: '- kommune: Lolland' og 'andel: 27,4' "
+                "på hver sin linje")
+    if spec.columns is not None and isinstance(row, dict):
+        return ("rækken er skrevet med felter, men tabellen har 'columns': skriv den som en liste i kolonnernes "
+                f"rækkefølge ({', '.join(header)}), eller fjern 'columns'")
+    if isinstance(row, list) and len(row) != len(header):
+        return (f"rækken har {len(row)} værdier, men 'columns' har {len(header)} ({', '.join(header)}); en tekst "
+                "med komma skal i anførselstegn inde i [ ], fx [\"Kontanthjælp, jobparat\", \"38,2\"]")
+    missing = [h for h in header if isinstance(row, dict) and h not in row]
+    if missing:
+        return f"rækken mangler kolonnen '{missing[0]}' (alle rækker skal have de samme kolonner)"
+    return None
 
 
 def _resolve_data_file(spec: TableSpec, doc: SourceDoc, data_dir: Path) -> Path:

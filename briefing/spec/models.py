@@ -105,7 +105,11 @@ class TableSpec(Spec):
     note: str | None = _text("Note til tabellen.", default=None)
     file: str | None = _text("CSV- eller XLSX-fil i inputs/data/.", default=None)
     sheet: str | None = _text("Arket i XLSX-filen (standard: det første).", default=None)
-    rows: list[dict[str, Any]] | None = _text("Rækkerne, hvis tallene står direkte i filen.", default=None)
+    columns: list[Text] | None = _text("Kolonnernes navne, når hver række skrives som en liste: "
+                                       "columns: [kommune, andel] og rows: - [Lolland, \"27,4\"].", default=None)
+    rows: list[dict[str, Any] | list[Any]] | None = _text("Rækkerne, hvis tallene står direkte i filen: hver række med "
+                                                        "felter (- kommune: Lolland) eller som en liste efter 'columns'.",
+                                                        default=None)
     scale: Literal["mio.", "mia."] | None = _text("Vis kroner i mio. eller mia. kr. (i tabel, diagram og tekst).", default=None)
     names: dict[str, Text] = _text("Navne, som de skrives inde i en sætning, fx 'Hele landet: hele landet'.", default_factory=dict)
     forecast: list[Text] = _text("Kolonner med prognoser (må ligge efter mødedatoen).", default_factory=list)
@@ -116,6 +120,8 @@ class TableSpec(Spec):
             raise PydanticCustomError("briefing", "angiv enten 'file' (en CSV- eller XLSX-fil) eller 'rows' (tallene i filen), ikke begge")
         if self.file is None and self.rows is None:
             raise PydanticCustomError("briefing", "tabellen har ingen tal: angiv 'file' (en CSV- eller XLSX-fil) eller 'rows' (tallene i filen)")
+        if self.columns is not None and self.rows is None:
+            raise PydanticCustomError("briefing", "'columns' navngiver kolonnerne i 'rows'; en CSV- eller XLSX-fil har sine navne i første linje, så fjern 'columns'")
         return self
 
     @property

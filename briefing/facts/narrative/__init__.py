@@ -118,7 +118,16 @@ def _category_index(table: DataTable, where: dict[str, str]) -> int:
     return free[0] if free else 0
 
 
+def _subject_where(table: DataTable, where: dict[str, str]) -> tuple[str | None, dict[str, str]]:
+    """A `where` that fixes the name column itself names the subject; the benchmarks are looked up without it."""
+    name_column = table.label_columns[_category_index(table, where)]
+    if name_column in where:
+        return where[name_column], {k: v for k, v in where.items() if k != name_column}
+    return None, where
+
+
 def _row_by_label(table: DataTable, name: str, where: dict[str, str], field: str) -> Row:
+    where = _subject_where(table, where)[1]
     rows = _rows(table, where)
     index = _category_index(table, where)
     found = [r for r in rows if r.labels[index] == name]
@@ -215,7 +224,7 @@ def _change(item: ChangeRule, table, deck, book):
     if item.benchmark is None:
         rows = [_one_row(table, item.where)]
     else:
-        names = [item.subject or deck.municipality, item.benchmark]
+        names = [item.subject or _subject_where(table, item.where)[0] or deck.municipality, item.benchmark]
         rows = [_row_by_label(table, n, item.where, f) for n, f in zip(names, ("subject", "benchmark"))]
     pairs = []
     for row in rows:
