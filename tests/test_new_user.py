@@ -188,3 +188,48 @@ def test_the_compact_rows_read_the_same_numbers_as_rows_with_fields(tmp_path):
           - {kommune: Guldborgsund, 2024K3: ., 2025K3: "0,3"}
         """)
     assert [r.values for r in compact.rows] == [r.values for r in fields.rows] == [(40000.0, 1234.5), (None, 0.3)]
+
+
+def test_an_unnamed_column_is_the_latest_period_when_the_columns_run_newest_first(lolland):
+    """References, tiles, ranking charts and scenario assumptions read the latest quarter (2025K3: 1.041), not the
+    last column (2024K3: 1.076)."""
+    deck = lolland / "inputs/briefing.yaml"
+    deck.write_text(DECK.replace("slides: [udvikling, forsoergede]", "slides: [punkter, tal, rang, scenarie]"),
+                    encoding="utf-8")
+    slides = lolland / "inputs/slides"
+    (slides / "punkter.yaml").write_text('kind: punkter\ntitle: Det vigtigste\nbullets:\n'
+                                         '  - "Ledige i Lolland: {ledige | Lolland}"\n', encoding="utf-8")
+    (slides / "tal.yaml").write_text("kind: nøgletal\ntitle: Nøgletal\ntiles:\n  - label: Ledige\n    table: ledige\n"
+                                     "    where: {område: Lolland}\n", encoding="utf-8")
+    (slides / "rang.yaml").write_text("kind: diagram\ntitle: Rangering\nchart:\n  kind: rangering\n  table: ledige\n"
+                                      "  categories: område\n  reference: søjler\n", encoding="utf-8")
+    (slides / "scenarie.yaml").write_text(textwrap.dedent("""\
+        kind: scenarie
+        title: Scenarie
+        lever: Færre ledige
+        assumptions:
+          ledige: {table: ledige, where: {område: Lolland}, unit: personer, label: Ledige}
+          ydelse: {value: 100, unit: kr./person, label: Ydelse}
+        scenarios:
+          - name: Som i dag
+            baseline: true
+          - name: Færre
+            changes: {ledige: "-10 %"}
+        economy:
+          - label: Udgift
+            formula: ledige * ydelse
+            unit: kr.
+        """), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    texts = _texts(lolland / "output/lolland.pptx")
+    assert f"Ledige i Lolland: 1.041{NB}personer" in texts["Det vigtigste"]
+    assert any(t.startswith(f"1.041{NB}personer") for t in texts["Nøgletal"])
+    prs = Presentation(str(lolland / "output/lolland.pptx"))
+    rang = next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == "Rangering")
+    picture = next(s for s in rang.shapes if s.shape_type == 13)
+    descr = picture._element.nvPicPr.cNvPr.get("descr")
+    assert "1.041" in descr and "1.076" not in descr, descr
+    scenario = next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == "Scenarie")
+    cells = [c.text for s in scenario.shapes if s.has_table for row in s.table.rows for c in row.cells]
+    assert f"104.100{NB}kr." in cells, cells  # 1.041 personer * 100 kr.

@@ -66,8 +66,11 @@ def _labels(rows: list[Row], table: DataTable, column: str) -> list[str]:
     return [row.labels[index] for row in rows]
 
 
-def _value_index(table: DataTable, name: str | None, default: int) -> int:
-    return table.find_value_column(name) if name else default % len(table.value_columns)
+def _value_index(table: DataTable, name: str | None, default: int | None = None) -> int:
+    """The named column; unnamed, the latest period (`default` None) or the column at `default`."""
+    if name:
+        return table.find_value_column(name)
+    return table.latest_column() if default is None else default % len(table.value_columns)
 
 
 def _common(title: str, spec, table: DataTable, **fields) -> ChartData:
@@ -128,7 +131,7 @@ def _ranking_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartD
     """Places sorted by one value; region and country become reference lines unless asked to stay bars."""
     rows = select_rows(table, spec.where)
     names = _labels(rows, table, category_column(spec, table))
-    index = _value_index(table, spec.value, -1)
+    index = _value_index(table, spec.value)
     entries = [(name, row.values[index], _place_role(name, deck)) for name, row in zip(names, rows)]
     as_lines = spec.reference == "linjer"
     references = tuple(Reference(n, v, r) for n, v, r in entries if as_lines and r in ("region", "country"))
@@ -213,7 +216,7 @@ def _long_grid(spec, table: DataTable) -> tuple[list[str], list[str], list[list[
     rows = select_rows(table, spec.where)
     names = _labels(rows, table, category_column(spec, table))
     stacks = _labels(rows, table, spec.stack)
-    index = _value_index(table, spec.value, -1)
+    index = _value_index(table, spec.value)
     categories = list(dict.fromkeys(names))
     parts = list(spec.parts) if spec.parts else list(dict.fromkeys(stacks))
     cell = {(n, s): row.values[index] for n, s, row in zip(names, stacks, rows)}

@@ -81,7 +81,7 @@ def resolve(reference: str, tables: dict[str, DataTable], offset: int = 0) -> Qu
 
 def _column(table: DataTable, name: str | None, offset: int) -> int:
     if name is None:
-        return len(table.value_columns) - 1
+        return table.latest_column()
     index = table.find_value_column(name)
     if index is None:
         names = table.value_names()

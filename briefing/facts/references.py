@@ -83,7 +83,7 @@ def check_tile(tile, path: tuple, entry, tables: dict[str, DataTable], problems:
 
 def _tile_column(name: str | None, path: tuple, table: DataTable, entry, problems: Problems) -> int | None:
     if name is None:
-        return len(table.value_columns) - 1
+        return table.latest_column()
     index = table.find_value_column(name)
     if index is None:
         names = table.value_names()

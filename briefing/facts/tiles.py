@@ -36,8 +36,7 @@ def resolve_tile(tile, tables: dict[str, DataTable]):
     if tile.table is None:
         return tile.model_copy(update={"unit": tile.unit or "antal"})
     table = tables[tile.table]
-    order = table.time_order()
-    column = table.find_value_column(tile.column) if tile.column else (order[-1] if order else len(table.value_columns) - 1)
+    column = table.find_value_column(tile.column) if tile.column else table.latest_column()
     row = select_rows(table, tile.where)[0]
     kroner_by_scale = table.unit == "kr." and tile.decimals is None and not table.measure.scale
     update = {"value": row.values[column], "unit": tile.unit or table.unit,

@@ -41,7 +41,7 @@ def read_assumptions(spec, tables, locate, problems):
         if assumption.table is None:
             continue
         table = tables[assumption.table]
-        column = table.find_value_column(assumption.column) if assumption.column else len(table.value_columns) - 1
+        column = table.find_value_column(assumption.column) if assumption.column else table.latest_column()
         value = select_rows(table, assumption.where)[0].values[column]
         if assumption.low is not None and not assumption.low <= value <= assumption.high:
             problems.add(f"værdien i '{table.name}' ({fmt_number(value)}) ligger ikke mellem 'low' og 'high'",

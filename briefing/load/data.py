@@ -79,6 +79,11 @@ class DataTable:
         return sorted((i for i, c in enumerate(self.value_columns) if c.period is not None),
                       key=lambda i: self.value_columns[i].period)
 
+    def latest_column(self) -> int:
+        """The column read when none is named: the latest period whatever the column order, else the last column."""
+        order = self.time_order()
+        return order[-1] if order else len(self.value_columns) - 1
+
     @property
     def periods(self) -> list[Period]:
         return [c.period for c in self.value_columns if c.period is not None]
