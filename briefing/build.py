@@ -87,7 +87,7 @@ def _build(inputs: Path, options: BuildOptions, loaded: Project | None, workers,
         return BuildResult(previous.target, previous.slides, time.perf_counter() - started, [], unchanged=True)
     own = None if workers is not None or not options.parallel else _chart_workers()
     try:
-        project = (_for(loaded, options.municipality) if loaded is not None
+        project = (_for(loaded, options.municipality, _kinds(options.kinds)) if loaded is not None
                    else load(inputs, options.municipality, options.kinds))
         problems = Problems()
         problems.extend(project.warnings)
@@ -148,11 +148,11 @@ def add_pdf(result: BuildResult) -> BuildResult:
     return result
 
 
-def _for(project: Project, municipality: str | None) -> Project:
+def _for(project: Project, municipality: str | None, kinds: Mapping[str, SlideKind]) -> Project:
     """A project already loaded (once, for a batch) made into the one for `municipality`."""
-    from briefing.load.project import for_municipality
+    from briefing.load.project import project_for
 
-    return replace(project, deck=for_municipality(project.deck, municipality)) if municipality else project
+    return project_for(project, municipality, kinds) if municipality else project
 
 
 @dataclass(frozen=True)

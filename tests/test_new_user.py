@@ -233,3 +233,41 @@ def test_an_unnamed_column_is_the_latest_period_when_the_columns_run_newest_firs
     scenario = next(s for s in prs.slides if s.shapes.title is not None and s.shapes.title.text == "Scenarie")
     cells = [c.text for s in scenario.shapes if s.has_table for row in s.table.rows for c in row.cells]
     assert f"104.100{NB}kr." in cells, cells  # 1.041 personer * 100 kr.
+
+
+def test_names_are_swapped_whole_both_ways_and_in_the_genitive():
+    from briefing.load.swap import name_swapper
+
+    swap = name_swapper("Hedensted", "Horsens")
+    assert swap("Hedensteds borgere ligger over Horsens") == "Horsens' borgere ligger over Hedensted"
+    assert swap("Horsens' ledige og Hedensted Kommune") == "Hedensteds ledige og Horsens Kommune"
+    assert swap("Hedenstedvej, Hedensted-modellen og {ledige | Hedensted | 2021K3}") == (
+        "Hedenstedvej, Hedensted-modellen og {ledige | Horsens | 2021K3}")
+    assert name_swapper("Høje-Taastrup", "Ringkøbing-Skjern")("Høje-Taastrups og Taastrup") == (
+        "Ringkøbing-Skjerns og Taastrup")
+
+
+def test_a_deck_for_another_municipality_names_it_in_every_text_with_its_own_numbers(lolland):
+    """`build --kommune`: what the user wrote about the home municipality is said about the other one, with the
+    other one's numbers (before: 'Andelen i Lolland ligger 4,6 ...' with Guldborgsund's 23,1)."""
+    deck = lolland / "inputs/briefing.yaml"
+    deck.write_text(DECK.replace("slides: [udvikling, forsoergede]", "slides: [punkter, forsoergede]")
+                    .replace("  region: RAR Sjælland\n", "  region: RAR Sjælland\n  peers: [Guldborgsund, Vordingborg]\n")
+                    + "author: Jobcenter Lolland\n", encoding="utf-8")
+    slides = lolland / "inputs/slides"
+    (slides / "punkter.yaml").write_text(
+        'kind: punkter\ntitle: Lollands andel\nbullets:\n  - "I Lolland: {forsoergede | Lolland}"\n'
+        '  - "I Guldborgsund: {forsoergede | Guldborgsund}"\n', encoding="utf-8")
+    (slides / "forsoergede.yaml").write_text(FORSOERGEDE_SLIDE + textwrap.dedent("""\
+        narrative:
+          - rule: sammenligning
+            measure: andelen i Lolland
+            benchmarks: [RAR Sjælland]
+        """), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", "--kommune", "Guldborgsund"])
+    assert result.exit_code == 0, result.output
+    texts = _texts(lolland / "output/guldborgsund.pptx")
+    assert f"I Guldborgsund: 23,1{NB}pct.\nI Lolland: 27,4{NB}pct." in texts["Guldborgsunds andel"]
+    chart = next(t for title, t in texts.items() if title.startswith("Guldborgsund har den største"))
+    assert f"Andelen i Guldborgsund ligger 4,6{NB}pct.point over RAR Sjælland" in chart  # 23,1 - 18,5
+    assert not [t for ts in texts.values() for t in ts if "Lolland" in t and "I Lolland" not in t]

@@ -119,28 +119,9 @@ def plan_tiles(content: SlideContent, step) -> None:
 
 
 def _kpi_tiles(spec, project, entry, problems) -> list:
-    """The tiles with their numbers read from the tables. A deck built for another municipality (--kommune,
-    --alle) reads that municipality's row where a tile names the deck's own municipality; that row is checked
-    here as the own one's was when the project loaded."""
-    home, own = (project.deck_doc.data or {}).get("municipality"), project.deck.municipality
-    tiles = []
-    for i, tile in enumerate(spec.tiles):
-        if tile.table is not None and home and home != own:
-            tile = _swap_place(tile, home, own)
-            found = len(problems.errors)
-            check_tile(tile, ("tiles", i), entry, project.tables, problems)
-            if len(problems.errors) > found:
-                continue
-        tiles.append(resolve_tile(tile, project.tables))
-    return tiles
-
-
-def _swap_place(tile, home: str, own: str):
-    def swap(where: dict) -> dict:
-        return {column: own if value == home else value for column, value in where.items()}
-
-    compare = tile.compare.model_copy(update={"where": swap(tile.compare.where)}) if tile.compare else None
-    return tile.model_copy(update={"where": swap(tile.where), "compare": compare})
+    """The tiles with their numbers read from the tables (checked when the project loaded: for another
+    municipality, --kommune or --alle, after its names were swapped in, load/swap.py)."""
+    return [resolve_tile(tile, project.tables) for tile in spec.tiles]
 
 
 def kpi_slide(slide, content: SlideContent, ctx: DeckContext) -> None:

@@ -14,6 +14,7 @@ from briefing.load.data import DataTable, load_table
 from briefing.errors import BriefingError, Location, Problem, Problems, known_list, suggest
 from briefing.load.paths import SYMLINK_OUT, escaping_files, plain_name_problem, within
 from briefing.load.source import SourceDoc, load_yaml
+from briefing.load.swap import name_swapper, swap_names
 from briefing.load.theme import PACKAGE_ROOT, Theme, load_collecting as _load, load_theme, yaml_files as _yaml_files
 from briefing.load.theme import theme_folders  # noqa: F401  (re-exported: where themes are looked up)
 from briefing.load.validate import validate
@@ -61,15 +62,35 @@ def deck_name(deck: DeckSpec) -> str:
 
 
 def for_municipality(deck: DeckSpec, municipality: str) -> DeckSpec:
-    """The same deck for another municipality: own name in title, subtitle and file name swapped."""
+    """The same deck for another municipality: the two names swapped in every text (load/swap.py), and the file
+    name made the other's."""
     old = deck.municipality
     if municipality == old:
         return deck
-    swap = lambda text: text.replace(old, municipality) if text else text  # noqa: E731
     name = deck.name.replace(slug(old), slug(municipality)) if deck.name and slug(old) in deck.name else (
         f"{deck.name}-{slug(municipality)}" if deck.name else None)
-    return deck.model_copy(update={"municipality": municipality, "title": swap(deck.title),
-                                   "subtitle": swap(deck.subtitle), "name": name, "author": swap(deck.author)})
+    swapped = swap_names(deck, name_swapper(old, municipality))
+    return swapped.model_copy(update={"municipality": municipality, "name": name})
+
+
+def project_for(project: "Project", municipality: str, kinds: Mapping[str, SlideKind]) -> "Project":
+    """A project loaded once (for a batch) seen from another municipality, its references checked again: a row
+    the home municipality has may be missing for the other."""
+    home = project.deck_doc.data["municipality"]
+    swapped = replace(project, deck=for_municipality(project.deck, municipality),
+                      slides=slides_for(project.slides, home, municipality))
+    problems = Problems()
+    check_references(swapped, problems, kinds)
+    problems.raise_if_errors()
+    return swapped
+
+
+def slides_for(slides: Mapping[str, SlideEntry], home: str, municipality: str) -> dict[str, SlideEntry]:
+    """The slides seen from another municipality: home and the other swapped in every text they hold."""
+    if home == municipality:
+        return dict(slides)
+    swap = name_swapper(home, municipality)
+    return {name: replace(entry, spec=swap_names(entry.spec, swap)) for name, entry in slides.items()}
 
 
 def quick_name(inputs: Path, municipality: str | None) -> str | None:
@@ -110,6 +131,8 @@ def load_project(inputs: Path, municipality: str | None = None, *, kinds: Mappin
         if deck is not None and municipality:
             deck = for_municipality(deck, municipality)
     slides = _load_slides(inputs / "slides", slide_file_model(kinds), problems)
+    if deck is not None and municipality:
+        slides = slides_for(slides, deck_doc.data["municipality"], municipality)
     tables = _load_tables(inputs / "data", problems)
     theme = load_theme(inputs.parent, deck.theme if deck else "default", deck_doc, problems)
     phrasebook = _load_phrasebook(inputs.parent, problems)
@@ -118,12 +141,11 @@ def load_project(inputs: Path, municipality: str | None = None, *, kinds: Mappin
             _check_slide(entry, tables, problems, kinds)
         problems.raise_if_errors()
     assert deck is not None and deck_doc is not None
-    formats = bool(problems.errors)
     project = Project(inputs.parent, inputs, deck, deck_doc, slides, tables, theme or Theme(ThemeSpec(), None), phrasebook)
     check_references(project, problems, kinds)
-    if formats and check_plans is not None and phrasebook is not None:
+    if problems.errors and check_plans is not None and phrasebook is not None:
         # The references only a plan step can check (narrative rows, phrasebook), for the slides that are sound,
-        # so a build shows its format and reference errors in one round.
+        # so a build shows its format, reference and plan errors in one round.
         check_plans(_sound(project, problems), problems)
     problems.raise_if_errors()
     project.warnings = problems.warnings
