@@ -271,3 +271,19 @@ def test_a_deck_for_another_municipality_names_it_in_every_text_with_its_own_num
     chart = next(t for title, t in texts.items() if title.startswith("Guldborgsund har den største"))
     assert f"Andelen i Guldborgsund ligger 4,6{NB}pct.point over RAR Sjælland" in chart  # 23,1 - 18,5
     assert not [t for ts in texts.values() for t in ts if "Lolland" in t and "I Lolland" not in t]
+
+
+def test_a_quoted_number_is_in_the_fact_ledger_with_its_table_source_and_period(lolland):
+    deck = lolland / "inputs/briefing.yaml"
+    deck.write_text(DECK.replace("slides: [udvikling, forsoergede]", "slides: [punkter]"), encoding="utf-8")
+    (lolland / "inputs/slides/punkter.yaml").write_text(
+        'kind: punkter\ntitle: Det vigtigste\nbullets:\n  - "Ledige: {ledige | Lolland}, andel: {forsoergede | Lolland}"\n',
+        encoding="utf-8")
+    assert CliRunner().invoke(main, ["build"]).exit_code == 0
+    rows = [line.split(";") for line in
+            (lolland / "output/lolland-fakta.csv").read_text(encoding="utf-8-sig").splitlines()]
+    assert [r for r in rows if r[2] == "henvisning"] == [
+        ["1", "Det vigtigste", "henvisning", f"1.041{NB}personer", f"Lolland, 3. kvt. 2025 = 1.041{NB}personer",
+         "Jobindsats.dk", "3. kvt. 2025", "ledige"],
+        ["1", "Det vigtigste", "henvisning", f"27,4{NB}pct.", f"Lolland, andel = 27,4{NB}pct.",
+         "Jobindsats.dk, 3. kvt. 2025", "3. kvt. 2025", "forsoergede"]]

@@ -41,6 +41,13 @@ class Quote:
     column: str
     value: float
     text: str
+    source: str = ""  # the table's, for the fact ledger
+    period: str = ""  # the column's period ('3. kvt. 2021'), else the table's
+    label: str = ""  # the column as shown
+
+    def describe(self) -> str:
+        """'Lolland, 3. kvt. 2025 = 1.041 personer' for the fact ledger."""
+        return f"{self.row}, {self.label} = {self.text}" if self.label else f"{self.row} = {self.text}"
 
 
 def expand(text: str, tables: dict[str, DataTable], quotes: list[Quote] | None = None) -> str:
@@ -72,11 +79,13 @@ def resolve(reference: str, tables: dict[str, DataTable], offset: int = 0) -> Qu
     column = _column(table, parts[2] if len(parts) == 3 else None, offset)
     row = _row(table, row_text, offset)
     value = row.values[column]
-    label = table.value_columns[column].label
+    shown = table.value_columns[column]
+    label = shown.label
     if value is None:
         raise QuoteError(f"tallet mangler i '{name}' for '{row_text}', {label} (tom celle eller under "
                          "diskretionsgrænsen); skriv teksten uden tallet", offset)
-    return Quote(name, row_text, table.value_columns[column].name, value, prose_value(value, table.unit, table.decimals))
+    return Quote(name, row_text, table.value_columns[column].name, value, prose_value(value, table.unit, table.decimals),
+                 table.spec.source, shown.period.short if shown.period else table.period_text, label)
 
 
 def _column(table: DataTable, name: str | None, offset: int) -> int:

@@ -14,7 +14,8 @@ LEDGER_HEADER = ["slide", "slidetitel", "regel", "sætning", "tal", "kilde", "pe
 
 
 def fact_ledger(contents) -> bytes:
-    """CSV (semicolons, UTF-8 with BOM for Excel) of every generated sentence and the numbers it rests on."""
+    """CSV (semicolons, UTF-8 with BOM for Excel) of every generated sentence and the numbers it rests on, and of
+    every number a text quotes from a table (`{tabel | række | kolonne}`, rule 'henvisning')."""
     import csv
     import io
 
@@ -31,4 +32,7 @@ def fact_ledger(contents) -> bytes:
                                       ", ".join(dict.fromkeys(v.source for v in facts if v.source)),
                                       ", ".join(dict.fromkeys(v.period for v in facts if v.period)),
                                       ", ".join(dict.fromkeys(v.table for v in facts if v.table))]))
+        for quote in content.extra.get("quotes") or []:
+            writer.writerow(safe_row([content.number, getattr(content.spec, "title", ""), "henvisning", quote.text,
+                                      quote.describe(), quote.source, quote.period, quote.table]))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
