@@ -140,3 +140,21 @@ def test_a_killed_cli_build_is_finished_or_undone_by_the_next(tmp_path):
 
     assert digest(root) == digest(reference)
     assert not [p.name for p in (root / "output").iterdir() if p.name.startswith(".") and p.name != ".cache"]
+
+
+def test_old_leftover_cache_temp_files_are_swept_and_fresh_ones_kept(tmp_path):
+    import os
+
+    from briefing.charts.cache import ChartCache, sweep_leftovers
+
+    charts = tmp_path / ".cache" / "charts"
+    charts.mkdir(parents=True)
+    old = [charts / ".abc.png.123.tmp", tmp_path / ".cache" / ".record.json.99.tmp"]
+    fresh, kept = charts / ".def.png.456.tmp", charts / "abc.png"
+    for path in (*old, fresh, kept):
+        path.write_bytes(b"x")
+    for path in (*old, kept):
+        os.utime(path, (1_000_000, 1_000_000))  # long ago
+    ChartCache(tmp_path)
+    assert [p.exists() for p in (*old, fresh, kept)] == [False, False, True, True]
+    assert sweep_leftovers(charts, now=os.stat(fresh).st_mtime + 601) == [fresh]

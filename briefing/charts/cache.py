@@ -79,6 +79,8 @@ class ChartCache:
     def __init__(self, folder: Path):
         self.output = Path(folder)
         self.folder = Path(folder) / CACHE_DIR / "charts"
+        sweep_leftovers(self.folder)
+        sweep_leftovers(self.folder.parent)
 
     def get(self, key: str) -> bytes | None:
         path, digest = self.folder / f"{key}.png", self.folder / f"{key}.sha256"
@@ -105,6 +107,32 @@ class ChartCache:
                 os.replace(temp, self.folder / name)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
+
+
+LEFTOVER_AGE = 600  # seconds: a temporary file this old belongs to no build still running
+
+
+def sweep_leftovers(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files (.<name>.<pid>.tmp) that killed builds left in a cache folder. Only old ones: a
+    build running beside this one (a batch on every core) may be writing its own right now."""
+    import time
+
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > LEFTOVER_AGE:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            pass  # gone already, or not ours to remove: the next build tries again
+    return removed
 
 
 def _damaged_quietly(path: Path) -> None:
