@@ -294,9 +294,22 @@ CASES = [
         (At(DECK, "minutes: |halvfems", "minutes: 'halvfems' er ikke et tal (skriv fx 76,3)"),),
     ),
     Case(
-        "deck-date-danish-style",
-        replace(DECK, "date: 2021-12-06", "date: 6/12/2021"),
-        (At(DECK, "date: |6/12/2021", "date: skal være en dato som 2021-11-29, ikke '6/12/2021'"),),
+        "deck-date-month-first",
+        replace(DECK, "date: 2021-12-06", "date: 12/31/2021"),
+        (At(DECK, "date: |12/31/2021", "date: der er ingen måned 31 (dagen skrives først: 14-01-2026), så "
+                                        "'12/31/2021' er ikke en dato"),),
+    ),
+    Case(
+        "deck-date-not-a-date",
+        replace(DECK, "date: 2021-12-06", "date: næste mandag"),
+        (At(DECK, "date: |næste mandag", "date: skal være en dato som 2021-11-29 eller 29-11-2021, ikke "
+                                          "'næste mandag'"),),
+    ),
+    Case(
+        "deck-date-that-does-not-exist",
+        replace(DECK, "date: 2021-12-06", "date: 2021-02-30"),
+        (At(DECK, "date: |2021-02-30", "date: '2021-02-30' er ikke en dato, der findes; skriv fx 2026-01-14 eller "
+                                        "14-01-2026"),),
     ),
     Case(
         "deck-start-not-a-time",

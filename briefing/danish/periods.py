@@ -261,3 +261,35 @@ def join_periods(periods: Sequence[Period]) -> str:
     [2019K3, 2021K3] -> "3. kvt. 2019 og 3. kvt. 2021".
     """
     return join_list(list(dict.fromkeys(period.short for period in periods)))
+
+
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
+_WORDED_DATE = re.compile(r"^(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})$")
+
+
+def read_date(text: str):
+    """A date as Danes write it, day first: '14-01-2026', '14.01.2026', '14/1/2026', '14. januar 2026',
+    '14. jan. 2026'; the ISO form '2026-01-14' is left to the caller. None when the text is none of these;
+    ValueError (Danish) for a day the month does not have."""
+    import datetime as dt
+
+    text = " ".join(text.strip().lower().split())
+    numeric, worded = _NUMERIC_DATE.match(text), _WORDED_DATE.match(text)
+    if numeric:
+        day, month, year = (int(part) for part in numeric.groups())
+    elif worded:
+        names = [month_name(m) for m in range(1, 13)]
+        word = worded.group(2)
+        month = next((i for i, name in enumerate(names, 1) if name == word or (len(word) >= 3 and name.startswith(word))),
+                     None)
+        if month is None:
+            return None
+        day, year = int(worded.group(1)), int(worded.group(3))
+    else:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        if not 1 <= month <= 12:
+            raise ValueError(f"der er ingen måned {month} (dagen skrives først: 14-01-2026)") from None
+        raise ValueError(f"{month_name(month)} {year} har ikke en {day}. dag") from None

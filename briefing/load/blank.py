@@ -36,7 +36,7 @@ title: {_q(f"Beskæftigelsesindsatsen i {municipality}")}
 subtitle: Status og handlemuligheder        # undertitel på forsiden
 municipality: {m}                          # egen kommune: fremhæves i diagrammer og sætninger
 meeting: Udvalget for Beskæftigelse         # mødet, der vises på forsiden
-date: {today.isoformat()}                          # mødedato som ÅÅÅÅ-MM-DD
+date: {today.isoformat()}                          # mødedato: ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ
 start: "16.00"                              # starttidspunkt: dagsordenen får klokkeslæt
 minutes: 60                                 # mødets samlede tid i minutter
 author: {_q(f"Jobcenter {municipality}")}

@@ -293,6 +293,9 @@ class _Converter:
         except ConstructorError:
             raise self._tag_error(node) from None
         except (ValueError, OverflowError):
+            if node.tag.endswith(":timestamp"):  # 2026-13-01: YAML takes it for a date that does not exist
+                raise fail(f"'{node.value[:40]}' er ikke en dato, der findes; skriv fx 2026-01-14 eller 14-01-2026",
+                           self._location(node), field_name(path) if path else "") from None
             raise fail(f"værdien '{node.value[:40]}' kan ikke læses", self._location(node)) from None
         problem = value_problem(value)
         if problem:

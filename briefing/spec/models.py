@@ -11,9 +11,10 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from briefing.danish.periods import read_date
 from briefing.spec.base import Flag, MeasureUnit, Number, Spec, Text, Whole, _danish_float, _text, yes_no  # noqa: F401
 from briefing.spec.chart import BarChart, ChartSpec, Selection  # noqa: F401  (chart kinds live in their own module)
 
@@ -38,6 +39,12 @@ class Section(Spec):
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[.:]([0-5]\d)$")
 
 
+# In an editor the schema accepts the forms read_date reads, not only ISO dates.
+MeetingDate = Annotated[dt.date, WithJsonSchema({
+    "type": "string",
+    "pattern": r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{1,2}\.? +[A-Za-zÆØÅæøå]+\.? +\d{4})$"})]
+
+
 class DeckSpec(Spec):
     """inputs/briefing.yaml: the deck as a whole."""
 
@@ -45,7 +52,7 @@ class DeckSpec(Spec):
     subtitle: str | None = _text("Undertitel på forsiden.", default=None)
     municipality: Text = _text("Egen kommune, fx 'Hedensted'.")
     meeting: str | None = _text("Mødet, fx 'Udvalget for Beskæftigelse'.", default=None)
-    date: dt.date = _text("Mødedato som ÅÅÅÅ-MM-DD.")
+    date: MeetingDate = _text("Mødedato: 2026-01-14, 14-01-2026 eller 14. januar 2026.")
     start: str | None = _text("Mødets starttidspunkt, fx '16.00'.", default=None)
     minutes: Number | None = _text("Mødets samlede tid i minutter.", default=None, gt=0, le=600)
     author: str | None = _text("Afsender, fx 'Jobcenter Hedensted'.", default=None)
@@ -56,6 +63,16 @@ class DeckSpec(Spec):
                                        default_factory=list)
     appendix: Flag = _text("Tilføj et bilag med datatabellerne bag diagrammerne (ja/nej).", default=True)
     sections: list[Section] = _text("Præsentationens afsnit i rækkefølge.", min_length=1)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _danish_date(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return read_date(value) or value
+            except ValueError as exc:
+                raise PydanticCustomError("briefing", f"{exc}, så '{value}' er ikke en dato") from None
+        return value
 
     @field_validator("start")
     @classmethod
