@@ -73,7 +73,16 @@ def _value(table: DataTable, row: Row, index: int, label: str, context: str, dec
     return Value(label=text, value=row.values[index], unit=table.unit, decimals=table.decimals,
                  source=table.spec.source, period=column.period.short if column.period else table.period_text,
                  table=table.name, context=context, scale=table.measure.scale, genitive=genitive,
-                 forecast=table.is_forecast(index), kind=kind)
+                 forecast=table.is_forecast(index), kind=kind, noun=_counted(table, index, label, deck, book))
+
+
+def _counted(table: DataTable, index: int, label: str, deck: DeckSpec | None, book: Phrasebook | None) -> str:
+    """What a number in 'antal' counts: the name of its column when that names a measure ('Sanktioner pr. 100'),
+    not a period or the place or group being compared."""
+    column = table.value_columns[index]
+    if table.unit != "antal" or column.period is not None or label == column.label or book is None or deck is None:
+        return ""
+    return running(column.label, table, deck, book)
 
 
 def _column(table: DataTable, name: str | None, field: str = "column") -> int:
@@ -239,6 +248,7 @@ def _rank(item: RankRule, table, deck, book):
     default = [n for n in (deck.comparison.region, deck.comparison.country) if n]
     subject = item.subject or deck.municipality
     exclude = item.exclude if item.exclude is not None else default
+    exclude = list(dict.fromkeys([*exclude, *(item.benchmarks or [])]))  # what it is compared with is not ranked
     values = _category_values(item, table, deck, exclude, book)
     raw = [r.labels[_category_index(table, item.where)] for r in _rows(table, item.where)]
     names = [n for n in raw if n not in exclude]
@@ -252,8 +262,12 @@ def _rank(item: RankRule, table, deck, book):
         raise RuleInputError(f"{own}'{subject}' findes ikke blandt rækkerne{suggest(subject, names)} "
                              f"(findes: {', '.join(names)}){hint}", field)
     group = item.group or book.names.group(names) or "kommuner"
+    index = _column(table, item.column)
+    against = [_value(table, _row_by_label(table, name, item.where, f"benchmarks[{i + 1}]"), index, name,
+                      _column_text(table, index, deck, book), deck, book)
+               for i, name in enumerate(item.benchmarks or [])]
     return rules.rank(running(subject, table, deck, book), values, book, noun=item.noun, group=group,
-                      about=item.about, direction=item.direction)
+                      about=item.about, direction=item.direction, benchmarks=against, tolerance=item.tolerance)
 
 
 def _extremes(item: ExtremesRule, table, deck, book):

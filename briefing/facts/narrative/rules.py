@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from briefing.danish import fmt
@@ -24,6 +24,7 @@ from briefing.facts.narrative.values import (
     Value,
     WrongForm,
     check_relative_of_share,
+    check_unit_named,
     difference_text,
     judgement,
     minus,
@@ -60,6 +61,8 @@ def compare(subject: Value, benchmarks: Sequence[Value], book: Phrasebook, *, to
     if skipped:
         return skipped
     who = start_of_sentence(measure.strip()) if measure and measure.strip() else start_of_sentence(subject.label)
+    if not noun:
+        check_unit_named(subject, measure, "measure")
     tol = tolerance_of(tolerance)
     diffs = [minus(subject.shown, b.shown) for b in benchmarks]
     signs = [sign_of(d, tol) for d in diffs]
@@ -77,8 +80,8 @@ def compare(subject: Value, benchmarks: Sequence[Value], book: Phrasebook, *, to
         return _relative(subject, benchmarks[0], diffs[0], tol, book, noun, better, judge, facts, variables, about,
                          who, relative_decimals)
     # a difference of values shown with different precision is written with the finer one, never as 0,0
-    texts = [difference_text(d.copy_abs(), subject.unit, max(subject.decimals, b.decimals), book, subject.scale)
-             for d, b in zip(diffs, benchmarks)]
+    texts = [difference_text(d.copy_abs(), subject.unit, max(subject.decimals, b.decimals), book, subject.scale,
+                             subject.noun) for d, b in zip(diffs, benchmarks)]
     common = dict(subject=who, subject_s=subject.possessive)
     if len(benchmarks) == 1:
         variant = {1: "over", -1: "under", 0: "niveau"}[signs[0]]
@@ -131,8 +134,9 @@ def deviation(subject: Value, reference: str, book: Phrasebook, *, tolerance: fl
     if skipped:
         return skipped
     who = start_of_sentence(measure.strip()) if measure and measure.strip() else start_of_sentence(subject.label)
+    check_unit_named(subject, measure, "measure")
     sign = sign_of(subject.shown, tolerance_of(tolerance))
-    size = subject.measure.prose(subject.shown.copy_abs(), point_unit=book.point_unit)
+    size = value_text(replace(subject, value=float(subject.shown.copy_abs())), book)
     variant = {1: "over", -1: "under", 0: "niveau"}[sign]
     text = book.render("sammenligning", variant, subject=who, subject_s=subject.possessive, difference=size,
                        benchmark=reference)
@@ -197,7 +201,8 @@ def _movement(start: Value, end: Value, threshold, relative, relative_decimals, 
         if percent == 0:  # never "steget med 0 pct."
             return diff, 0, ""
         return diff, sign, fmt.share(percent, places)
-    return diff, sign, difference_text(diff.copy_abs(), end.unit, max(start.decimals, end.decimals), book, end.scale)
+    return diff, sign, difference_text(diff.copy_abs(), end.unit, max(start.decimals, end.decimals), book, end.scale,
+                                       end.noun)
 
 
 # ---------------------------------------------------------------- shares and targets
@@ -229,9 +234,9 @@ def target(value: Value, goal: float, book: Phrasebook, *, better: str = "højer
     goal_shown = fmt.round_half_up(goal, goal_decimals)
     reached = value.shown >= goal_shown if better != "lavere" else value.shown <= goal_shown
     gap = minus(goal_shown, value.shown).copy_abs()
-    goal_value = Value(value.label, float(goal_shown), value.unit, goal_decimals)
+    goal_value = Value(value.label, float(goal_shown), value.unit, goal_decimals, noun=value.noun)
     values = dict(target=value_text(goal_value, book), value=value_text(value, book),
-                  gap=difference_text(gap, value.unit, value.decimals, book))
+                  gap=difference_text(gap, value.unit, value.decimals, book, value.scale, value.noun))
     return Sentence(book.render(rule, "nået" if reached else "ikke_nået", **values), rule, (value,),
                     {"mangler": 0.0 if reached else float(gap)})
 
