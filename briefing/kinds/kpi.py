@@ -131,7 +131,7 @@ def _kpi_tiles(spec, project, entry, problems) -> list:
             check_tile(tile, ("tiles", i), entry, project.tables, problems)
             if len(problems.errors) > found:
                 continue
-        tiles.append(resolve_tile(tile, project.tables))
+        tiles.append(resolve_tile(tile, project.tables, project.phrasebook, project.deck))
     return tiles
 
 

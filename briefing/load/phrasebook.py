@@ -203,3 +203,20 @@ def _shipped_rules() -> dict:
     from briefing.load.resources import resource_root
 
     return load_yaml(resource_root() / "narratives" / "phrasebook.yaml").data["rules"]
+
+
+def with_project_names(book: Phrasebook, root: Path) -> Phrasebook:
+    """A project's own narratives/names.yaml reaches every sentence, also when the project keeps the shipped
+    phrasebook; raise BriefingError (located) when the file is broken."""
+    own = root / "narratives" / "names.yaml"
+    if not own.is_file() or (book.registry is not None and book.registry.path == own):
+        return book
+    from dataclasses import replace
+
+    from briefing.errors import Location
+    from briefing.load.names import load_names
+    from briefing.load.paths import SYMLINK_OUT, within
+
+    if not within(root, own):
+        raise BriefingError(Problem(SYMLINK_OUT.replace("mappen", "projektet"), Location(own)))
+    return replace(book, registry=load_names(own))
