@@ -127,8 +127,9 @@ CASES = [
     ("several-all-on-par", lambda: cmp(17.8, 17.8, 17.84), f"{H} ligger på niveau med {R} og {L}"),
     ("several-kr", lambda: cmp(10_000, 11_000, 12_500, unit="kr.", decimals=0),
      f"{H} ligger 1.000 og 2.500\xa0kr. under henholdsvis {R} og {L}"),
+    # the unit is said once, after the last number, which it agrees with: '1 og 3 personer'
     ("several-persons-plural-agrees", lambda: cmp(5, 4, 2, unit="personer", decimals=0),
-     f"{H} ligger 1\xa0person og 3\xa0personer over henholdsvis {R} og {L}"),
+     f"{H} ligger 1 og 3\xa0personer over henholdsvis {R} og {L}"),
     ("several-mio-kr", lambda: cmp(5_000_000, 2_500_000, 1_200_000, unit="kr.", decimals=1, scale="mio."),
      f"{H} ligger 2,5 og 3,8\xa0mio.\xa0kr. over henholdsvis {R} og {L}"),
     ("several-no-judgement", lambda: cmp(17.8, 15.7, 16.0, better="højere", judge=True),

@@ -46,9 +46,23 @@ class NameRegistry:
         place = self.place(label)
         if place is not None:
             return place.text
-        if label in proper or keeps_capital(label):
+        if label in proper or keeps_capital(label) or self.proper_compound(label, proper):
             return label
         return label[:1].lower() + label[1:]
+
+    def proper_compound(self, label: str, proper: frozenset[str] = frozenset()) -> bool:
+        """A name built on a place is a proper name: 'Holbæk Kommune', 'Københavns Kommune', 'Danmark i alt'; so is
+        one whose second word has a capital: 'Jobcenter Holbæk' (but not 'kommunerne i RAR Fyn')."""
+        words = label.split()
+        if len(words) < 2:
+            return False
+        first = words[0].rstrip(",:")
+        for name in (first, first[:-1] if first.endswith("s") else first):
+            place = self.place(name)
+            if name in proper or (place is not None and place.text[:1].isupper()):
+                return True
+        second = words[1]
+        return second[:1].isupper() and not keeps_capital(second)
 
     def genitive(self, label: str, stated: dict[str, str] | None = None, proper: frozenset[str] = frozenset()) -> str:
         place = None if stated and label in stated else self.place(label)

@@ -13,6 +13,7 @@ from briefing.spec.narrative import ChangeRule, CompareRule, DeviationRule, Extr
 from briefing.spec.models import DeckSpec
 from briefing.facts.narrative import rules
 from briefing.facts.narrative.expr import ExpressionError, evaluate, parse
+from briefing.facts.narrative.nouns import is_count
 from briefing.load.names import proper_names
 from briefing.load.phrasebook import Phrasebook
 from briefing.facts.narrative.rules import Sentence, Skipped, Value, WrongForm
@@ -77,12 +78,17 @@ def _value(table: DataTable, row: Row, index: int, label: str, context: str, dec
 
 
 def _counted(table: DataTable, index: int, label: str, deck: DeckSpec | None, book: Phrasebook | None) -> str:
-    """What a number in 'antal' counts: the name of its column when that names a measure ('Sanktioner pr. 100'),
-    not a period or the place or group being compared."""
+    """What a number in 'antal' counts: the name of its column when that names things counted ('Sanktioner pr.
+    100', 'Antal ledige' -> 'ledige'); never a period, the place compared, or a bare 'Antal' or 'I alt'."""
     column = table.value_columns[index]
     if table.unit != "antal" or column.period is not None or label == column.label or book is None or deck is None:
         return ""
-    return running(column.label, table, deck, book)
+    words = column.label.strip()
+    if words.lower().startswith("antal "):
+        words = words[len("antal "):].strip()
+    if not is_count(words):
+        return ""
+    return running(words, table, deck, book)
 
 
 def _column(table: DataTable, name: str | None, field: str = "column") -> int:
