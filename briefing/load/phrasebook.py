@@ -33,6 +33,8 @@ RULES: dict[str, dict[str, set[str]]] = {
         "del_niveau": {"benchmark"},
         "relativ_over": {"subject", "percent", "noun", "benchmark"},
         "relativ_under": {"subject", "percent", "noun", "benchmark"},
+        "relativ_flere": {"subject", "percent", "noun", "benchmark"},
+        "relativ_færre": {"subject", "percent", "noun", "benchmark"},
         "bedre": {"sentence"},
         "dårligere": {"sentence"},
         "flere_ens": {"subject", "difference", "direction", "benchmarks"},
@@ -72,7 +74,7 @@ RULES: dict[str, dict[str, set[str]]] = {
 # Variants added after the first edition: a project's own phrasebook written before them takes the shipped wording.
 LATER = {"rangering": ("bundet", "bundet_delt", "tælleord", "tælleord_delt", "med_sammenligning", "ret_over", "ret_under", "ret_niveau",
                        "ret_over_flere", "ret_under_flere", "ret_niveau_flere"),
-         "ekstremer": ("bundet_højest_lavest",)}
+         "ekstremer": ("bundet_højest_lavest",), "sammenligning": ("relativ_flere", "relativ_færre")}
 
 
 @dataclass(frozen=True)

@@ -92,10 +92,12 @@ def _counted(table: DataTable, index: int, label: str, deck: DeckSpec | None, bo
 
 
 def _column(table: DataTable, name: str | None, field: str = "column") -> int:
-    """A number column by name; by default the latest period (whatever the column order), else the last column."""
+    """A number column by name; by default the latest period that is not a forecast (whatever the column
+    order), else the last column: a comparison or rank is told of what has happened."""
     if name is None:
         order = table.time_order()
-        return order[-1] if order else len(table.value_columns) - 1
+        actual = [i for i in order if not table.is_forecast(i)]
+        return (actual or order)[-1] if order else len(table.value_columns) - 1
     index = table.find_value_column(name)
     if index is None:
         names = table.value_names()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from briefing.danish import fmt
+from briefing.facts.narrative.nouns import is_count
 from briefing.facts.narrative.ranking import extremes, rank
 from briefing.facts.narrative.values import (
     Result,
@@ -118,8 +119,11 @@ def _relative(subject, benchmark, diff, tol, book, noun, better, judge, facts, v
     if sign == 0:
         text = book.render(rule, "niveau", **common, benchmark=benchmark.label)
     else:
-        text = book.render(rule, "relativ_over" if sign > 0 else "relativ_under", **common,
-                           percent=fmt.share(percent, places), noun=noun, benchmark=benchmark.label)
+        counted = "flere" if sign > 0 else "færre"  # '12 pct. flere ledige', not 'højere ledige'
+        variant = f"relativ_{counted}" if is_count(noun, subject.unit) else (
+            "relativ_over" if sign > 0 else "relativ_under")
+        text = book.render(rule, variant, **common, percent=fmt.share(percent, places), noun=noun,
+                           benchmark=benchmark.label)
     text = with_about(text, about)
     verdict = judgement(sign, better) if judge else None
     if verdict:
