@@ -256,7 +256,10 @@ def _rank(item: RankRule, table, deck, book):
     default = [n for n in (deck.comparison.region, deck.comparison.country) if n]
     subject = item.subject or deck.municipality
     exclude = item.exclude if item.exclude is not None else default
-    exclude = list(dict.fromkeys([*exclude, *(item.benchmarks or [])]))  # what it is compared with is not ranked
+    # a reference it is compared with (a region, the country) is not ranked; a municipality named as one is, so
+    # that 'næstflest ... og ligger under Esbjerg' holds together
+    references = [b for b in item.benchmarks or [] if getattr(book.names.place(b), "kind", "") != "kommune"]
+    exclude = list(dict.fromkeys([*exclude, *references]))
     values = _category_values(item, table, deck, exclude, book)
     raw = [r.labels[_category_index(table, item.where)] for r in _rows(table, item.where)]
     names = [n for n in raw if n not in exclude]
