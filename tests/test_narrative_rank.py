@@ -225,3 +225,45 @@ def test_a_plain_count_with_nothing_to_name_it_is_a_located_message(item):
         "tabellens enhed er 'antal', så tallet i sætningen ('ligger 12 over ...') står uden enhed og siger ikke, "
         "hvad der tælles; angiv 'measure' med det, der sammenlignes (fx 'antallet af sanktioner pr. 100 "
         "modtagere'), eller giv tabellen en tælleenhed som 'personer', 'forløb' eller 'sanktion/sanktioner'")
+
+
+EVERY_UNIT = [u for u in UNIT_HEADERS if u != "antal"] + ["sanktion/sanktioner", "forløb/forløb"]
+DIFFERENCE_ITEMS = {
+    "sammenligning": ({"rule": "sammenligning", "benchmarks": BOTH}, None),
+    "udvikling": ({"rule": "udvikling", "measure": "niveauet", "form": "med"}, None),
+    "udvikling-mod": ({"rule": "udvikling", "measure": "niveauet", "benchmark": "RAR Østjylland"}, None),
+    "afvigelse": ({"rule": "afvigelse", "reference": "hele landet"}, None),
+    "mål": ({"rule": "mål", "target": 9}, None),
+}
+
+
+@pytest.mark.parametrize("unit", EVERY_UNIT + ["antal"])
+@pytest.mark.parametrize("rule", list(DIFFERENCE_ITEMS))
+def test_every_number_a_rule_prints_carries_its_unit_word(unit, rule):
+    """Whatever the unit, no rule prints a bare number: each is followed by its unit (joined by U+00A0), or, for
+    'antal', by what the column counts ('ledige pr. 1.000')."""
+    import re
+
+    item, _ = DIFFERENCE_ITEMS[rule]
+    column = "Ledige pr. 1.000" if unit == "antal" else None
+    if rule.startswith("udvikling"):
+        table_rows = places(**{"2019": {"Hedensted": 6.8, "RAR Østjylland": 8.9}, "2021": {"Hedensted": 8.4,
+                                                                                       "RAR Østjylland": 9.6}})
+        if unit == "antal":
+            item = {**item, "measure": "antallet af ledige pr. 1.000 indbyggere"}
+        if rule == "udvikling":
+            item = {**item, "where": {"sted": "Hedensted"}}
+    else:
+        values = {"Hedensted": 6.8, "RAR Østjylland": 8.9, "Hele landet": 9.6}
+        table_rows = [{"sted": k, (column or "2021"): v} for k, v in values.items()]
+    text = say(table_rows, item, unit=unit, decimals=1)
+    if unit == "indeks" and rule == "mål":  # an index level is a bare number ('indeks 104'); the gap is not
+        assert text.endswith(f"2,2{NB}indekspoint til målet"), text
+        return
+    numbers = [m for m in re.finditer(r"\d+(?:[.,]\d+)*", text)
+               if not re.fullmatch(r"20\d\d", m[0]) and not text[:m.start()].endswith("pr. ")]
+    assert numbers, text
+    for number in numbers:
+        after = text[number.end():]
+        shared = re.match(r"(?: og |, )\d", after)  # '2,1 og 2,8 pct.point': the unit is said once, at the end
+        assert after.startswith(NB) or shared or (rule.startswith("udvikling") and unit == "antal"), text

@@ -142,6 +142,8 @@ def deviation(subject: Value, reference: str, book: Phrasebook, *, tolerance: fl
     check_unit_named(subject, measure, "measure")
     sign = sign_of(subject.shown, tolerance_of(tolerance))
     size = value_text(replace(subject, value=float(subject.shown.copy_abs())), book)
+    if subject.unit == "indeks":  # a deviation of an index is in index points, as any difference of one
+        size = difference_text(subject.shown.copy_abs(), subject.unit, subject.decimals, book)
     variant = {1: "over", -1: "under", 0: "niveau"}[sign]
     text = book.render("sammenligning", variant, subject=who, subject_s=subject.possessive, difference=size,
                        benchmark=reference)
