@@ -136,3 +136,21 @@ def test_a_broken_own_names_file_is_located_even_with_the_shipped_phrasebook(pro
     assert result.exit_code == 1
     assert ("narratives/names.yaml:5:7: places.kommune[1]: ukendt felt 'tekst' (mente du 'text'?) "
             "(tilladte: aliases, genitive, name, text)") in result.output
+
+
+def test_a_comparison_of_a_bare_count_is_a_located_message_through_the_cli(project):
+    slide = project / "inputs" / "slides" / "sanktioner.yaml"
+    slide.write_text(slide.read_text(encoding="utf-8").replace(
+        "    benchmarks: [RAR Østjylland, Hele landet]\n",
+        "    benchmarks: [RAR Østjylland, Hele landet]\n  - rule: sammenligning\n    benchmarks: [RAR Østjylland]\n", 1),
+        encoding="utf-8")
+    data = project / "inputs" / "data" / "sanktioner.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace("Sanktioner pr. 100:", "Antal:"), encoding="utf-8")
+    result = run(project, "build")
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "inputs/slides/sanktioner.yaml:14:5: narrative[2]: tabellens enhed er 'antal', så tallet i sætningen "
+        "('ligger 12 over ...') står uden enhed og siger ikke, hvad der tælles; angiv 'measure' med det, der "
+        "sammenlignes (fx 'antallet af sanktioner pr. 100 modtagere'), eller giv tabellen en tælleenhed som "
+        "'personer', 'forløb' eller 'sanktion/sanktioner'\n"), result.output
+    assert not (project / "output").exists() or not any((project / "output").iterdir())

@@ -64,7 +64,7 @@ def compare(subject: Value, benchmarks: Sequence[Value], book: Phrasebook, *, to
         return skipped
     who = start_of_sentence(measure.strip()) if measure and measure.strip() else start_of_sentence(subject.label)
     if not noun:
-        check_unit_named(subject, measure, "measure")
+        check_unit_named(subject, measure, "")
     tol = tolerance_of(tolerance)
     diffs = [minus(subject.shown, b.shown) for b in benchmarks]
     signs = [sign_of(d, tol) for d in diffs]
@@ -139,7 +139,7 @@ def deviation(subject: Value, reference: str, book: Phrasebook, *, tolerance: fl
     if skipped:
         return skipped
     who = start_of_sentence(measure.strip()) if measure and measure.strip() else start_of_sentence(subject.label)
-    check_unit_named(subject, measure, "measure")
+    check_unit_named(subject, measure, "")
     sign = sign_of(subject.shown, tolerance_of(tolerance))
     size = value_text(replace(subject, value=float(subject.shown.copy_abs())), book)
     if subject.unit == "indeks":  # a deviation of an index is in index points, as any difference of one
