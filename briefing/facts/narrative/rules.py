@@ -237,11 +237,12 @@ def target(value: Value, goal: float, book: Phrasebook, *, better: str = "højer
     skipped = missing(rule, [value])
     if skipped:
         return skipped
-    goal_decimals = 0 if float(goal).is_integer() else value.decimals
-    goal_shown = fmt.round_half_up(goal, goal_decimals)
+    # a whole goal is written whole ('80 pct.'), unless the table shows mio. kr.: 1.500.000 is '1,5 mio. kr.'
+    goal_decimals = 0 if float(goal).is_integer() and not value.scale else value.decimals
+    goal_value = Value(value.label, float(goal), value.unit, goal_decimals, scale=value.scale, noun=value.noun)
+    goal_shown = goal_value.shown
     reached = value.shown >= goal_shown if better != "lavere" else value.shown <= goal_shown
     gap = minus(goal_shown, value.shown).copy_abs()
-    goal_value = Value(value.label, float(goal_shown), value.unit, goal_decimals, noun=value.noun)
     values = dict(target=value_text(goal_value, book), value=value_text(value, book),
                   gap=difference_text(gap, value.unit, value.decimals, book, value.scale, value.noun))
     return Sentence(book.render(rule, "nået" if reached else "ikke_nået", **values), rule, (value,),
