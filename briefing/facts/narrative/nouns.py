@@ -16,7 +16,8 @@ COUNT_HEADS = (
     "personer", "borgere", "modtagere", "ledige", "sanktioner", "forløb", "sager", "afgørelser", "klager",
     "fuldtidspersoner", "virksomheder", "praktikker", "samtaler", "tilbud", "unge", "elever", "deltagere",
     "kontanthjælpsmodtagere", "ansøgninger", "henvendelser", "jobs", "job", "ansatte", "medarbejdere",
-    "pladser", "fuldtidsstillinger", "stillinger", "timer", "løntimer", "aktiveringer",
+    "pladser", "fuldtidsstillinger", "stillinger", "timer", "løntimer", "aktiveringer", "kvinder", "mænd", "børn",
+    "familier", "tilkendelser", "ansættelser", "pensioner", "fleksjob", "brugere", "indsatser", "aktiviteter",
 )
 # neuter nouns ('det højeste antal'); a compound ending in one of them is neuter too
 NEUTER_ENDINGS = ("antal", "niveau", "fravær", "forbrug", "beløb", "omfang", "tal", "resultat", "gennemsnit",
@@ -31,12 +32,13 @@ def head(noun: str) -> str:
 
 
 def is_count(noun: str, unit: str = "") -> bool:
-    """Whether a noun counts things ('sanktioner', 'personer i job', the table's own count unit)."""
+    """Whether a noun counts things ('sanktioner', 'personer i job', the table's own count unit); a compound
+    counts what its last part counts ('ledighedsforløb', 'kontanthjælpsmodtagere', 'virksomhedspraktikker')."""
     word = head(noun)
-    plurals = {plural for _singular, plural in COUNT_NOUNS.values()}
+    plurals = {plural for _singular, plural in COUNT_NOUNS.values()} | set(COUNT_HEADS)
     if "/" in unit:
         plurals.add(unit.split("/", 1)[1])
-    return word in COUNT_HEADS or word in plurals
+    return any(word == p or (word.endswith(p) and len(p) >= 4) for p in plurals)
 
 
 def article(noun: str) -> str:
