@@ -271,3 +271,32 @@ def test_every_number_a_rule_prints_carries_its_unit_word(unit, rule):
         after = text[number.end():]
         shared = re.match(r"(?: og |, )\d", after)  # '2,1 og 2,8 pct.point': the unit is said once, at the end
         assert after.startswith(NB) or shared or (rule.startswith("udvikling") and unit == "antal"), text
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TENTHS = st.integers(min_value=0, max_value=200).map(lambda n: n / 10)
+
+
+@settings(max_examples=60, deadline=None)
+@given(own=TENTHS, region=TENTHS, country=TENTHS, others=st.lists(TENTHS, min_size=1, max_size=5))
+def test_the_combined_sentence_tells_each_direction_as_the_numbers_show_it(own, region, country, others):
+    """For any values, 'over'/'under'/'på niveau med' agree with the shown numbers, and the rank part is the rank
+    sentence alone."""
+    names = ["Favrskov", "Horsens", "Vejle", "Odder", "Samsø"][:len(others)]
+    values = {"Hedensted": own, **dict(zip(names, others)), "RAR Østjylland": region, "Hele landet": country}
+    table_rows = places(**{"2021": values})
+    alone = say(table_rows, rank("andel"), unit="pct.")
+    text = say(table_rows, rank("andel", benchmarks=BOTH), unit="pct.")
+    assert text.startswith(alone + " og ligger ")
+
+    def word(other):
+        return "over" if own > other else "under" if own < other else "på niveau med"
+
+    words = [word(region), word(country)]
+    if words[0] == words[1]:
+        expected = f"{words[0]} både RAR Østjylland og hele landet"
+    else:
+        expected = f"{words[0]} RAR Østjylland og {words[1]} hele landet"
+    assert text == f"{alone} og ligger {expected}"
