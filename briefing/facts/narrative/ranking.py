@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefing.danish import fmt
-from briefing.facts.narrative.nouns import is_count, needs_bound_form, superlative
-from briefing.facts.narrative.values import Result, Sentence, Skipped, Value, minus, missing, sign_of, start_of_sentence, \
-    tolerance_of, value_text, with_about
+from briefing.facts.narrative.nouns import head, is_count, needs_bound_form, superlative
+from briefing.facts.narrative.values import (Result, Sentence, Skipped, Value, minus, missing, plural_unit,
+                                            sign_of, start_of_sentence, tolerance_of, value_text, with_about)
 from briefing.load.phrasebook import Phrasebook
 
 ORDINAL_PREFIX = {2: "næst", 3: "tredje", 4: "fjerde", 5: "femte", 6: "sjette", 7: "syvende", 8: "ottende",
@@ -120,6 +120,10 @@ def extremes(values: Sequence[Value], book: Phrasebook, *, noun: str) -> Result:
                  highest_value=value_text(highest[0], book), lowest=fmt.join_list([v.label for v in lowest]),
                  lowest_value=value_text(lowest[0], book))
     unit = present[0].unit
+    if is_count(noun, unit) and plural_unit(unit) and head(noun).endswith(plural_unit(unit)):
+        # the noun says what the numbers count: '(44)', not '(44 sanktioner)' right after 'flest sanktioner'
+        names.update(highest_value=fmt.number(highest[0].shown, highest[0].decimals),
+                     lowest_value=fmt.number(lowest[0].shown, lowest[0].decimals))
     if needs_bound_form(noun, unit):  # 'Horsens har flest sanktioner (30) og Hedensted færrest (12)'
         text = book.render(rule, "bundet_højest_lavest", **names, most=superlative("højeste", noun, unit),
                            least=superlative("laveste", noun, unit))
