@@ -7,6 +7,7 @@ end ('har sammen med Odder den laveste'); the group noun follows what is ranked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from briefing.danish import fmt
@@ -52,7 +53,7 @@ def rank(subject: str, values: Sequence[Value], book: Phrasebook, *, noun: str, 
     ties = [v.label for v in present if v.shown == own.shown and v.label != subject]
     variables = {"plads": top, "antal": n, "plads_nedefra": bottom}
     base = dict(subject=start_of_sentence(subject), subject_s=own.possessive, noun=noun, n=n,
-                group=group or "kommuner", rank=top, others=fmt.join_list(ties))
+                group="kommuner" if group is None else group, rank=top, others=fmt.join_list(ties))
     word = _word(top, bottom, direction)
     if word and needs_bound_form(noun, own.unit):
         variant = "tælleord" if is_count(noun, own.unit) else "bundet"
@@ -67,6 +68,8 @@ def rank(subject: str, values: Sequence[Value], book: Phrasebook, *, noun: str, 
         else:
             variant = "placering" if word else "plads"
         text = book.render(rule, variant, **base, rank_word=word or "")
+    if not group:  # rows that are not places (benefits, target groups): "blandt de tre", no group noun
+        text = re.sub(" {2,}", " ", text).strip()
     facts = tuple(present)
     against = [b for b in benchmarks if b.value is not None]
     if against:
