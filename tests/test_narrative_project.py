@@ -151,3 +151,16 @@ def test_a_comparison_of_a_bare_count_is_a_located_message_through_the_cli(proje
         "sammenlignes (fx 'antallet af sanktioner pr. 100 modtagere'), eller giv tabellen en tælleenhed som "
         "'personer', 'forløb' eller 'sanktion/sanktioner'\n"), result.output
     assert not (project / "output").exists() or not any((project / "output").iterdir())
+
+
+def test_an_own_names_file_with_only_its_changes_keeps_the_shipped_names(tmp_path):
+    from briefing.load.names import load_names, over_shipped
+
+    path = tmp_path / "names.yaml"
+    path.write_text("kinds:\n  land: {group: områder}\nplaces:\n  land:\n"
+                    "    - {name: Hele landet, text: landet som helhed}\n", encoding="utf-8")
+    names = over_shipped(load_names(path))
+    assert names.running("Hele landet") == "landet som helhed"
+    assert names.place("Hele Landet") is None  # the shipped alias went with the entry it changed
+    assert names.running("Favrskov") == "Favrskov" and names.genitive("Horsens") == "Horsens'"
+    assert names.group(["Favrskov", "Horsens"]) == "kommuner"

@@ -100,12 +100,22 @@ def default_names() -> NameRegistry:
 
 
 def names_for(phrasebook_path: Path | None) -> NameRegistry:
-    """The names.yaml next to a project's phrasebook, else the one shipped with briefing."""
+    """The names.yaml next to a project's phrasebook (over the shipped one), else the one shipped with briefing."""
     if phrasebook_path is not None:
         own = phrasebook_path.parent / "names.yaml"
         if own.is_file() and own.resolve() != PACKAGE_NAMES:
-            return load_names(own)
+            return over_shipped(load_names(own))
     return default_names()
+
+
+def over_shipped(own: NameRegistry) -> NameRegistry:
+    """A project's own names over the shipped ones: a file that gives only the names it changes keeps the other
+    97 municipalities; a name it gives replaces the shipped entry with all its aliases."""
+    shipped = default_names()
+    changed = {place.name for place in own.places.values()} | set(own.places)
+    places = {k: v for k, v in shipped.places.items() if k not in changed and v.name not in changed}
+    places.update(own.places)
+    return NameRegistry(places, {**shipped.groups, **own.groups}, own.path)
 
 
 def load_names(path: Path) -> NameRegistry:

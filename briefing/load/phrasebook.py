@@ -216,9 +216,9 @@ def with_project_names(book: Phrasebook, root: Path) -> Phrasebook:
     from dataclasses import replace
 
     from briefing.errors import Location
-    from briefing.load.names import load_names
+    from briefing.load.names import load_names, over_shipped
     from briefing.load.paths import SYMLINK_OUT, within
 
     if not within(root, own):
         raise BriefingError(Problem(SYMLINK_OUT.replace("mappen", "projektet"), Location(own)))
-    return replace(book, registry=load_names(own))
+    return replace(book, registry=over_shipped(load_names(own)))
