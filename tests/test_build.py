@@ -150,7 +150,8 @@ def test_charts_have_danish_alt_text_not_a_file_name(built):
         "Sanktioner pr. 100 modtagere, fra højest til lavest: Horsens 11,3, Ringkøbing-Skjern 10,2, Favrskov 9,4, "
         "Skanderborg 8,1, Vejle 7,4 og Hedensted 6,8; til sammenligning RAR Østjylland 8,9 og hele landet 9,6. "
         "Hedensted ligger lavest af de seks. Kilde: STAR (eksempeldata), 2021. "
-        "Hovedpointe: Hedensted har den laveste sanktionsrate blandt de seks kommuner."
+        "Hovedpointe: Hedensted har færrest sanktioner af de seks kommuner og ligger under både RAR Østjylland og "
+        "hele landet."
     ]
     kinds = [alt.split(":")[0] for s in slides for alt in s["alt"]]
     for kind in ("Søjlediagram", "Rangeret søjlediagram", "Linjediagram", "Stablet søjlediagram (100 pct.)",

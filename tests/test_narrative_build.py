@@ -74,15 +74,26 @@ EXPECTED = {
          "RAR Østjylland, kontanthjælp, jobparat, lønmodtagerbeskæftigelse = 68,2\xa0pct.",
          "3. kvt. 2020-2. kvt. 2021", "status-efter-forloeb"),
     ],
-    # issue 14: the sanctions ranking the notes typed by hand
+    # issue 14: the sanctions ranking and the comparison in one sentence, as a report writes it
     "sanktioner": [
-        ("rangering", "Hedensted har den laveste sanktionsrate blandt de seks kommuner",
+        ("rangering",
+         "Hedensted har færrest sanktioner af de seks kommuner og ligger under både RAR Østjylland og hele landet",
          "Hedensted, sanktioner pr. 100 = 6,8; Favrskov, sanktioner pr. 100 = 9,4; Skanderborg, sanktioner pr. 100 = 8,1; "
-         "Ringkøbing-Skjern, sanktioner pr. 100 = 10,2; Vejle, sanktioner pr. 100 = 7,4; Horsens, sanktioner pr. 100 = 11,3",
+         "Ringkøbing-Skjern, sanktioner pr. 100 = 10,2; Vejle, sanktioner pr. 100 = 7,4; Horsens, sanktioner pr. 100 = 11,3; "
+         "RAR Østjylland, sanktioner pr. 100 = 8,9; Hele landet, sanktioner pr. 100 = 9,6",
          "2021", "sanktioner", "STAR (eksempeldata)"),
-        ("sammenligning", "Sanktionsraten i Hedensted ligger 2,1 og 2,8 under henholdsvis RAR Østjylland og hele landet",
-         "Hedensted, sanktioner pr. 100 = 6,8; RAR Østjylland, sanktioner pr. 100 = 8,9; Hele landet, sanktioner pr. 100 = 9,6",
-         "2021", "sanktioner", "STAR (eksempeldata)"),
+    ],
+    # issue 14: what the notes said by hand ('Hedensted er siden kommet højere op end regionen')
+    "aktivering-udvikling": [
+        ("udvikling",
+         f"Andelen i Hedensted er steget med 36,2\xa0pct.point fra {K19} til {K21} mod 19,1\xa0pct.point i RAR Østjylland",
+         f"{K19}, Hedensted = 44,4\xa0pct.; {K21}, Hedensted = 80,6\xa0pct.; {K19}, RAR Østjylland = 41,2\xa0pct.; "
+         f"{K21}, RAR Østjylland = 60,3\xa0pct.",
+         f"{K19}, {K21}", "aktivering-kvartal", "Jobindsats.dk (eksempeldata)"),
+        ("sammenligning",
+         f"Hedensted ligger 20,3 og 23,2\xa0pct.point over henholdsvis RAR Østjylland og hele landet i {K21}",
+         f"Hedensted, {K21} = 80,6\xa0pct.; RAR Østjylland, {K21} = 60,3\xa0pct.; Hele landet, {K21} = 57,4\xa0pct.",
+         K21, "aktivering-kvartal", "Jobindsats.dk (eksempeldata)"),
     ],
     "varighed": [
         ("sammenligning", "Hedensted ligger 5,7\xa0uger over RAR Østjylland i seneste periode",

@@ -205,3 +205,23 @@ def test_templates_can_use_the_genitive_of_the_subject(tmp_path):
     for name, expected in [("Hedensted", "Hedensteds"), ("Horsens", "Horsens'"), ("Vejle", "Vejles")]:
         sentence = compare(Value(name, 17.8, "pct."), [Value("RAR Østjylland", 15.7, "pct.")], custom)
         assert sentence.text == f"{expected} andel ligger 2,1\xa0pct.point over RAR Østjylland"
+
+
+def test_a_phrasebook_from_before_the_bound_rank_words_takes_the_shipped_wording_for_them(tmp_path):
+    """A project's own copy written before 'tælleord', 'med_sammenligning' ... still loads, and ranks count nouns
+    with the shipped wording, while its own wording of the older variants is kept."""
+    import re
+
+    from briefing.load.phrasebook import LATER
+
+    text = SHIPPED.read_text(encoding="utf-8")
+    for rule, variants in LATER.items():
+        for variant in variants:
+            text, count = re.subn(rf"\n    {variant}: .*", "", text)
+            assert count == 1, variant
+    text = text.replace('højest: "{subject} har den højeste {noun} blandt', 'højest: "{subject} har den største {noun} blandt')
+    (tmp_path / "phrasebook.yaml").write_text(text, encoding="utf-8")
+    book = load_phrasebook(tmp_path / "phrasebook.yaml")
+    assert book.templates["rangering"]["tælleord"] == "{subject} har {superlative} {noun} af de {n:tekst} {group}"
+    assert book.templates["rangering"]["højest"].startswith("{subject} har den største")
+    assert set(book.templates["rangering"]) == set(RULES["rangering"])

@@ -36,7 +36,7 @@ MILLION = 1_000_000
 FactsBuilder = Callable[[str, object, DataTable, DeckSpec], ChartData]
 
 
-def chart_data(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
+def chart_data(title: str, spec, table: DataTable, deck: DeckSpec, names=None) -> ChartData:
     """The ChartData for a chart spec of any kind, computed by the kind's facts function.
 
     A table shown in mio. kr. gives its chart values in millions, so labels read as the table's cells."""
@@ -51,7 +51,7 @@ def chart_data(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
             options = replace(options, references=tuple(replace(r, value=scaled((r.value,))[0])
                                                         for r in options.references))
         data = replace(data, series=tuple(replace(s, values=scaled(s.values)) for s in data.series), options=options)
-    return replace(data, spoken=spoken_names(data, table, deck))
+    return replace(data, spoken=spoken_names(data, table, deck, names))
 
 
 # ---------------------------------------------------------------- shared selection helpers
@@ -279,11 +279,12 @@ CHART_FACTS: dict[str, FactsBuilder] = {
 
 # ---------------------------------------------------------------- names in the alt text
 
-def spoken_names(data: ChartData, table: DataTable, deck: DeckSpec) -> tuple[tuple[str, str], ...]:
-    """How the chart's category and series names are written inside a sentence (for the alt text)."""
+def spoken_names(data: ChartData, table: DataTable, deck: DeckSpec, names=None) -> tuple[tuple[str, str], ...]:
+    """How the chart's category and series names are written inside a sentence (for the alt text), by the
+    project's names registry (`names`; the shipped one when not given)."""
     from briefing.load.names import default_names, proper_names
 
-    names, proper = default_names(), proper_names(deck)
+    names, proper = names or default_names(), proper_names(deck)
     options = data.options
     labels = list(data.categories) + [s.name for s in data.series] + [r.name for r in getattr(options, "references", ())]
     labels += [getattr(options, "y_label", None)] if getattr(options, "y_label", None) else []

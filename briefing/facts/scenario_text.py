@@ -80,7 +80,7 @@ def summaries(model: ScenarioModel, wanted: list[str] | None, book) -> list[Sent
     """One sentence per summarised scenario (default: the first and the last that are not the baseline)."""
     others = [n for n in model.names if n != model.baseline]
     names = wanted or list(dict.fromkeys([others[-1], others[0]]))
-    return [scenario_summary(model.phrases[n], effects(model, n), book, facts(model, n)) for n in names]
+    return [scenario_summary(model.phrases[n], effects(model, n), book, facts(model, n, book.names)) for n in names]
 
 
 MAX_ECONOMY_EFFECTS = 2
@@ -131,14 +131,14 @@ def _about(amount: float) -> float:
     return float(fmt.round_half_up(amount / step, 0)) * step
 
 
-def facts(model: ScenarioModel, name: str) -> list[Value]:
+def facts(model: ScenarioModel, name: str, names=None) -> list[Value]:
     """The numbers a summary rests on, for notes and the fact ledger."""
     values = []
     for result in model.economy:
         for scenario in (model.baseline, name):
             outcome = result.outcomes[scenario]
             text = outcome_text(outcome, result.unit, result.decimals, row_magnitude(result))
-            values.append(Value(f"{result.label}, {_mid(scenario)}", outcome.value, result.unit, result.decimals or 0,
+            values.append(Value(f"{result.label}, {_mid(scenario, names)}", outcome.value, result.unit, result.decimals or 0,
                                 source="Beregning på forudsætninger (se noter)", display=text))
     return values
 
@@ -169,11 +169,12 @@ def assumption_notes(spec) -> str:
     return "\n".join(lines)
 
 
-def _mid(label: str) -> str:
-    """A label inside a line: lower-case first letter unless an acronym or a name ('som i dag', 'RAR Østjylland')."""
+def _mid(label: str, names=None) -> str:
+    """A label inside a line: lower-case first letter unless an acronym or a name ('som i dag', 'RAR Østjylland'),
+    by the project's names registry when given."""
     from briefing.load.names import default_names
 
-    return default_names().running(label)
+    return (names or default_names()).running(label)
 
 
 def _change_text(change) -> str:

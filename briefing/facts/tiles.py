@@ -29,7 +29,7 @@ class Tile:
     direction: str = ""  # up, down, same
 
 
-def resolve_tile(tile, tables: dict[str, DataTable]):
+def resolve_tile(tile, tables: dict[str, DataTable], book=None, deck=None):
     """The tile with its numbers filled in: read from the table it names (checked when the project loaded),
     with the table's unit and decimals unless the tile states its own. By default the latest period, whatever
     the order of the columns; a comparison with another period is always told from the earlier one."""
@@ -49,9 +49,19 @@ def resolve_tile(tile, tables: dict[str, DataTable]):
         if compare.against == "periode" and mine is not None and theirs is not None and theirs > mine:
             row, other_row, column, other = other_row, row, other, column  # 'siden' looks back in time
             update["value"] = row.values[column]
-        label = compare.label or (table.value_columns[other].label if compare.column else ", ".join(compare.where.values()))
+        label = compare.label or (table.value_columns[other].label if compare.column else
+                                  ", ".join(_running(v, table, book, deck) for v in compare.where.values()))
         update["compare"] = compare.model_copy(update={"value": other_row.values[other], "label": label})
     return tile.model_copy(update=update)
+
+
+def _running(label: str, table: DataTable, book, deck) -> str:
+    """A row name after 'over'/'under' on a tile, as written inside a sentence ('hele landet'), by the project's
+    names registry."""
+    from briefing.load.names import default_names, proper_names
+
+    names = book.names if book is not None else default_names()
+    return names.running(label, table.spec.names, proper_names(deck) if deck is not None else frozenset())
 
 
 def kpi_tile(tile) -> Tile:

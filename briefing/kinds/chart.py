@@ -30,7 +30,8 @@ def plan_chart(content: SlideContent, step) -> None:
     spec, project = content.spec, step.project
     table = project.tables[spec.chart.table]
     narrate(content, spec, table, step)
-    data = chart_data(spec.title, spec.chart, table, project.deck)
+    data = chart_data(spec.title, spec.chart, table, project.deck,
+                      names=project.phrasebook.names if project.phrasebook is not None else None)
     lead = content.extra["lead"]
     sentences = content.extra["sentences"]
     points = [s.text for s in sentences if s.text != lead] + list(spec.bullets)

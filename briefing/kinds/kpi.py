@@ -121,7 +121,7 @@ def plan_tiles(content: SlideContent, step) -> None:
 def _kpi_tiles(spec, project, entry, problems) -> list:
     """The tiles with their numbers read from the tables (checked when the project loaded: for another
     municipality, --kommune or --alle, after its names were swapped in, load/swap.py)."""
-    return [resolve_tile(tile, project.tables) for tile in spec.tiles]
+    return [resolve_tile(tile, project.tables, project.phrasebook, project.deck) for tile in spec.tiles]
 
 
 def kpi_slide(slide, content: SlideContent, ctx: DeckContext) -> None:

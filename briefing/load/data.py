@@ -80,9 +80,11 @@ class DataTable:
                       key=lambda i: self.value_columns[i].period)
 
     def latest_column(self) -> int:
-        """The column read when none is named: the latest period whatever the column order, else the last column."""
+        """The column read when none is named: the latest period that is not a forecast, whatever the column order
+        (what has happened, for sentences, tiles, references and charts of one value), else the last column."""
         order = self.time_order()
-        return order[-1] if order else len(self.value_columns) - 1
+        actual = [i for i in order if not self.is_forecast(i)]
+        return (actual or order)[-1] if order else len(self.value_columns) - 1
 
     @property
     def periods(self) -> list[Period]:
@@ -311,6 +313,20 @@ def parse_cell(value: Any, raw: str | None) -> float | None:
     return numbers.read_number(raw if raw is not None else str(value), missing=True)
 
 
+def _unknown_forecasts(spec: TableSpec, doc: SourceDoc, columns: list[Column]) -> list[Problem]:
+    """Every column named in `forecast:` must be a number column (by name or by the period it stands for)."""
+    problems = []
+    names = [c.name for c in columns]
+    for i, wanted in enumerate(spec.forecast):
+        period = _safe_period(wanted)
+        if wanted in names or (period is not None and any(c.period == period for c in columns)):
+            continue
+        problems.append(Problem(f"prognosekolonnen '{wanted}' findes ikke i tabellen{suggest(wanted, names)} "
+                                f"(talkolonner: {', '.join(names)})", doc.location(("forecast", i)),
+                                f"forecast[{i + 1}]"))
+    return problems
+
+
 def _build_table(name: str, spec: TableSpec, doc: SourceDoc, header: list[str], cells: list[list[Cell]]) -> DataTable:
     problems: list[Problem] = []
     where = doc.location(("file",) if spec.file else ("rows",))
@@ -339,6 +355,7 @@ def _build_table(name: str, spec: TableSpec, doc: SourceDoc, header: list[str], 
             columns.append(Column(column_name, parse_period(column_name)))
         except ValueError as exc:
             problems.append(Problem(f"kolonnen '{column_name}': {exc}", where))
+    problems.extend(_unknown_forecasts(spec, doc, columns))
     rows = []
     for record in cells:
         by_name = dict(zip(header, record))

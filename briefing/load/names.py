@@ -46,9 +46,23 @@ class NameRegistry:
         place = self.place(label)
         if place is not None:
             return place.text
-        if label in proper or keeps_capital(label):
+        if label in proper or keeps_capital(label) or self.proper_compound(label, proper):
             return label
         return label[:1].lower() + label[1:]
+
+    def proper_compound(self, label: str, proper: frozenset[str] = frozenset()) -> bool:
+        """A name built on a place is a proper name: 'Holbæk Kommune', 'Københavns Kommune', 'Danmark i alt'; so is
+        one whose second word has a capital: 'Jobcenter Holbæk' (but not 'kommunerne i RAR Fyn')."""
+        words = label.split()
+        if len(words) < 2:
+            return False
+        first = words[0].rstrip(",:")
+        for name in (first, first[:-1] if first.endswith("s") else first):
+            place = self.place(name)
+            if name in proper or (place is not None and place.text[:1].isupper()):
+                return True
+        second = words[1]
+        return second[:1].isupper() and not keeps_capital(second)
 
     def genitive(self, label: str, stated: dict[str, str] | None = None, proper: frozenset[str] = frozenset()) -> str:
         place = None if stated and label in stated else self.place(label)
@@ -86,12 +100,22 @@ def default_names() -> NameRegistry:
 
 
 def names_for(phrasebook_path: Path | None) -> NameRegistry:
-    """The names.yaml next to a project's phrasebook, else the one shipped with briefing."""
+    """The names.yaml next to a project's phrasebook (over the shipped one), else the one shipped with briefing."""
     if phrasebook_path is not None:
         own = phrasebook_path.parent / "names.yaml"
         if own.is_file() and own.resolve() != PACKAGE_NAMES:
-            return load_names(own)
+            return over_shipped(load_names(own))
     return default_names()
+
+
+def over_shipped(own: NameRegistry) -> NameRegistry:
+    """A project's own names over the shipped ones: a file that gives only the names it changes keeps the other
+    97 municipalities; a name it gives replaces the shipped entry with all its aliases."""
+    shipped = default_names()
+    changed = {place.name for place in own.places.values()} | set(own.places)
+    places = {k: v for k, v in shipped.places.items() if k not in changed and v.name not in changed}
+    places.update(own.places)
+    return NameRegistry(places, {**shipped.groups, **own.groups}, own.path)
 
 
 def load_names(path: Path) -> NameRegistry:

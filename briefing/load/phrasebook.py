@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from briefing.errors import BriefingError, Problem, known_list, suggest
@@ -32,6 +33,8 @@ RULES: dict[str, dict[str, set[str]]] = {
         "del_niveau": {"benchmark"},
         "relativ_over": {"subject", "percent", "noun", "benchmark"},
         "relativ_under": {"subject", "percent", "noun", "benchmark"},
+        "relativ_flere": {"subject", "percent", "noun", "benchmark"},
+        "relativ_færre": {"subject", "percent", "noun", "benchmark"},
         "bedre": {"sentence"},
         "dårligere": {"sentence"},
         "flere_ens": {"subject", "difference", "direction", "benchmarks"},
@@ -46,10 +49,16 @@ RULES: dict[str, dict[str, set[str]]] = {
         **{name: {"other_change", "benchmark"} for name in ("mod_samme", "mod_steget", "mod_faldet", "mod_uændret")},
     },
     "rangering": {
-        name: {"subject", "noun", "n", "group", "rank", "others", "rank_word"}
-        for name in ("højest", "lavest", "næsthøjest", "næstlavest", "plads", "delt", "placering", "delt_placering")
+        **{name: {"subject", "noun", "n", "group", "rank", "others", "rank_word"}
+           for name in ("højest", "lavest", "næsthøjest", "næstlavest", "plads", "delt", "placering", "delt_placering")},
+        **{name: {"subject", "noun", "n", "group", "rank", "others", "rank_word", "superlative"}
+           for name in ("bundet", "bundet_delt", "tælleord", "tælleord_delt")},
+        "med_sammenligning": {"ranking", "comparison"},
+        **{name: {"benchmarks"} for name in ("ret_over", "ret_under", "ret_niveau", "ret_over_flere",
+                                             "ret_under_flere", "ret_niveau_flere")},
     },
-    "ekstremer": {"højest_lavest": {"highest", "highest_value", "lowest", "lowest_value", "noun"}},
+    "ekstremer": {"højest_lavest": {"highest", "highest_value", "lowest", "lowest_value", "noun"},
+                  "bundet_højest_lavest": {"highest", "highest_value", "lowest", "lowest_value", "noun", "most", "least"}},
     "andel": {name: {"part", "share", "whole", "fraction"} for name in ("brøk", "andel")},
     "mål": {name: {"target", "value", "gap"} for name in ("nået", "ikke_nået")},
     "scenarie": {
@@ -60,6 +69,12 @@ RULES: dict[str, dict[str, set[str]]] = {
         "svækker": {"label"},
     },
 }
+
+
+# Variants added after the first edition: a project's own phrasebook written before them takes the shipped wording.
+LATER = {"rangering": ("bundet", "bundet_delt", "tælleord", "tælleord_delt", "med_sammenligning", "ret_over", "ret_under", "ret_niveau",
+                       "ret_over_flere", "ret_under_flere", "ret_niveau_flere"),
+         "ekstremer": ("bundet_højest_lavest",), "sammenligning": ("relativ_flere", "relativ_færre")}
 
 
 @dataclass(frozen=True)
@@ -142,7 +157,9 @@ def _templates(doc: SourceDoc, rules: dict, problems: list[Problem]) -> dict[str
             problems.append(Problem("skal være en sektion med formuleringer", doc.location(("rules", rule)), f"rules.{rule}"))
             continue
         for variant in RULES[rule]:
-            if variant not in variants:
+            if variant not in variants and variant in LATER.get(rule, ()):
+                templates.setdefault(rule, {})[variant] = _shipped(rule, variant)
+            elif variant not in variants:
                 problems.append(Problem(f"formuleringen '{variant}' mangler", doc.location(("rules", rule)), f"rules.{rule}"))
         for variant, text in variants.items():
             field = f"rules.{rule}.{variant}"
@@ -176,3 +193,32 @@ def _check_template(text: str, allowed: set[str], where, field: str) -> list[Pro
         elif spec not in FORMAT_SPECS or conversion:
             problems.append(Problem(f"ukendt format '{{{name}:{spec}}}' (tilladt: {{{name}:tekst}})", where, field))
     return problems
+
+
+def _shipped(rule: str, variant: str) -> str:
+    """The shipped wording of a variant a project's older phrasebook does not have yet."""
+    return str(_shipped_rules()[rule][variant])
+
+
+@lru_cache(maxsize=1)
+def _shipped_rules() -> dict:
+    from briefing.load.resources import resource_root
+
+    return load_yaml(resource_root() / "narratives" / "phrasebook.yaml").data["rules"]
+
+
+def with_project_names(book: Phrasebook, root: Path) -> Phrasebook:
+    """A project's own narratives/names.yaml reaches every sentence, also when the project keeps the shipped
+    phrasebook; raise BriefingError (located) when the file is broken."""
+    own = root / "narratives" / "names.yaml"
+    if not own.is_file() or (book.registry is not None and book.registry.path == own):
+        return book
+    from dataclasses import replace
+
+    from briefing.errors import Location
+    from briefing.load.names import load_names, over_shipped
+    from briefing.load.paths import SYMLINK_OUT, within
+
+    if not within(root, own):
+        raise BriefingError(Problem(SYMLINK_OUT.replace("mappen", "projektet"), Location(own)))
+    return replace(book, registry=over_shipped(load_names(own)))

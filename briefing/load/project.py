@@ -206,7 +206,7 @@ PHRASEBOOK = Path("narratives") / "phrasebook.yaml"
 
 def _load_phrasebook(root: Path, problems: Problems):
     """The project's own phrasebook if it has one, else the one shipped with briefing."""
-    from briefing.load.phrasebook import load_phrasebook
+    from briefing.load.phrasebook import load_phrasebook, with_project_names
 
     for path in (root / PHRASEBOOK, PACKAGE_ROOT / PHRASEBOOK):
         if path.is_file() and path.parents[1] == root and not within(root, path):
@@ -214,7 +214,7 @@ def _load_phrasebook(root: Path, problems: Problems):
             return None
         if path.is_file():
             try:
-                return load_phrasebook(path)
+                return with_project_names(load_phrasebook(path), root)
             except BriefingError as exc:
                 problems.extend(exc.problems)
                 return None

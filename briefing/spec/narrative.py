@@ -79,6 +79,11 @@ class RankRule(RuleBase):
                                                           "(standard: fra den nærmeste ende).", default=None)
     exclude: list[Text] | None = _text("Rækker, der ikke rangeres (standard: region og hele landet).", default=None)
     about: str | None = _text("Tilføjes sidst i sætningen, fx 'i 2021'.", default=None)
+    benchmarks: list[Text] | None = _text("Sammenlign også med disse rækker i samme sætning, fx [RAR Østjylland, Hele "
+                                          "landet]: '... og ligger under både RAR Østjylland og hele landet'.",
+                                          default=None)
+    tolerance: Number | None = _text("Med 'benchmarks': forskelle op til denne størrelse kaldes 'på niveau med'.",
+                                     default=None, ge=0)
 
 
 class ExtremesRule(RuleBase):

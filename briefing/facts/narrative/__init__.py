@@ -13,6 +13,7 @@ from briefing.spec.narrative import ChangeRule, CompareRule, DeviationRule, Extr
 from briefing.spec.models import DeckSpec
 from briefing.facts.narrative import rules
 from briefing.facts.narrative.expr import ExpressionError, evaluate, parse
+from briefing.facts.narrative.nouns import is_count
 from briefing.load.names import proper_names
 from briefing.load.phrasebook import Phrasebook
 from briefing.facts.narrative.rules import Sentence, Skipped, Value, WrongForm
@@ -73,14 +74,28 @@ def _value(table: DataTable, row: Row, index: int, label: str, context: str, dec
     return Value(label=text, value=row.values[index], unit=table.unit, decimals=table.decimals,
                  source=table.spec.source, period=column.period.short if column.period else table.period_text,
                  table=table.name, context=context, scale=table.measure.scale, genitive=genitive,
-                 forecast=table.is_forecast(index), kind=kind)
+                 forecast=table.is_forecast(index), kind=kind, noun=_counted(table, index, label, deck, book))
+
+
+def _counted(table: DataTable, index: int, label: str, deck: DeckSpec | None, book: Phrasebook | None) -> str:
+    """What a number in 'antal' counts: the name of its column when that names things counted ('Sanktioner pr.
+    100', 'Antal ledige' -> 'ledige'); never a period, the place compared, or a bare 'Antal' or 'I alt'."""
+    column = table.value_columns[index]
+    if table.unit != "antal" or column.period is not None or label == column.label or book is None or deck is None:
+        return ""
+    words = column.label.strip()
+    if words.lower().startswith("antal "):
+        words = words[len("antal "):].strip()
+    if not is_count(words):
+        return ""
+    return running(words, table, deck, book)
 
 
 def _column(table: DataTable, name: str | None, field: str = "column") -> int:
-    """A number column by name; by default the latest period (whatever the column order), else the last column."""
+    """A number column by name; by default the latest period that is not a forecast (whatever the column
+    order), else the last column: a comparison or rank is told of what has happened."""
     if name is None:
-        order = table.time_order()
-        return order[-1] if order else len(table.value_columns) - 1
+        return table.latest_column()
     index = table.find_value_column(name)
     if index is None:
         names = table.value_names()
@@ -248,6 +263,10 @@ def _rank(item: RankRule, table, deck, book):
     default = [n for n in (deck.comparison.region, deck.comparison.country) if n]
     subject = item.subject or deck.municipality
     exclude = item.exclude if item.exclude is not None else default
+    # a reference it is compared with (a region, the country) is not ranked; a municipality named as one is, so
+    # that 'næstflest ... og ligger under Esbjerg' holds together
+    references = [b for b in item.benchmarks or [] if getattr(book.names.place(b), "kind", "") != "kommune"]
+    exclude = list(dict.fromkeys([*exclude, *references]))
     values = _category_values(item, table, deck, exclude, book)
     raw = [r.labels[_category_index(table, item.where)] for r in _rows(table, item.where)]
     names = [n for n in raw if n not in exclude]
@@ -260,9 +279,17 @@ def _rank(item: RankRule, table, deck, book):
         hint = "" if item.subject else "; angiv 'subject' med den række, der rangeres"
         raise RuleInputError(f"{own}'{subject}' findes ikke blandt rækkerne{suggest(subject, names)} "
                              f"(findes: {', '.join(names)}){hint}", field)
-    group = item.group or book.names.group(names) or "kommuner"
+    group = item.group or book.names.group(names)
+    if group is None:  # 'kommuner' only when the rows are municipalities, never for benefits or target groups
+        proper = proper_names(deck)
+        municipal = any(n in proper or getattr(book.names.place(n), "kind", "") == "kommune" for n in names)
+        group = "kommuner" if municipal else ""
+    index = _column(table, item.column)
+    against = [_value(table, _row_by_label(table, name, item.where, f"benchmarks[{i + 1}]"), index, name,
+                      _column_text(table, index, deck, book), deck, book)
+               for i, name in enumerate(item.benchmarks or [])]
     return rules.rank(running(subject, table, deck, book), values, book, noun=item.noun, group=group,
-                      about=item.about, direction=item.direction)
+                      about=item.about, direction=item.direction, benchmarks=against, tolerance=item.tolerance)
 
 
 def _extremes(item: ExtremesRule, table, deck, book):

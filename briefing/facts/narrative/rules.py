@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from briefing.danish import fmt
+from briefing.facts.narrative.nouns import is_count
 from briefing.facts.narrative.ranking import extremes, rank
 from briefing.facts.narrative.values import (
     Result,
@@ -24,10 +25,12 @@ from briefing.facts.narrative.values import (
     Value,
     WrongForm,
     check_relative_of_share,
+    check_unit_named,
     difference_text,
     judgement,
     minus,
     missing,
+    plural_unit,
     relative_percent,
     shared_unit_list,
     sign_of,
@@ -60,6 +63,8 @@ def compare(subject: Value, benchmarks: Sequence[Value], book: Phrasebook, *, to
     if skipped:
         return skipped
     who = start_of_sentence(measure.strip()) if measure and measure.strip() else start_of_sentence(subject.label)
+    if not noun:
+        check_unit_named(subject, measure, "")
     tol = tolerance_of(tolerance)
     diffs = [minus(subject.shown, b.shown) for b in benchmarks]
     signs = [sign_of(d, tol) for d in diffs]
@@ -77,8 +82,8 @@ def compare(subject: Value, benchmarks: Sequence[Value], book: Phrasebook, *, to
         return _relative(subject, benchmarks[0], diffs[0], tol, book, noun, better, judge, facts, variables, about,
                          who, relative_decimals)
     # a difference of values shown with different precision is written with the finer one, never as 0,0
-    texts = [difference_text(d.copy_abs(), subject.unit, max(subject.decimals, b.decimals), book, subject.scale)
-             for d, b in zip(diffs, benchmarks)]
+    texts = [difference_text(d.copy_abs(), subject.unit, max(subject.decimals, b.decimals), book, subject.scale,
+                             subject.noun) for d, b in zip(diffs, benchmarks)]
     common = dict(subject=who, subject_s=subject.possessive)
     if len(benchmarks) == 1:
         variant = {1: "over", -1: "under", 0: "niveau"}[signs[0]]
@@ -89,7 +94,7 @@ def compare(subject: Value, benchmarks: Sequence[Value], book: Phrasebook, *, to
         text = book.render(rule, "flere_ens", **common, difference=texts[0],
                            direction="over" if signs[0] > 0 else "under", benchmarks=names)
     elif len(set(signs)) == 1:
-        text = book.render(rule, "flere", **common, differences=shared_unit_list(texts),
+        text = book.render(rule, "flere", **common, differences=shared_unit_list(texts, plural_unit(subject.unit)),
                            direction="over" if signs[0] > 0 else "under", benchmarks=names)
     else:
         parts = [book.render(rule, {1: "del_over", -1: "del_under", 0: "del_niveau"}[s], difference=t, benchmark=b.label)
@@ -114,8 +119,11 @@ def _relative(subject, benchmark, diff, tol, book, noun, better, judge, facts, v
     if sign == 0:
         text = book.render(rule, "niveau", **common, benchmark=benchmark.label)
     else:
-        text = book.render(rule, "relativ_over" if sign > 0 else "relativ_under", **common,
-                           percent=fmt.share(percent, places), noun=noun, benchmark=benchmark.label)
+        counted = "flere" if sign > 0 else "færre"  # '12 pct. flere ledige', not 'højere ledige'
+        variant = f"relativ_{counted}" if is_count(noun, subject.unit) else (
+            "relativ_over" if sign > 0 else "relativ_under")
+        text = book.render(rule, variant, **common, percent=fmt.share(percent, places), noun=noun,
+                           benchmark=benchmark.label)
     text = with_about(text, about)
     verdict = judgement(sign, better) if judge else None
     if verdict:
@@ -131,8 +139,11 @@ def deviation(subject: Value, reference: str, book: Phrasebook, *, tolerance: fl
     if skipped:
         return skipped
     who = start_of_sentence(measure.strip()) if measure and measure.strip() else start_of_sentence(subject.label)
+    check_unit_named(subject, measure, "")
     sign = sign_of(subject.shown, tolerance_of(tolerance))
-    size = subject.measure.prose(subject.shown.copy_abs(), point_unit=book.point_unit)
+    size = value_text(replace(subject, value=float(subject.shown.copy_abs())), book)
+    if subject.unit == "indeks":  # a deviation of an index is in index points, as any difference of one
+        size = difference_text(subject.shown.copy_abs(), subject.unit, subject.decimals, book)
     variant = {1: "over", -1: "under", 0: "niveau"}[sign]
     text = book.render("sammenligning", variant, subject=who, subject_s=subject.possessive, difference=size,
                        benchmark=reference)
@@ -197,7 +208,8 @@ def _movement(start: Value, end: Value, threshold, relative, relative_decimals, 
         if percent == 0:  # never "steget med 0 pct."
             return diff, 0, ""
         return diff, sign, fmt.share(percent, places)
-    return diff, sign, difference_text(diff.copy_abs(), end.unit, max(start.decimals, end.decimals), book, end.scale)
+    return diff, sign, difference_text(diff.copy_abs(), end.unit, max(start.decimals, end.decimals), book, end.scale,
+                                       end.noun)
 
 
 # ---------------------------------------------------------------- shares and targets
@@ -225,13 +237,14 @@ def target(value: Value, goal: float, book: Phrasebook, *, better: str = "højer
     skipped = missing(rule, [value])
     if skipped:
         return skipped
-    goal_decimals = 0 if float(goal).is_integer() else value.decimals
-    goal_shown = fmt.round_half_up(goal, goal_decimals)
+    # a whole goal is written whole ('80 pct.'), unless the table shows mio. kr.: 1.500.000 is '1,5 mio. kr.'
+    goal_decimals = 0 if float(goal).is_integer() and not value.scale else value.decimals
+    goal_value = Value(value.label, float(goal), value.unit, goal_decimals, scale=value.scale, noun=value.noun)
+    goal_shown = goal_value.shown
     reached = value.shown >= goal_shown if better != "lavere" else value.shown <= goal_shown
     gap = minus(goal_shown, value.shown).copy_abs()
-    goal_value = Value(value.label, float(goal_shown), value.unit, goal_decimals)
     values = dict(target=value_text(goal_value, book), value=value_text(value, book),
-                  gap=difference_text(gap, value.unit, value.decimals, book))
+                  gap=difference_text(gap, value.unit, value.decimals, book, value.scale, value.noun))
     return Sentence(book.render(rule, "nået" if reached else "ikke_nået", **values), rule, (value,),
                     {"mangler": 0.0 if reached else float(gap)})
 

@@ -33,6 +33,7 @@ class Value:
     genitive: str = ""  # the label's genitive in running text, when it is not the regular one
     forecast: bool = False  # the value is a forecast (its sentence says 'forventes at ...')
     kind: str = ""  # the kind of place the label is (kommune, rar, land, ...), when known
+    noun: str = ""  # what a number in 'antal' counts, as written in a sentence ('sanktioner pr. 100')
 
     @property
     def measure(self) -> Measure:
@@ -95,16 +96,35 @@ def missing(rule: str, values: Sequence[Value]) -> Skipped | None:
     return None
 
 
-def difference_text(amount: Decimal, unit: str, decimals: int, book: Phrasebook, scale: str | None = None) -> str:
-    """A non-negative difference in the unit a reader expects: shares give percentage points."""
-    return Measure(unit, decimals, scale).difference(amount, point_unit=book.point_unit)
+def difference_text(amount: Decimal, unit: str, decimals: int, book: Phrasebook, scale: str | None = None,
+                    noun: str = "") -> str:
+    """A non-negative difference in the unit a reader expects: shares give percentage points, a plain count
+    ('antal') the noun it counts ('2,1 sanktioner pr. 100')."""
+    return with_noun(Measure(unit, decimals, scale).difference(amount, point_unit=book.point_unit), unit, noun)
 
 
 def value_text(value: Value, book: Phrasebook) -> str:
     """A shown value in prose; a value in percentage points uses the phrasebook's point unit."""
     if value.display:
         return value.text
-    return value.measure.prose(value.shown, point_unit=book.point_unit)
+    return with_noun(value.measure.prose(value.shown, point_unit=book.point_unit), value.unit, value.noun)
+
+
+def with_noun(text: str, unit: str, noun: str) -> str:
+    """A number in 'antal' followed by what it counts, the number bound to the first word."""
+    if unit != "antal" or not noun.strip():
+        return text
+    return f"{text}{fmt.NBSP}{noun.strip()}"
+
+
+def check_unit_named(value: Value, measure: str | None, field_name: str) -> None:
+    """A number in 'antal' with nothing to say what it counts has no meaning in a sentence: refuse it, located."""
+    if value.unit != "antal" or value.noun.strip() or (measure and measure.strip()):
+        return
+    raise WrongForm(field_name, (
+        "tabellens enhed er 'antal', så tallet i sætningen ('ligger 12 over ...') står uden enhed og siger ikke, "
+        "hvad der tælles; angiv 'measure' med det, der sammenlignes (fx 'antallet af sanktioner pr. 100 "
+        "modtagere'), eller giv tabellen en tælleenhed som 'personer', 'forløb' eller 'sanktion/sanktioner'"))
 
 
 def minus(a: Decimal, b: Decimal) -> Decimal:
@@ -161,14 +181,26 @@ def judgement(sign: int, better: str | None) -> str | None:
     return "bedre" if good else "dårligere"
 
 
-def shared_unit_list(texts: list[str]) -> str:
-    """'1,7 og 3,9 pct.point' rather than repeating the unit after every number."""
+def shared_unit_list(texts: list[str], plural: str = "") -> str:
+    """'1,7 og 3,9 pct.point' rather than repeating the unit after every number; a count unit whose singular
+    and plural both occur is said once in the plural ('1 og 3 sanktioner')."""
     suffixes = {t.split(fmt.NBSP, 1)[1] if fmt.NBSP in t else "" for t in texts}
+    if len(suffixes) > 1 and plural and plural in suffixes and "" not in suffixes:
+        suffixes = {plural}
     if len(suffixes) == 1 and "" not in suffixes:
         suffix = suffixes.pop()
         numbers = [t.split(fmt.NBSP, 1)[0] for t in texts]
         return f"{fmt.join_list(numbers)}{fmt.NBSP}{suffix}"
     return fmt.join_list(texts)
+
+
+def plural_unit(unit: str) -> str:
+    """The plural a count unit is written with ('sanktioner', 'personer'); '' for other units."""
+    from briefing.danish.units import COUNT_NOUNS
+
+    if unit in COUNT_NOUNS:
+        return COUNT_NOUNS[unit][1]
+    return unit.split("/", 1)[1] if "/" in unit else ""
 
 
 def with_about(text: str, about: str | None) -> str:
