@@ -88,8 +88,9 @@ class RankRule(RuleBase):
 
 class ExtremesRule(RuleBase):
     rule: Literal["ekstremer"]
-    column: str | None = _text("Talkolonnen (standard: den sidste).", default=None)
+    column: str | None = _text("Talkolonnen (standard: den seneste periode).", default=None)
     noun: Text = _text("Målet i ubestemt form, fx 'andel'.")
+    about: str | None = _text("Tilføjes sidst i sætningen, fx 'i 3. kvt. 2021'.", default=None)
 
 
 class ShareRule(RuleBase):

@@ -289,11 +289,12 @@ def _rank(item: RankRule, table, deck, book):
                       _column_text(table, index, deck, book), deck, book)
                for i, name in enumerate(item.benchmarks or [])]
     return rules.rank(running(subject, table, deck, book), values, book, noun=item.noun, group=group,
-                      about=item.about, direction=item.direction, benchmarks=against, tolerance=item.tolerance)
+                      about=item.about, direction=item.direction, benchmarks=against,
+                      tolerance=item.tolerance)
 
 
 def _extremes(item: ExtremesRule, table, deck, book):
-    return rules.extremes(_category_values(item, table, deck, [], book), book, noun=item.noun)
+    return rules.extremes(_category_values(item, table, deck, [], book), book, noun=item.noun, about=item.about)
 
 
 def _share(item: ShareRule, table, deck, book):

@@ -107,7 +107,7 @@ def _word(top: int, bottom: int, direction: str | None) -> str | None:
     return rank_word(top, "højest") if top < bottom else rank_word(bottom, "lavest")
 
 
-def extremes(values: Sequence[Value], book: Phrasebook, *, noun: str) -> Result:
+def extremes(values: Sequence[Value], book: Phrasebook, *, noun: str, about: str | None = None) -> Result:
     """'Jeg bliver mødt med respekt har den højeste andel (78,4 pct.) og ... den laveste (52,6 pct.)'."""
     rule = "ekstremer"
     present = [v for v in values if v.value is not None]
@@ -132,4 +132,4 @@ def extremes(values: Sequence[Value], book: Phrasebook, *, noun: str) -> Result:
                            least=superlative("laveste", noun, unit))
     else:
         text = book.render(rule, "højest_lavest", **names)
-    return Sentence(text, rule, tuple(present), {"højest": float(top), "lavest": float(bottom)})
+    return Sentence(with_about(text, about), rule, tuple(present), {"højest": float(top), "lavest": float(bottom)})
