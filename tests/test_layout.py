@@ -11,7 +11,7 @@ import pytest
 from briefing.charts import figure_for
 from briefing.danish import fmt
 from briefing.danish.fmt import keep_together
-from briefing.danish.typeset import fit_text, text_width_pt, wrap_lines, words
+from briefing.danish.typeset import fit_text, text_width_pt, wrap_lines
 from briefing.spec.chartdata import ChartData, Series
 from briefing.spec.models import ThemeSpec
 
@@ -164,7 +164,6 @@ def _assert_box_holds(paragraphs, width_in, fit, bold=False, font=None):
 
 def test_random_tiles_titles_and_tables_fit_without_broken_words():
     from briefing.deck.layout import TITLE
-    from briefing.deck.table import column_widths, fit_table
     from briefing.kinds.kpi import number_size
 
     rng = random.Random(SEED + 1)
@@ -186,14 +185,62 @@ def test_random_tiles_titles_and_tables_fit_without_broken_words():
         n_cols = rng.randint(2, 5)
         header = ["Område"] + [rng.choice(PERIODS) for _ in range(n_cols - 1)]
         rows = [[_label(rng, 40)] + [_value(rng) for _ in range(n_cols - 1)] for _ in range(rng.randint(2, 8))]
-        widths = column_widths(11.9, [False] + [True] * (n_cols - 1))
-        size, heights = fit_table(header, rows, widths, 4.5, 12)
-        for k, row in enumerate([header] + rows):
-            for text, w in zip(row, widths):
-                lines = wrap_lines(keep_together(text), (w - 0.18) * 72, size, k == 0)
-                assert (len(lines) * size * 1.2 + 8) / 72 <= heights[k] + 1e-9  # the row holds its text
-                for piece in words(keep_together(text)):
-                    assert text_width_pt(piece, size, k == 0) <= (w - 0.18) * 72 or size == 12, piece
+        _check_table(header, rows, [False] + [True] * (n_cols - 1), 4.5)
+
+
+def _check_table(header, rows, numeric, height, width=11.9, minimum=12):
+    """Set as the deck sets it: no piece broken, every line inside its cell, every row as tall as its text."""
+    from briefing.deck.table import PAD, cell_lines, fit_table, row_height
+
+    fit = fit_table(header, rows, numeric, width, height, minimum)
+    assert abs(sum(fit.widths) - width) < 1e-6
+    assert fit.words_fit, (header, fit)
+    for k, row in enumerate([header] + rows):
+        for text, w in zip(row, fit.widths):
+            lines = cell_lines(text, w, fit.size, k == 0, fit.period_year)
+            assert " ".join(lines) == keep_together(text, period_year=fit.period_year or k)  # broken at spaces only
+            assert row_height(len(lines), fit.size) <= fit.heights[k] + 1e-9  # the row holds its text
+            for line in lines:  # nothing leaves its cell
+                assert text_width_pt(line, fit.size, k == 0) <= (w - PAD) * 72 + 1e-6, (line, w, fit.size)
+            if k == 0 and fit.period_year is False:  # a period breaks only between "kvt." and its year
+                assert not any(line.endswith(("3.", "kvt")) for line in lines), lines
+    return fit
+
+
+def test_generated_wide_tables_never_break_a_number_or_period_and_go_on_over_slides():
+    from briefing.deck.table import column_pages
+
+    rng = random.Random(SEED + 2)
+    quarters = [f"{q}. kvt. {y}" for y in range(2019, 2023) for q in range(1, 5)]
+    pages_seen = set()
+    for _case in range(40):
+        n_periods = rng.randint(2, 12)
+        unit = rng.choice([" (pct.)", " (personer)", " (kr.)", ""])
+        header = [rng.choice(["Område", "Målgruppe", "Kommune"])] + [p + unit for p in quarters[:n_periods]]
+        magnitude = rng.choice([100, 10_000, 1_000_000])
+        rows = [[_label(rng)] + [fmt.number(rng.uniform(-magnitude / 10, magnitude), rng.choice([0, 1]),
+                                            minus=fmt.MINUS) for _ in range(n_periods)]
+                for _ in range(rng.randint(2, 10))]
+        numeric = [False] + [True] * n_periods
+        pages = column_pages(header, rows, numeric, 11.9, 12)
+        pages_seen.add(len(pages))
+        assert [j for page in pages for j in page if j] == list(range(1, n_periods + 1))  # each number column once
+        assert all(page[0] == 0 for page in pages)  # the label column on every slide
+        for page in pages:
+            _check_table([header[j] for j in page], [[row[j] for j in page] for row in rows],
+                         [numeric[j] for j in page], 5.05)
+    assert pages_seen >= {1, 2}  # some tables had to go on over a second slide
+
+
+def test_a_narrow_period_header_breaks_after_kvt_not_inside_the_year():
+    from briefing.deck.table import cell_lines, fit_table
+
+    header = ["Område"] + [f"{q}. kvt. {y} (pct.)" for y in (2019, 2020, 2021) for q in (1, 2, 3, 4)][2:11]
+    rows = [["Hedensted"] + ["44,4"] * 9, ["RAR Østjylland"] + ["41,2"] * 9, ["Hele landet"] + ["39,8"] * 9]
+    fit = fit_table(header, rows, [False] + [True] * 9, 12.133, 5.05, 12)
+    assert fit.period_year is False and fit.words_fit and fit.size == 20
+    assert cell_lines(header[1], fit.widths[1], fit.size, True, False) == ["3.\u00a0kvt.", "2019", "(pct.)"]
+    assert fit.widths[1:] == (fit.widths[1],) * 9  # the number columns alike
 
 
 @pytest.mark.parametrize("name", ["Høje-Taastrup", "Ringkøbing-Skjern", "Lyngby-Taarbæk"])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from briefing.danish.units import MISSING, header_text, value_header
 from briefing.deck.draw import DeckContext, SlideContent
-from briefing.deck.table import data_table
+from briefing.deck.layout import BODY_NO_LEAD
+from briefing.deck.table import column_pages, continued, data_table
 from briefing.kinds.common import source_line
 from briefing.spec.kind import SlideKind
 
@@ -29,13 +30,18 @@ def appendix_slides(contents, project):
         numeric = [False] * len(table.label_columns) + [True] * len(table.value_columns)
         rows = [list(r.labels) + [table.measure.digits(v) for v in r.values] for r in table.rows]
         pages = [rows[i:i + APPENDIX_ROWS] for i in range(0, len(rows), APPENDIX_ROWS)]
+        theme = project.theme.spec
+        columns = column_pages(header, rows, numeric, BODY_NO_LEAD.width, theme.sizes.minimum, theme.fonts.body)
         for page_no, page in enumerate(pages, start=1):
             title = f"Bilag: {table.spec.title}" + (f" ({page_no} af {len(pages)})" if len(pages) > 1 else "")
-            content = SlideContent("bilag", None, table.location, section=section, example=table.spec.example,
-                                   extra={"title": title, "header": header, "rows": page, "numeric": numeric,
-                                          "lead": None, "unit": table.unit})
-            content.footer = source_line(table, any(MISSING in row for row in page))
-            slides.append(content)
+            for part, shown in enumerate(columns, start=1):  # a table too wide for one slide goes on ("fortsat")
+                extra = {"title": continued(title, part, len(columns)), "header": [header[j] for j in shown],
+                         "rows": [[row[j] for j in shown] for row in page], "numeric": [numeric[j] for j in shown],
+                         "lead": None, "unit": table.unit}
+                content = SlideContent("bilag", None, table.location, section=section, example=table.spec.example,
+                                       extra=extra)
+                content.footer = source_line(table, any(MISSING in row for row in extra["rows"]))
+                slides.append(content)
     return slides
 
 
