@@ -92,3 +92,22 @@ def test_loose_periods_only_free_the_space_before_the_year():
     # a range is never taken apart: its halves would read as nonsense
     assert keep_together("4. kvt. 2018-3. kvt. 2019", period_year=False) == "4.\u00a0kvt.\u00a02018-3.\u00a0kvt.\u00a02019"
     assert keep_together("3. kvt. 2019") == "3.\u00a0kvt.\u00a02019"
+
+
+def test_the_scenario_table_states_each_unit_once_in_the_row_name(example_deck):
+    deck = Presentation(str(example_deck))
+    table = next(shape.table for slide in deck.slides for shape in slide.shapes
+                 if shape.has_table and shape.name == "Scenarietabel"
+                 and slide.shapes.title.text_frame.text.startswith("Strammere praksis"))
+    texts = [[table.cell(r, c).text_frame.text for c in range(len(table.columns))] for r in range(len(table.rows))]
+    assert texts[:4] == [
+        ["Konsekvens", "Lempeligere", "Som i dag (udgangspunkt)", "Strammere"],
+        ["Udbetalte ydelser (mio.\u00a0kr. om året)", "23,2-23,4\n▲ +0,3", "22,9-23,1", "22,5-22,9\n▼ \u22120,3"],
+        ["Sagsbehandlertimer", "390-546\n▼ \u2212312", "650-910", "910-1.274\n▲ +312"],
+        ["Udgift til sagsbehandling (mio.\u00a0kr. om året)", "0,2-0,3\n▼ \u22120,2", "0,3-0,5", "0,5-0,7\n▲ +0,2"]]
+    other = next(shape.table for slide in deck.slides for shape in slide.shapes
+                 if shape.has_table and shape.name == "Scenarietabel"
+                 and slide.shapes.title.text_frame.text.startswith("Flere virksomhedspraktikker"))
+    assert [other.cell(r, 0).text_frame.text for r in (1, 2)] == ["Udgift til tilbud (mio.\u00a0kr. om året)",
+                                                                  "Borgere i job efter forløb"]
+    assert other.cell(2, 1).text_frame.text == "82-147\n▲ +13"
