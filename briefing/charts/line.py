@@ -61,7 +61,46 @@ def draw_line(figure, data: ChartData, theme: ThemeSpec) -> None:
     if not data.show_labels:
         ax.legend(frameon=False, fontsize=TICK_PT, loc="best")
     figure.tight_layout(pad=0.4)
-    _spread_labels(ax, labels)
+    if labels and not (_room_for_end_labels(figure, ax, labels) and _spread_labels(ax, labels)):
+        _legend_instead(figure, ax, labels)
+
+
+def _room_for_end_labels(figure, ax, labels: list) -> bool:
+    """Narrow the axes so the end labels end inside the picture; False when the lines would keep less than half
+    the picture's width (the names then go in a legend)."""
+    from briefing.charts.labels import _extent
+
+    renderer = figure.canvas.get_renderer()
+    if ax.get_position().width < 0.5:  # the layout already gave the names too much
+        return False
+    for _ in range(3):
+        reach = max(_extent(label, renderer).x1 for label in labels)
+        over = reach - (figure.bbox.x1 - 3)
+        if over <= 0:
+            return True
+        box = ax.get_position()
+        right = box.x1 - over / figure.bbox.width
+        if right - box.x0 < 0.5:
+            return False
+        figure.subplots_adjust(right=right)
+    return max(_extent(label, renderer).x1 for label in labels) <= figure.bbox.x1 - 2
+
+
+def _legend_instead(figure, ax, labels: list) -> None:
+    """Too many or too long names for the line ends: name the lines in a legend above the chart."""
+    from briefing.charts.base import legend_above
+    from briefing.charts.labels import keep_legend_inside
+
+    for label in labels:
+        label.remove()
+    lines = [line for line in ax.lines if not line.get_label().startswith("_")]
+    names = [line.get_label() for line in lines]
+    width = figure.get_figwidth() - 0.2
+    legend_above(ax, lines, names, width, handle_length=2.6)
+    figure.subplots_adjust(right=0.95)
+    figure.tight_layout(pad=0.4)
+    keep_legend_inside(figure, ax, lambda: figure.tight_layout(pad=0.4),
+                       lambda ncol: legend_above(ax, lines, names, width, handle_length=2.6, ncol=ncol))
 
 
 def _value_limits(ax, data: ChartData) -> None:
@@ -102,13 +141,17 @@ def _end_labels(ax, data: ChartData, styles: list[dict], theme: ThemeSpec) -> li
     return labels
 
 
-def _spread_labels(ax, labels: list) -> None:
-    """Move end labels apart vertically so none overlap (needs the final axes height)."""
+def _spread_labels(ax, labels: list) -> bool:
+    """Move end labels apart vertically so none overlap (needs the final axes height); False when the axes are
+    too short to hold them all apart."""
     if len(labels) < 2:
-        return
+        return True
     _, height_pt = axes_size_pt(ax)
     low, high = ax.get_ylim()
     gap = (high - low) * LABEL_PT * 1.35 / height_pt
-    ys = spread([label.get_position()[1] for label in labels], gap, low, high)
+    if gap * len(labels) > high - low:
+        return False
+    ys = spread([label.get_position()[1] for label in labels], gap, low + gap / 2, high - gap / 2)
     for label, y in zip(labels, ys):
         label.set_y(y)
+    return True
