@@ -63,6 +63,7 @@ def draw_line(figure, data: ChartData, theme: ThemeSpec) -> None:
     figure.tight_layout(pad=0.4)
     if labels and not (_room_for_end_labels(figure, ax, labels) and _spread_labels(ax, labels)):
         _legend_instead(figure, ax, labels)
+    _thin_periods(figure, ax, data)
 
 
 def _room_for_end_labels(figure, ax, labels: list) -> bool:
@@ -111,14 +112,29 @@ def _value_limits(ax, data: ChartData) -> None:
     ax.set_xlim(-0.3, len(data.categories) - 0.7)
 
 
-def _period_ticks(ax, data: ChartData, width_in: float) -> None:
+def _period_ticks(ax, data: ChartData, width_in: float, step: int = 0) -> int:
     n = len(data.categories)
     slot = width_in * 0.75 / max(n, 1)
-    step = max(1, math.ceil(MIN_TICK_SLOT_IN / slot))
+    step = max(step, 1, math.ceil(MIN_TICK_SLOT_IN / slot))
     # Thin from the end, so the latest period always has its label.
     shown = [i for i in range(n) if (n - 1 - i) % step == 0]
     ax.set_xticks(shown)
     ax.set_xticklabels([wrap_label(data.categories[i], slot * step) for i in shown], fontsize=TICK_PT)
+    return step
+
+
+def _thin_periods(figure, ax, data: ChartData) -> None:
+    """After layout (the end labels may have narrowed the axes): every second, third ... period named until no
+    two names touch, the latest always."""
+    from briefing.charts.labels import _boxes_overlap
+
+    renderer = figure.canvas.get_renderer()
+    step = _period_ticks(ax, data, figure.get_figwidth())  # the step the chart was drawn with
+    for _ in range(len(data.categories)):
+        boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+        if not any(_boxes_overlap(a, b, -4) for a, b in zip(boxes, boxes[1:])):
+            return
+        step = _period_ticks(ax, data, figure.get_figwidth(), step + 1)
 
 
 def _end_labels(ax, data: ChartData, styles: list[dict], theme: ThemeSpec) -> list:
