@@ -153,13 +153,16 @@ def keep_legend_inside(figure, ax, relayout=None, rebuild=None) -> None:
             return
 
 
-def thin_ticks(figure) -> None:
+def thin_ticks(figure, value_axis: str | None = None) -> None:
     """Value-axis tick labels that stick out of the picture are left out, and when neighbours collide (large
-    numbers on a narrow axis) only every second (third, ...) is shown."""
+    numbers on a narrow axis) only every second (third, ...) is shown. With `value_axis` ('x' or 'y') only that
+    axis: the category names on the other were sized to fit and are never thinned."""
     renderer = figure.canvas.get_renderer()
     frame = figure.bbox
     for ax in figure.axes:
-        for ticks in (ax.get_xticklabels(), ax.get_yticklabels()):
+        chosen = {"x": [ax.get_xticklabels()], "y": [ax.get_yticklabels()]}.get(value_axis or "",
+                                                                             [ax.get_xticklabels(), ax.get_yticklabels()])
+        for ticks in chosen:
             shown = [t for t in ticks if t.get_visible() and t.get_text()]
             for t in shown:
                 if not _inside(t.get_window_extent(renderer), frame):

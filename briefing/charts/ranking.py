@@ -20,10 +20,10 @@ from briefing.charts.base import (
     legend_above,
     place_color,
     readable_text,
+    row_names,
     text_on,
     tick_labels_width_in,
     value_text,
-    wrap_label,
 )
 
 if TYPE_CHECKING:
@@ -64,7 +64,8 @@ def draw_ranking(figure, data: ChartData, theme: ThemeSpec) -> None:
         labels.append(label)
         priority.append(weight - rank / (n + 1))
         owners.append(bar)
-    names = [wrap_label(c, min(3.2, figure.get_figwidth() * 0.3)) for c in data.categories]
+    name_pt, names = row_names(data.categories, figure, (min(3.2, figure.get_figwidth() * 0.3),),
+                               legend_rows=1 if options.references else 0)
     _reference_lines(ax, data, options, theme, figure.get_figwidth() - tick_labels_width_in(names) - 0.2)
     clean_axes(ax, theme, keep=("left",))
     danish_ticks(ax.xaxis)
@@ -74,14 +75,14 @@ def draw_ranking(figure, data: ChartData, theme: ThemeSpec) -> None:
     ax.set_xlim(bottom * 1.15 if bottom < 0 else 0, top * 1.15 if top > 0 else span * 0.1)
     ax.set_ylim(-0.6, n - 0.4)
     ax.set_yticks(rows)
-    ax.set_yticklabels(names, fontsize=TICK_PT)
+    ax.set_yticklabels(names, fontsize=name_pt)
     for label, role in zip(ax.get_yticklabels(), data.category_roles):
         if role == "own":  # bold as well as coloured: colour is never the only cue
             label.set_fontweight("bold")
             label.set_color(readable_text(theme.colors.highlight, theme))
     figure.tight_layout(pad=0.4)
     make_room(figure, ax, labels)
-    thin_ticks(figure)
+    thin_ticks(figure, "x")
     lines = [line for line in ax.lines if getattr(line, "briefing_reference", False)]
     _clear_of_lines(figure, labels, owners, lines, theme)
     declutter(figure, labels, priority, owners, avoid=lines)

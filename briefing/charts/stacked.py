@@ -25,10 +25,10 @@ from briefing.charts.base import (
     legend_above,
     lighter,
     part_colors,
+    row_names,
     text_on,
     tick_labels_width_in,
     value_text,
-    wrap_label,
 )
 
 if TYPE_CHECKING:
@@ -51,8 +51,8 @@ def draw_stacked(figure, data: ChartData, theme: ThemeSpec) -> None:
     ax.set_xlabel(data.axis_label, fontsize=TICK_PT, color=theme.colors.text)
     ax.set_ylim(-0.6, len(rows) - 0.4)
     ax.set_yticks(rows)
-    names = [wrap_label(c, min(3.2, figure.get_figwidth() * 0.3)) for c in data.categories]
-    ax.set_yticklabels(names, fontsize=TICK_PT)
+    name_pt, names = row_names(data.categories, figure, (min(3.2, figure.get_figwidth() * 0.3),), legend_rows=2)
+    ax.set_yticklabels(names, fontsize=name_pt)
     legend_room = figure.get_figwidth() - tick_labels_width_in(names) - 0.2
     handles = [segments[s.name] for s in data.series if s.name in segments]
     parts = [s.name for s in data.series if s.name in segments]
@@ -64,7 +64,7 @@ def draw_stacked(figure, data: ChartData, theme: ThemeSpec) -> None:
                        lambda ncol: legend_above(ax, handles, parts, legend_room, ncol=ncol))
     totals = list(ax.texts)  # the side totals and the '–' of unknown parts: written whatever their place
     make_room(figure, ax, totals)
-    thin_ticks(figure)
+    thin_ticks(figure, "x")
     inside = _segment_labels(ax, data, theme) if data.show_labels else []
     # the totals and dashes first, then the largest parts; each part's label may lie on its own segment
     labels = totals + [label for label, _ in inside]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from briefing.danish import fmt
 from briefing.spec.chartdata import ChartData, WaterfallOptions
 from briefing.danish.typeset import text_width_pt
-from briefing.charts.base import LABEL_PT, TICK_PT, clean_axes, danish_ticks, value_text, wrap_label
+from briefing.charts.base import LABEL_PT, TICK_PT, clean_axes, danish_ticks, row_names, value_text, wrap_label
 from briefing.charts.labels import declutter, make_room, thin_ticks
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def draw_waterfall(figure, data: ChartData, theme: ThemeSpec) -> None:
             owners.append(bar)
     _steps(ax, spans, positions, factor, horizontal, theme)
     _axes(ax, data, theme, horizontal, (bottom * 1.15 if bottom < 0 else 0, top * (1.22 if horizontal else 1.14) or 1))
-    names, size = upright or ([wrap_label(name, min(3.2, figure.get_figwidth() * 0.3)) for name in data.categories], TICK_PT)
+    names, size = upright or row_names(data.categories, figure, (min(3.2, figure.get_figwidth() * 0.3),))[::-1]
     (ax.set_yticks if horizontal else ax.set_xticks)(positions)
     labels = (ax.set_yticklabels if horizontal else ax.set_xticklabels)(names, fontsize=size)
     for label, role in zip(labels, data.category_roles):
@@ -68,7 +68,7 @@ def draw_waterfall(figure, data: ChartData, theme: ThemeSpec) -> None:
     (ax.set_ylim if horizontal else ax.set_xlim)(-0.6, n - 0.4)
     figure.tight_layout(pad=0.4)
     make_room(figure, ax, marks, "x" if horizontal else "y")
-    thin_ticks(figure)
+    thin_ticks(figure, "x" if horizontal else "y")
     declutter(figure, marks, priority, owners)
 
 
