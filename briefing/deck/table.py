@@ -41,8 +41,11 @@ def data_table(slide, content: SlideContent, ctx: DeckContext, title: str) -> No
     space = body.height - (POINTS_H + 0.1 if points else 0)
     fit = fit_table(header, rows, numeric, body.width, space, theme.sizes.minimum, theme.fonts.body)
     if not fit.words_fit:
-        ctx.warn(f"tabellen på sliden '{title}' har et ord eller tal, der er bredere end sin kolonne; vælg færre "
-                 "kolonner med 'columns'")
+        where = ("columns",) if content.spec is not None and hasattr(content.spec, "columns") else ()
+        for piece, column in too_wide(header, rows, fit, theme.fonts.body):
+            ctx.warn(f"i tabellen på sliden '{title}' er '{piece}' i kolonnen '{column}' for bredt til kolonnen ved "
+                     f"{_points(fit.size)} pt og ville blive delt midt i; forkort det, eller vælg færre kolonner med "
+                     "'columns'", where)
     elif sum(fit.heights) > space:
         ctx.warn(f"tabellen på sliden '{title}' er for lang; vælg færre rækker med 'where' eller færre kolonner med 'columns'")
     colors, font, size = theme.colors, theme.fonts.body, fit.size
@@ -159,6 +162,26 @@ def fit_table(header: list[str], rows: list[list[str]], numeric: list[bool], wid
     heights = tuple(row_height(max(len(cell_lines(text, w, minimum, k == 0, False, font)) for text, w in zip(row, widths)),
                                minimum) for k, row in enumerate(table))
     return TableFit(minimum, widths, heights, False, False, False)
+
+
+def too_wide(header: list[str], rows: list[list[str]], fit: TableFit, font: str | None = None) -> list[tuple[str, str]]:
+    """(piece, column header) of the widest piece too wide for its column at the table's size, per column."""
+    from briefing.danish.typeset import text_width_pt
+
+    out = []
+    for j, width in enumerate(fit.widths):
+        room = (width - PAD) * 72
+        wide = [(text_width_pt(p, fit.size, k == 0, font), p) for k, row in enumerate([header] + rows)
+                for p in pieces(row[j], k == 0, fit.period_year) if text_width_pt(p, fit.size, k == 0, font) > room]
+        if wide:
+            out.append((max(wide)[1].replace("\u00a0", " ").replace("\u2011", "-"), header[j]))
+    return out
+
+
+def _points(size: float) -> str:
+    from briefing.danish import fmt
+
+    return fmt.number(size, 0 if size == int(size) else 1)
 
 
 def column_pages(header: list[str], rows: list[list[str]], numeric: list[bool], width: float, minimum: float,
