@@ -52,17 +52,16 @@ EXPECTED_TITLES = [
     "Tak for dialogen",
     "Bilag: Andel aktiverede (1 af 2)",
     "Bilag: Andel aktiverede (2 af 2)",
-    "Bilag: Andel aktiverede, aktivitetsparate kontanthjælpsmodtagere",
+    "Bilag: Andel aktiverede, aktivitetsparate kontanthjælpsmodtagere (pct.)",  # nine columns: the unit once
     "Bilag: Andel aktiveringsberørte",
     "Bilag: Andel med ordinære løntimer",
-    "Bilag: Status 1 måned efter afsluttet forløb (1 af 3)",
-    "Bilag: Status 1 måned efter afsluttet forløb (2 af 3)",
-    "Bilag: Status 1 måned efter afsluttet forløb (3 af 3)",
+    "Bilag: Status 1 måned efter afsluttet forløb (1 af 2)",  # 25 rows: as few slides as hold them at 14 pt
+    "Bilag: Status 1 måned efter afsluttet forløb (2 af 2)",
     "Bilag: Gennemsnitlig varighed af afsluttede forløb",
     "Bilag: Udgift og effekt pr. målgruppe sammenlignet med RAR Østjylland",
     "Bilag: Udgift til tilbud, i dag og i scenariet for 2023",
     "Bilag: Sanktioner pr. 100 modtagere af kontanthjælp",
-    "Bilag: Borgernes svar på udsagn om mødet med jobcentret",
+    "Bilag: Borgernes svar på udsagn om mødet med jobcentret (pct.)",
 ]
 
 
@@ -118,7 +117,8 @@ def test_table_slide_cells_are_danish(built):
 def test_speaker_notes_carry_the_text_and_the_source(built):
     slides = dump(built[0])
     assert slides[0]["notes"].startswith("Velkommen. Formålet i dag er en dialog")
-    assert by_title(slides, "Flere aktivitetsparate er i tilbud end før covid-19")["notes"] == (
+    assert by_title(slides, "Flere aktivitetsparate er i tilbud end før covid-19")["notes"] == keep_together(
+        # issue 17: notes are typeset like the slides (no-break spaces in periods, 'covid\u201119')
         "Budskab: Andelen aktiverede er steget for de aktivitetsparate og faldet for jobparate og jobafklaring\n\n"
         "Tallene er kvartalstal og påvirket af covid-19.\n"
         "Anbefaling 1 handler om at få den tidlige indsats tilbage til niveauet før covid-19.\n\n"
@@ -176,11 +176,11 @@ def test_example_data_is_marked_visibly(built):
         "Hedensted sanktionerer sjældnere end sammenlignelige kommuner",
         "Strammere praksis sparer ydelser, men koster tid og tillid",
         "De fleste borgere oplever at blive mødt med respekt",
-        "Bilag: Andel aktiverede, aktivitetsparate kontanthjælpsmodtagere",
+        "Bilag: Andel aktiverede, aktivitetsparate kontanthjælpsmodtagere (pct.)",  # nine columns: the unit once
         "Bilag: Udgift og effekt pr. målgruppe sammenlignet med RAR Østjylland",
         "Bilag: Udgift til tilbud, i dag og i scenariet for 2023",
         "Bilag: Sanktioner pr. 100 modtagere af kontanthjælp",
-        "Bilag: Borgernes svar på udsagn om mødet med jobcentret",
+        "Bilag: Borgernes svar på udsagn om mødet med jobcentret (pct.)",
     ]]
 
 

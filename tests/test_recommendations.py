@@ -51,9 +51,9 @@ notes: Status pr. december.
     named = _named(project / "out.pptx", 0)
     assert named["Bemærkning 2"] == keep_together("Harmoniseret fra 1. september 2021")
     assert "Bemærkning 1" not in named
-    assert slides[0]["notes"].startswith(
+    assert slides[0]["notes"].startswith(keep_together(  # typeset like the slides (issue 17)
         "Status pr. december.\n\nBemærkninger til anbefalingerne:\n"
-        "• 2. Harmoniseret sanktionspraksis: Harmoniseret fra 1. september 2021\n\n")
+        "• 2. Harmoniseret sanktionspraksis: Harmoniseret fra 1. september 2021\n\n"))
 
 
 def test_a_typed_number_is_not_doubled(project):

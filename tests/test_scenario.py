@@ -128,14 +128,11 @@ def test_table_cells_with_differences_sign_arrow_and_tone():
     assert header == ["Konsekvens", "Lempeligere", "I dag (udgangspunkt)", "Strammere"]
     as_text = [[(c.text, c.detail, c.tone) for c in row] for row in rows]
     assert as_text == [
-        [("Udbetalte ydelser (om året)", "", "neutral"),
-         (f"1,5{NB}mio.{NB}kr.", f"▲ +0,5{NB}mio.{NB}kr.", "bad"),
-         (f"1,0{NB}mio.{NB}kr.", "", "neutral"),
-         (f"0,2{NB}mio.{NB}kr.", f"▼ \u22120,8{NB}mio.{NB}kr.", "good")],
-        [("Sagsbehandlertimer (timer)", "", "neutral"),
-         (f"100{NB}timer", f"▼ \u2212100{NB}timer", "good"),
-         (f"200{NB}timer", "", "neutral"),
-         (f"360{NB}timer", f"▲ +160{NB}timer", "bad")],
+        # the unit once, in the row's name; the cells bare numbers (and no '(timer)' after 'Sagsbehandlertimer')
+        [(f"Udbetalte ydelser (mio.{NB}kr. om året)", "", "neutral"),
+         ("1,5", "▲ +0,5", "bad"), ("1,0", "", "neutral"), ("0,2", "▼ \u22120,8", "good")],
+        [("Sagsbehandlertimer", "", "neutral"),
+         ("100", "▼ \u2212100", "good"), ("200", "", "neutral"), ("360", "▲ +160", "bad")],
         [("Borgeroplevelse", "", "neutral"),
          ("+ bedre", "", "good"), ("0 uændret", "", "neutral"), ("−− meget dårligere", "", "bad")],
     ]
@@ -162,3 +159,19 @@ def test_exactly_one_baseline_is_required():
     with pytest.raises(Exception) as caught:
         _spec(scenarios=[{"name": "A"}, {"name": "B"}])
     assert "præcis ét scenarie skal have 'baseline: ja' (fandt 0)" in str(caught.value)
+
+
+@pytest.mark.parametrize("label, unit, per, expected", [
+    ("Borgere i job efter forløb", "personer", None, "Borgere i job efter forløb"),
+    ("Antal i job", "personer", None, "Antal i job (personer)"),
+    ("Sagsbehandlertimer", "timer", "om året", "Sagsbehandlertimer (om året)"),
+    ("Ekstra udgift", "kr.", None, "Ekstra udgift (kr.)"),
+    ("Kroner til tilbud", "sager", None, "Kroner til tilbud (sager)"),
+])
+def test_a_row_states_its_unit_once_and_not_where_its_name_says_it(label, unit, per, expected):
+    spec = _spec(economy=[{"label": label, "formula": "sanktioner * timer", "unit": unit, "per": per}],
+                 assumptions={"sanktioner": {"value": 100, "unit": unit, "label": "S"},
+                              "timer": {"value": 2, "unit": "", "label": "T"}})
+    header, rows = table_cells(compute(spec))
+    assert rows[0][0].text == expected
+    assert [c.text for c in rows[0][1:]] == ["100", "200", "360"]

@@ -16,6 +16,7 @@ from briefing.charts.base import (
     TICK_PT,
     category_colors,
     legend_above,
+    row_names,
     series_colors,
     style_value_axis,
     value_text,
@@ -30,7 +31,8 @@ GROUP = 0.8  # share of a category slot taken by its bars
 
 def draw_bar(figure, data: ChartData, theme: ThemeSpec) -> None:
     ax = figure.add_subplot(1, 1, 1)
-    horizontal = not _fits_upright(data, figure.get_figwidth())
+    sorted_rows = data.variant == "sorteret"  # many long names (facts sorted them): a ranked layout
+    horizontal = sorted_rows or not _fits_upright(data, figure.get_figwidth())
     n_cat, n_ser = len(data.categories), len(data.series)
     width = GROUP / n_ser
     colors = series_colors(data.series, theme)
@@ -67,7 +69,8 @@ def draw_bar(figure, data: ChartData, theme: ThemeSpec) -> None:
     low = bottom * 1.15 if bottom < 0 else 0
     high = top * (1.15 if horizontal else 1.12) if top > 0 else span * 0.1
     slot = figure.get_figwidth() * 0.85 / max(n_cat, 1)
-    tick_pt, names = _horizontal_names(data.categories, figure) if horizontal else \
+    tick_pt, names = _horizontal_names(data.categories, figure, theme.sizes.minimum if sorted_rows else 6,
+                                       legend_rows=1 if n_ser > 1 else 0) if horizontal else \
         (TICK_PT, [wrap_label(c, slot) for c in data.categories])
     if horizontal:
         ax.set_xlim(low, high)
@@ -94,7 +97,7 @@ def draw_bar(figure, data: ChartData, theme: ThemeSpec) -> None:
         keep_legend_inside(figure, ax, lambda: figure.tight_layout(pad=0.4), rebuild)
     else:
         figure.tight_layout(pad=0.4)
-    thin_ticks(figure)
+    thin_ticks(figure, "x" if horizontal else "y")
     declutter(figure, labels, priority, owners)
 
 
@@ -106,19 +109,11 @@ def _fits_upright(data: ChartData, figure_width_in: float) -> bool:
     return longest <= slot_pt * 0.95 and lines <= 3
 
 
-def _horizontal_names(categories: tuple[str, ...], figure) -> tuple[float, list[str]]:
-    """Category names beside lying bars: wrapped at word boundaries, as large as lets neighbours never overlap
-    (many categories: smaller, and on fewer, wider lines)."""
-    room_pt = figure.get_figheight() * 0.8 * 72 / max(len(categories), 1)
+def _horizontal_names(categories: tuple[str, ...], figure, smallest: float = 6,
+                      legend_rows: int = 0) -> tuple[float, list[str]]:
+    """Category names beside lying bars (see base.row_names), on lines up to 45 % of the picture's width."""
     widths = (3.2, max(3.2, min(5.0, figure.get_figwidth() * 0.45)))
-    names: list[str] = list(categories)
-    for size in range(TICK_PT, 5, -1):
-        for width in widths:
-            names = [wrap_label(c, width, size) for c in categories]
-            lines = max((name.count("\n") + 1 for name in names), default=1)
-            if lines * size * 1.25 <= room_pt:
-                return float(size), names
-    return 6.0, names
+    return row_names(categories, figure, widths, smallest, legend_rows)
 
 
 def _label(ax, at: float, value: float, text: str, horizontal: bool, color: str, direction: int):

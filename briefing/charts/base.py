@@ -298,6 +298,28 @@ def legend_above(ax, handles, labels, available_in: float, handle_length: float 
               columnspacing=1.2)
 
 
+AXIS_PT = 52  # height of the value axis' numbers and caption under lying bars, with the margins
+LEGEND_ROW_PT = 24
+
+
+def row_names(categories, figure, widths: tuple[float, ...], smallest: float = 6,
+              legend_rows: int = 0) -> tuple[float, list[str]]:
+    """Category names beside lying bars: wrapped at word boundaries (on lines of `widths` inches, narrowest
+    first), as large as lets neighbours never overlap (many categories: smaller, and on fewer, wider lines),
+    never below `smallest` points."""
+    # the height left for the rows: less the value axis, its caption and the legend above
+    room_pt = (figure.get_figheight() * 72 - AXIS_PT - legend_rows * LEGEND_ROW_PT) / max(len(categories), 1)
+    names: list[str] = list(categories)
+    smallest = int(round(smallest))
+    for size in range(TICK_PT, smallest - 1, -1):
+        for width in widths:
+            names = [wrap_label(c, width, size) for c in categories]
+            lines = max((name.count("\n") + 1 for name in names), default=1)
+            if lines * size * 1.25 <= room_pt:
+                return float(size), names
+    return float(smallest), names
+
+
 def tick_labels_width_in(labels: list[str], font_pt: float = TICK_PT) -> float:
     """Width of the widest (wrapped) tick label, in inches, with the tick padding."""
     from briefing.danish.typeset import text_width_pt

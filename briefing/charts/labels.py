@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-SMALLEST_LABEL_PT = 11  # value labels are set this small before any is left out
+SMALLEST_LABEL_PT = 12  # value labels are set this small before any is left out (never below 12 pt on a slide)
 NOTE_KEY = "briefing-note"  # PNG tEXt keyword of what the chart left out
 LABELS_LEFT_OUT = "labels-left-out"
+NAMES_LEFT_OUT = "names-left-out"  # names of points (quadrant) rather than numbers
 
 
 def _boxes_overlap(a, b, slack: float = 0.5) -> bool:
@@ -36,28 +37,48 @@ def fixed_texts(figure) -> list:
     return boxes
 
 
-def declutter(figure, labels: Sequence, priority: Sequence[float], bars: Sequence = ()) -> int:
+def declutter(figure, labels: Sequence, priority: Sequence[float], bars: Sequence = (), avoid: Sequence = (),
+              key: str = LABELS_LEFT_OUT) -> int:
     """Make `labels` (matplotlib Text) collide with nothing; returns how many were left out.
 
     `priority` orders them (highest kept first); `bars[i]` is the bar label i belongs to (it may touch its
-    own bar, never another one).
+    own bar, never another one); `avoid` are further artists no label may touch (reference lines). What was
+    left out is noted under `key` for the alt text.
     """
     if not labels:
         return 0
-    if _place(figure, labels, priority, bars, dry_run=True) == 0:
+    if _place(figure, labels, priority, bars, avoid, dry_run=True) == 0:
         return 0
     for label in labels:
         label.set_fontsize(min(label.get_fontsize(), SMALLEST_LABEL_PT))
-    dropped = _place(figure, labels, priority, bars, dry_run=False)
+    dropped = _place(figure, labels, priority, bars, avoid, dry_run=False)
     if dropped:
-        figure.briefing_notes = [*getattr(figure, "briefing_notes", []), f"{LABELS_LEFT_OUT}={dropped}/{len(labels)}"]
+        note(figure, key, dropped, len(labels))
     return dropped
 
 
-def _place(figure, labels, priority, bars, dry_run: bool) -> int:
+def note(figure, key: str, dropped: int, total: int) -> None:
+    """Record in the picture that `dropped` of `total` labels were left out (deck.draw reads it for the alt text)."""
+    figure.briefing_notes = [*getattr(figure, "briefing_notes", []), f"{key}={dropped}/{total}"]
+
+
+def _extent(artist, renderer):
+    """An artist's box; a label's own text only (an annotation's extent would include its arrow)."""
+    from matplotlib.text import Text
+
+    if isinstance(artist, Text):
+        if hasattr(artist, "update_positions"):
+            artist.update_positions(renderer)
+        return Text.get_window_extent(artist, renderer)
+    box = artist.get_window_extent(renderer)
+    width = getattr(artist, "get_linewidth", lambda: 0)()  # a line's box has no width: give it its stroke's
+    return box.padded(width * renderer.points_to_pixels(1) / 2 + 0.5) if width else box
+
+
+def _place(figure, labels, priority, bars, avoid, dry_run: bool) -> int:
     renderer = figure.canvas.get_renderer()
     frame = figure.bbox
-    obstacles = fixed_texts(figure)
+    obstacles = fixed_texts(figure) + [_extent(a, renderer) for a in avoid if a.get_visible()]
     bar_boxes = [bar.get_window_extent(renderer) if bar is not None and bar.get_visible() else None for bar in bars]
     kept: list = []
     dropped = 0
@@ -65,7 +86,7 @@ def _place(figure, labels, priority, bars, dry_run: bool) -> int:
         label = labels[i]
         if not label.get_visible():
             continue
-        box = label.get_window_extent(renderer)
+        box = _extent(label, renderer)
         clash = (not _inside(box, frame) or any(_boxes_overlap(box, o) for o in obstacles + kept)
                  or any(b is not None and j != i and _boxes_overlap(box, b, 1.0) for j, b in enumerate(bar_boxes)))
         if clash:
@@ -76,6 +97,33 @@ def _place(figure, labels, priority, bars, dry_run: bool) -> int:
         else:
             kept.append(box)
     return dropped
+
+
+def make_room(figure, ax, labels: Sequence, axis: str = "x", most: float = 2.0) -> None:
+    """Widen the value axis (`axis` 'x' or 'y') so the labels past the bar ends lie inside the axes, clear of the
+    tick labels and the picture's edge: labels are moved in rather than left out, while the data keep at least
+    1/`most` of the axis (what still does not fit is left to declutter)."""
+    renderer = figure.canvas.get_renderer()
+    get, put = (ax.get_xlim, ax.set_xlim) if axis == "x" else (ax.get_ylim, ax.set_ylim)
+    first_low, first_high = get()
+    for _ in range(4):
+        boxes = [_extent(label, renderer) for label in labels if label.get_visible()]
+        if not boxes:
+            return
+        inner = ax.get_window_extent(renderer)
+        start, end = (inner.x0, inner.x1) if axis == "x" else (inner.y0, inner.y1)
+        reach_low = min(b.x0 if axis == "x" else b.y0 for b in boxes)
+        reach_high = max(b.x1 if axis == "x" else b.y1 for b in boxes)
+        over_low, over_high = max(0.0, start - reach_low + 2), max(0.0, reach_high - end + 2)
+        if over_low <= 2.5 and over_high <= 2.5:
+            return
+        low, high = get()
+        per_pixel = (high - low) / max(end - start, 1)
+        low = low - over_low * per_pixel if over_low > 2.5 else low
+        high = high + over_high * per_pixel if over_high > 2.5 else high
+        if high - low > most * (first_high - first_low):
+            return
+        put(low, high)
 
 
 def keep_legend_inside(figure, ax, relayout=None, rebuild=None) -> None:
@@ -105,13 +153,16 @@ def keep_legend_inside(figure, ax, relayout=None, rebuild=None) -> None:
             return
 
 
-def thin_ticks(figure) -> None:
+def thin_ticks(figure, value_axis: str | None = None) -> None:
     """Value-axis tick labels that stick out of the picture are left out, and when neighbours collide (large
-    numbers on a narrow axis) only every second (third, ...) is shown."""
+    numbers on a narrow axis) only every second (third, ...) is shown. With `value_axis` ('x' or 'y') only that
+    axis: the category names on the other were sized to fit and are never thinned."""
     renderer = figure.canvas.get_renderer()
     frame = figure.bbox
     for ax in figure.axes:
-        for ticks in (ax.get_xticklabels(), ax.get_yticklabels()):
+        chosen = {"x": [ax.get_xticklabels()], "y": [ax.get_yticklabels()]}.get(value_axis or "",
+                                                                             [ax.get_xticklabels(), ax.get_yticklabels()])
+        for ticks in chosen:
             shown = [t for t in ticks if t.get_visible() and t.get_text()]
             for t in shown:
                 if not _inside(t.get_window_extent(renderer), frame):

@@ -61,7 +61,47 @@ def draw_line(figure, data: ChartData, theme: ThemeSpec) -> None:
     if not data.show_labels:
         ax.legend(frameon=False, fontsize=TICK_PT, loc="best")
     figure.tight_layout(pad=0.4)
-    _spread_labels(ax, labels)
+    if labels and not (_room_for_end_labels(figure, ax, labels) and _spread_labels(ax, labels)):
+        _legend_instead(figure, ax, labels)
+    _thin_periods(figure, ax, data)
+
+
+def _room_for_end_labels(figure, ax, labels: list) -> bool:
+    """Narrow the axes so the end labels end inside the picture; False when the lines would keep less than half
+    the picture's width (the names then go in a legend)."""
+    from briefing.charts.labels import _extent
+
+    renderer = figure.canvas.get_renderer()
+    if ax.get_position().width < 0.5:  # the layout already gave the names too much
+        return False
+    for _ in range(3):
+        reach = max(_extent(label, renderer).x1 for label in labels)
+        over = reach - (figure.bbox.x1 - 3)
+        if over <= 0:
+            return True
+        box = ax.get_position()
+        right = box.x1 - over / figure.bbox.width
+        if right - box.x0 < 0.5:
+            return False
+        figure.subplots_adjust(right=right)
+    return max(_extent(label, renderer).x1 for label in labels) <= figure.bbox.x1 - 2
+
+
+def _legend_instead(figure, ax, labels: list) -> None:
+    """Too many or too long names for the line ends: name the lines in a legend above the chart."""
+    from briefing.charts.base import legend_above
+    from briefing.charts.labels import keep_legend_inside
+
+    for label in labels:
+        label.remove()
+    lines = [line for line in ax.lines if not line.get_label().startswith("_")]
+    names = [line.get_label() for line in lines]
+    width = figure.get_figwidth() - 0.2
+    legend_above(ax, lines, names, width, handle_length=2.6)
+    figure.subplots_adjust(right=0.95)
+    figure.tight_layout(pad=0.4)
+    keep_legend_inside(figure, ax, lambda: figure.tight_layout(pad=0.4),
+                       lambda ncol: legend_above(ax, lines, names, width, handle_length=2.6, ncol=ncol))
 
 
 def _value_limits(ax, data: ChartData) -> None:
@@ -72,14 +112,29 @@ def _value_limits(ax, data: ChartData) -> None:
     ax.set_xlim(-0.3, len(data.categories) - 0.7)
 
 
-def _period_ticks(ax, data: ChartData, width_in: float) -> None:
+def _period_ticks(ax, data: ChartData, width_in: float, step: int = 0) -> int:
     n = len(data.categories)
     slot = width_in * 0.75 / max(n, 1)
-    step = max(1, math.ceil(MIN_TICK_SLOT_IN / slot))
+    step = max(step, 1, math.ceil(MIN_TICK_SLOT_IN / slot))
     # Thin from the end, so the latest period always has its label.
     shown = [i for i in range(n) if (n - 1 - i) % step == 0]
     ax.set_xticks(shown)
     ax.set_xticklabels([wrap_label(data.categories[i], slot * step) for i in shown], fontsize=TICK_PT)
+    return step
+
+
+def _thin_periods(figure, ax, data: ChartData) -> None:
+    """After layout (the end labels may have narrowed the axes): every second, third ... period named until no
+    two names touch, the latest always."""
+    from briefing.charts.labels import _boxes_overlap
+
+    renderer = figure.canvas.get_renderer()
+    step = _period_ticks(ax, data, figure.get_figwidth())  # the step the chart was drawn with
+    for _ in range(len(data.categories)):
+        boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+        if not any(_boxes_overlap(a, b, -4) for a, b in zip(boxes, boxes[1:])):
+            return
+        step = _period_ticks(ax, data, figure.get_figwidth(), step + 1)
 
 
 def _end_labels(ax, data: ChartData, styles: list[dict], theme: ThemeSpec) -> list:
@@ -102,13 +157,17 @@ def _end_labels(ax, data: ChartData, styles: list[dict], theme: ThemeSpec) -> li
     return labels
 
 
-def _spread_labels(ax, labels: list) -> None:
-    """Move end labels apart vertically so none overlap (needs the final axes height)."""
+def _spread_labels(ax, labels: list) -> bool:
+    """Move end labels apart vertically so none overlap (needs the final axes height); False when the axes are
+    too short to hold them all apart."""
     if len(labels) < 2:
-        return
+        return True
     _, height_pt = axes_size_pt(ax)
     low, high = ax.get_ylim()
     gap = (high - low) * LABEL_PT * 1.35 / height_pt
-    ys = spread([label.get_position()[1] for label in labels], gap, low, high)
+    if gap * len(labels) > high - low:
+        return False
+    ys = spread([label.get_position()[1] for label in labels], gap, low + gap / 2, high - gap / 2)
     for label, y in zip(labels, ys):
         label.set_y(y)
+    return True

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.spec.chartdata import ChartData, QuadrantOptions
+from briefing.charts.labels import NAMES_LEFT_OUT, note
 from briefing.charts.base import (
     LABEL_PT,
     TICK_PT,
@@ -105,6 +106,7 @@ def _label_points(figure, ax, points, captions: list, theme: ThemeSpec) -> None:
     axes_box = ax.get_window_extent(renderer)
     occupied = [c.get_window_extent(renderer) for c in captions] + [_marker_box(ax, x, y, figure) for _, x, y, _ in points]
     pixels = figure.dpi / 72
+    dropped = 0
     for name, x, y, role in points:
         style = dict(fontsize=LABEL_PT, fontweight="bold" if role == "own" else "normal",
                      color=readable_text(_point_color(role, theme), theme), zorder=5, bbox=halo(theme))
@@ -113,19 +115,22 @@ def _label_points(figure, ax, points, captions: list, theme: ThemeSpec) -> None:
         probe.remove()
         anchor = ax.transData.transform((x, y))
         reach = (axes_box.width + axes_box.height) / pixels  # no ring further out than this can lie inside
-        chosen, fallback = None, None
+        chosen = None
         for place in _places(reach):
             box = _box_at(anchor, place, size.width, size.height, pixels)
             if not (axes_box.contains(box.x0, box.y0) and axes_box.contains(box.x1, box.y1)):
                 continue
-            fallback = fallback or place
             padded = box.padded(GAP_PT * pixels)
             if not any(padded.overlaps(other) for other in occupied):
                 chosen = place
                 break
-        # Nowhere free (more labels than the plane holds): the nearest spot inside rather than drop the name.
-        label = _annotate(ax, name, x, y, chosen or fallback or PLACES[0], style, theme)
+        if chosen is None:  # nowhere free (more names than the plane holds): left out, and the alt text says so
+            dropped += 1
+            continue
+        label = _annotate(ax, name, x, y, chosen, style, theme)
         occupied.append(_text_box(label, renderer))
+    if dropped:
+        note(figure, NAMES_LEFT_OUT, dropped, len(points))
 
 
 def _places(reach_pt: float):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefing.spec.chartdata import ChartData, StackOptions
 from briefing.danish.typeset import text_width_pt
+from briefing.charts.labels import declutter, keep_legend_inside, make_room, thin_ticks
 from briefing.charts.base import (
     LABEL_PT,
     TICK_PT,
@@ -24,10 +25,10 @@ from briefing.charts.base import (
     legend_above,
     lighter,
     part_colors,
+    row_names,
     text_on,
     tick_labels_width_in,
     value_text,
-    wrap_label,
 )
 
 if TYPE_CHECKING:
@@ -50,8 +51,8 @@ def draw_stacked(figure, data: ChartData, theme: ThemeSpec) -> None:
     ax.set_xlabel(data.axis_label, fontsize=TICK_PT, color=theme.colors.text)
     ax.set_ylim(-0.6, len(rows) - 0.4)
     ax.set_yticks(rows)
-    names = [wrap_label(c, min(3.2, figure.get_figwidth() * 0.3)) for c in data.categories]
-    ax.set_yticklabels(names, fontsize=TICK_PT)
+    name_pt, names = row_names(data.categories, figure, (min(3.2, figure.get_figwidth() * 0.3),), legend_rows=2)
+    ax.set_yticklabels(names, fontsize=name_pt)
     legend_room = figure.get_figwidth() - tick_labels_width_in(names) - 0.2
     handles = [segments[s.name] for s in data.series if s.name in segments]
     parts = [s.name for s in data.series if s.name in segments]
@@ -59,8 +60,16 @@ def draw_stacked(figure, data: ChartData, theme: ThemeSpec) -> None:
         handles, parts = handles[::-1], parts[::-1]  # the legend reads like the bars: disagree left, agree right
     legend_above(ax, handles, parts, legend_room)
     figure.tight_layout(pad=0.4)
-    if data.show_labels:
-        _segment_labels(ax, data, theme)
+    keep_legend_inside(figure, ax, lambda: figure.tight_layout(pad=0.4),
+                       lambda ncol: legend_above(ax, handles, parts, legend_room, ncol=ncol))
+    totals = list(ax.texts)  # the side totals and the '–' of unknown parts: written whatever their place
+    make_room(figure, ax, totals)
+    thin_ticks(figure, "x")
+    inside = _segment_labels(ax, data, theme) if data.show_labels else []
+    # the totals and dashes first, then the largest parts; each part's label may lie on its own segment
+    labels = totals + [label for label, _ in inside]
+    priority = [2e9] * len(totals) + [abs(bar.briefing_value) for _, bar in inside]
+    declutter(figure, labels, priority, [None] * len(totals) + [bar for _, bar in inside])
 
 
 def _plain_colors(data: ChartData, theme: ThemeSpec) -> list[str]:
@@ -157,17 +166,19 @@ def _side_totals(ax, row: int, left: float, right: float, agree, disagree, data:
                 zorder=3)
 
 
-def _segment_labels(ax, data: ChartData, theme: ThemeSpec) -> None:
-    """The share inside each segment wide enough to hold it (after layout, when widths are known)."""
+def _segment_labels(ax, data: ChartData, theme: ThemeSpec) -> list:
+    """The share inside each segment wide enough to hold it (after layout, when widths are known), with its bar."""
     width_pt, _ = axes_size_pt(ax)
     low, high = ax.get_xlim()
     per_unit = width_pt / (high - low)
+    labels = []
     for bar in [p for p in ax.patches if hasattr(p, "briefing_value")]:
         text = value_text(bar.briefing_value, data)
         if bar.get_width() * per_unit < text_width_pt(text, LABEL_PT) + 6:
             continue
-        ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, text, ha="center", va="center",
-                fontsize=LABEL_PT, color=_label_color(bar, theme), zorder=3)
+        labels.append((ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, text, ha="center",
+                               va="center", fontsize=LABEL_PT, color=_label_color(bar, theme), zorder=3), bar))
+    return labels
 
 
 def _label_color(bar, theme: ThemeSpec) -> str:

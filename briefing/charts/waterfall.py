@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from briefing.danish import fmt
 from briefing.spec.chartdata import ChartData, WaterfallOptions
 from briefing.danish.typeset import text_width_pt
-from briefing.charts.base import LABEL_PT, TICK_PT, clean_axes, danish_ticks, value_text, wrap_label
+from briefing.charts.base import LABEL_PT, TICK_PT, clean_axes, danish_ticks, row_names, value_text, wrap_label
+from briefing.charts.labels import declutter, make_room, thin_ticks
 
 if TYPE_CHECKING:
     from briefing.spec.models import ThemeSpec
@@ -39,21 +40,26 @@ def draw_waterfall(figure, data: ChartData, theme: ThemeSpec) -> None:
     top = max([max(a, b) / factor for a, b, _ in spans if b is not None] + [0])
     bottom = min([min(a, b) / factor for a, b, _ in spans if b is not None] + [0])
     pad = (top - bottom) * 0.01
+    marks, priority, owners = [], [], []
     for at, (start, end, kind), value in zip(positions, spans, values):
         if value is None:  # a gap, never a zero bar
-            _label(ax, at, (start or 0) / factor + pad, "–", horizontal, color=c.muted)
+            marks.append(_label(ax, at, (start or 0) / factor + pad, "–", horizontal, color=c.muted))
+            priority.append(3e12)
+            owners.append(None)
             continue
         low, high = sorted((start / factor, end / factor))
         if horizontal:
-            ax.barh([at], [high - low], left=[low], height=BAR, color=colors[kind], zorder=2)
+            bar = ax.barh([at], [high - low], left=[low], height=BAR, color=colors[kind], zorder=2)[0]
         else:
-            ax.bar([at], [high - low], bottom=[low], width=BAR, color=colors[kind], zorder=2)
+            bar = ax.bar([at], [high - low], bottom=[low], width=BAR, color=colors[kind], zorder=2)[0]
         if data.show_labels:
-            _label(ax, at, high + pad, _amount(value, kind, options, data), horizontal, color=c.text,
-                   weight="bold" if kind == "total" else "normal")
+            marks.append(_label(ax, at, high + pad, _amount(value, kind, options, data), horizontal, color=c.text,
+                                 weight="bold" if kind == "total" else "normal"))
+            priority.append((2e12 if kind == "total" else 0) + abs(value))  # the totals are left out last
+            owners.append(bar)
     _steps(ax, spans, positions, factor, horizontal, theme)
     _axes(ax, data, theme, horizontal, (bottom * 1.15 if bottom < 0 else 0, top * (1.22 if horizontal else 1.14) or 1))
-    names, size = upright or ([wrap_label(name, min(3.2, figure.get_figwidth() * 0.3)) for name in data.categories], TICK_PT)
+    names, size = upright or row_names(data.categories, figure, (min(3.2, figure.get_figwidth() * 0.3),))[::-1]
     (ax.set_yticks if horizontal else ax.set_xticks)(positions)
     labels = (ax.set_yticklabels if horizontal else ax.set_xticklabels)(names, fontsize=size)
     for label, role in zip(labels, data.category_roles):
@@ -61,6 +67,9 @@ def draw_waterfall(figure, data: ChartData, theme: ThemeSpec) -> None:
             label.set_fontweight("bold")
     (ax.set_ylim if horizontal else ax.set_xlim)(-0.6, n - 0.4)
     figure.tight_layout(pad=0.4)
+    make_room(figure, ax, marks, "x" if horizontal else "y")
+    thin_ticks(figure, "x" if horizontal else "y")
+    declutter(figure, marks, priority, owners)
 
 
 def _upright_names(data: ChartData, width_in: float) -> tuple[list[str], float] | None:
@@ -75,11 +84,10 @@ def _upright_names(data: ChartData, width_in: float) -> tuple[list[str], float] 
     return None
 
 
-def _label(ax, at: float, level: float, text: str, horizontal: bool, color: str, weight: str = "normal") -> None:
+def _label(ax, at: float, level: float, text: str, horizontal: bool, color: str, weight: str = "normal"):
     if horizontal:
-        ax.text(level, at, f" {text}", ha="left", va="center", fontsize=LABEL_PT, color=color, fontweight=weight, zorder=3)
-    else:
-        ax.text(at, level, text, ha="center", va="bottom", fontsize=LABEL_PT, color=color, fontweight=weight, zorder=3)
+        return ax.text(level, at, f" {text}", ha="left", va="center", fontsize=LABEL_PT, color=color, fontweight=weight, zorder=3)
+    return ax.text(at, level, text, ha="center", va="bottom", fontsize=LABEL_PT, color=color, fontweight=weight, zorder=3)
 
 
 def _axes(ax, data: ChartData, theme: ThemeSpec, horizontal: bool, limits: tuple[float, float]) -> None:

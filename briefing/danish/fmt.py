@@ -301,13 +301,15 @@ _UNITS = (r"pct\.-?point|procentpoint|pct\.?|%|‰|(?:mio|mia)\.(?:[ \u00a0]kr\.
           r"|fuldtidspersoner|helårspersoner|pladser|pers\.")
 _NUMBER = r"[−+-]?\d[\d.,]*"
 _PERIOD_WORDS = r"kvt\.|kvartal|halvår|" + "|".join(_MONTHS)
+# between a period's name and its year: "kvt. 2021", "november 2020" (a narrow table header may break here)
+_PERIOD_YEAR = (re.compile(rf"(?<![\wæøå])({_PERIOD_WORDS})[ \u00a0]+(?=\d{{4}}(?!\d))", re.IGNORECASE), "\\1\u00a0")
 _RULES = (
     # a number and its unit: "44,4 pct.", "2,5 mio. kr."
     (re.compile(rf"(?<![\w.,])({_NUMBER}) +(?=(?:{_UNITS})(?![\wæøå]))", re.IGNORECASE), "\\1\u00a0"),
     (re.compile(r"\b(mio\.|mia\.) +(?=kr\.)"), "\\1\u00a0"),
     # a period: "3. kvt. 2021", "1. halvår 2021", "23. november 2020", "november 2020"
     (re.compile(rf"(?<![\w.,])(\d{{1,2}}\.) +(?=(?:{_PERIOD_WORDS})(?![\wæøå]))", re.IGNORECASE), "\\1\u00a0"),
-    (re.compile(rf"(?<![\wæøå])({_PERIOD_WORDS}) +(?=\d{{4}}(?!\d))", re.IGNORECASE), "\\1\u00a0"),
+    _PERIOD_YEAR,
     # "nr. 3", "kl. 16.00", "pkt. 2", "§ 42"
     (re.compile(r"(?<![\wæøå])(nr\.|kl\.|pkt\.|§|side|tabel|bilag) +(?=\d)", re.IGNORECASE), "\\1\u00a0"),
     # a hyphenated name: "Høje-Taastrup", "Ringkøbing-Skjern", "Lyngby-Taarbæk"
@@ -317,15 +319,28 @@ _RULES = (
 )
 
 
-def keep_together(text: str, *, hyphens: bool = True) -> str:
+def _loosen(match: re.Match) -> str:
+    """A breakable space between a period's name and its year, except in a range ("4. kvt. 2018-3. kvt. 2019"),
+    whose pieces would read as nonsense apart."""
+    before = match.string[max(0, match.start() - 5):match.start()]
+    in_range = match.string[match.end() + 4:match.end() + 5] == "-" or re.search(r"-\d{1,2}\.[ \u00a0]$", before)
+    return f"{match.group(1)}\u00a0" if in_range else f"{match.group(1)} "
+
+
+def keep_together(text: str, *, hyphens: bool = True, period_year: bool = True) -> str:
     """Return ``text`` with no-break spaces and hyphens where Danish typesetting forbids a line break.
 
     Between a number and its unit ("44,4\xa0pct.", "2,5\xa0mio.\xa0kr."), inside a period
     ("3.\xa0kvt.\xa02021", "23.\xa0november\xa02020"), after "nr.", "kl." and "§" ("nr.\xa03"), and inside a
     hyphenated name ("Høje\u2011Taastrup") or a word joined to a number ("covid\u201119"; ``hyphens=False`` keeps
-    the hyphens, for charts, which only break at spaces). Applying it twice changes nothing; the text reads the same, only its line breaks differ.
+    the hyphens, for charts, which only break at spaces; ``period_year=False`` lets a narrow table header break
+    between "3.\xa0kvt." and its year, never inside "3.\xa0kvt."). Applying it twice changes nothing; the text reads the same, only its line breaks differ.
     """
-    for pattern, replacement in _RULES if hyphens else _RULES[:-2]:
+    rules = _RULES if hyphens else _RULES[:-2]
+    if not period_year:  # a narrow table header: "3. kvt." stays whole, the year may go on the next line
+        text = _PERIOD_YEAR[0].sub(_loosen, text)
+        rules = tuple(rule for rule in rules if rule is not _PERIOD_YEAR)
+    for pattern, replacement in rules:
         while True:  # a name with two hyphens, or joins that touch, need a second pass
             changed = pattern.sub(replacement, text)
             if changed == text:

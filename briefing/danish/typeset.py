@@ -101,3 +101,39 @@ def fit_text(paragraphs: Sequence[str], width_in: float, height_in: float, max_p
         if fits or size <= min_pt:
             return Fit(size, lines, fits, words_fit)
         size = max(min_pt, size - 1)
+
+
+# ---------------------------------------------------------------- prose (speaker notes)
+
+import re  # noqa: E402
+
+# "%" after a number in running text ("+50 %", "12,5%"); prose writes "pct."
+_PERCENT = re.compile(r"(\d)[ \u00a0]?%(?![\wæøå])")
+# A hyphen used as a minus: before a digit, at the start of a word ("-3", "(-0,2"), never in a range ("2019-2021",
+# "16.00-16.01"), a date or a word ("covid-19")
+_HYPHEN_MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[/:;=]))-(?=\d)", re.MULTILINE)
+
+
+def prose(text: str) -> str:
+    """Running text (speaker notes) as the slides set it: 'pct.' for '%', a true minus (U+2212) for a hyphen
+    used as one, and the no-break rules of fmt.keep_together."""
+    text = _PERCENT.sub("\\1\u00a0pct.", text).replace("pct..", "pct.")  # "steg 5%." ends on the abbreviation's point
+    text = _HYPHEN_MINUS.sub("\u2212", text)
+    return keep_together(text)
+
+
+def prose_problems(text: str) -> list[tuple[str, str, str]]:
+    """What in `text` breaks the Danish style of running text, in order: (what, as written, as it should be),
+    `what` 'pct.' for a '%' after a number, 'minus' for a hyphen used as a minus."""
+    found, taken = [], []
+    for match in re.finditer(r"(?:(?<=^)|(?<=[\s(\[/:;=]))[+\-\u2212]?\d[\d.,]*[ \u00a0]?%(?![\wæøå])|\d[\d.,]*[ \u00a0]?%(?![\wæøå])",
+                             text, re.MULTILINE):
+        written = match.group(0)
+        found.append((match.start(), "pct.", written, _HYPHEN_MINUS.sub("\u2212", _PERCENT.sub("\\1 pct.", written))))
+        taken.append(range(match.start(), match.end()))
+    for match in _HYPHEN_MINUS.finditer(text):
+        if any(match.start() in span for span in taken):
+            continue
+        written = re.match(r"-\d[\d.,]*\d|-\d", text[match.start():]).group(0)
+        found.append((match.start(), "minus", written, "\u2212" + written[1:]))
+    return [(what, written, right) for _, what, written, right in sorted(found)]

@@ -86,7 +86,9 @@ def set_notes(slide, text: str, ctx: DeckContext) -> None:
     from pptx.oxml.slide import CT_NotesSlide
     from pptx.parts.slide import NotesSlidePart
 
-    text = text.strip()
+    from briefing.danish.typeset import prose
+
+    text = prose(text.strip())  # typeset as the slides are: 'pct.', a true minus, no-break spaces
     if not text:
         return
     part = slide.part
@@ -110,6 +112,19 @@ def set_notes(slide, text: str, ctx: DeckContext) -> None:
                 body.remove(old)
             body.extend(parse_xml(f"<p:txBody {ooxml.NAMESPACES}>{ooxml.notes_paragraphs(text)}</p:txBody>"))
             return
+
+
+def notes_style(text: str, ctx: DeckContext) -> None:
+    """The layout audit of the notes an author wrote: '%' in running text, a hyphen used as a minus (the deck's
+    notes are typeset right whatever; the warning is so the YAML file reads the same)."""
+    from briefing.danish.typeset import prose_problems
+
+    for what, written, right in prose_problems(text):
+        if what == "pct.":
+            ctx.warn(f"noterne skriver '{written}'; i løbende tekst skrives '{right}'", ("notes",))
+        else:
+            ctx.warn(f"noterne bruger bindestreg som minus i '{written}'; skriv '{right}' med et rigtigt minus, eller "
+                     f"sig det med ord (fx 'faldet med {written[1:]}')", ("notes",))
 
 
 class PartNames:
@@ -142,6 +157,7 @@ def assemble_deck(contents: list[SlideContent], ctx: DeckContext, metadata: dict
         ctx.current, ctx.locate, ctx.number = content.location, content.locate, number
         kind.layout(slide, content, ctx)
         remove_empty_placeholders(slide)
+        notes_style(getattr(content.spec, "notes", None) or "", ctx)
         set_notes(slide, content.notes, ctx)
     place_charts(ctx)
     set_language(prs)

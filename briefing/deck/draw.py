@@ -13,7 +13,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.util import Inches
 
-from briefing.charts.labels import LABELS_LEFT_OUT, NOTE_KEY
+from briefing.charts.labels import LABELS_LEFT_OUT, NAMES_LEFT_OUT, NOTE_KEY
 from briefing.deck import ooxml
 from briefing.errors import Location, Problem, field_name
 from briefing.danish.typeset import fit_text
@@ -218,7 +218,8 @@ def place_charts(ctx: DeckContext) -> None:
         note = left_out_note(png)
         if note:  # the layout audit: say where, so the author can shorten names or choose fewer categories
             where = content.locate(("chart",)) if content.locate is not None else content.location
-            ctx.warnings.append(Problem(f"diagrammet har ikke plads til alle sine tal ({note.strip()}); vælg færre "
+            what = "tal" if " tal " in note else "navne"
+            ctx.warnings.append(Problem(f"diagrammet har ikke plads til alle sine {what} ({note.strip()}); vælg færre "
                                         "kategorier eller serier, eller vis tallene i en tabel", where, "chart",
                                         severity="advarsel"))
         picture = add_picture(slide, png, box, alt_text + note, name, ctx)
@@ -259,11 +260,14 @@ def chart_notes(png: bytes) -> list[str]:
 
 def left_out_note(png: bytes) -> str:
     """A sentence for the alt text when the chart had to leave value labels out, so a listener knows."""
+    text = ""
     for note in chart_notes(png):
-        if note.startswith(f"{LABELS_LEFT_OUT}="):
-            dropped, total = (int(n) for n in note.split("=", 1)[1].split("/"))
-            return f" Af pladshensyn er {dropped} af {total} tal ikke skrevet på diagrammet."
-    return ""
+        key, _, counts = note.partition("=")
+        if key in (LABELS_LEFT_OUT, NAMES_LEFT_OUT):
+            dropped, total = (int(n) for n in counts.split("/"))
+            what = "tal" if key == LABELS_LEFT_OUT else "navne"
+            text += f" Af pladshensyn er {dropped} af {total} {what} ikke skrevet på diagrammet."
+    return text
 
 
 def add_picture(slide, blob: bytes, box: Box, alt_text: str, name: str, ctx: DeckContext):

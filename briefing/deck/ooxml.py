@@ -65,6 +65,7 @@ class Run:
     color: str
     font: str
     bold: bool = False
+    period_year: bool = True  # False: the line may break between a period's name and its year (narrow headers)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def run_properties(run: Run) -> str:
 
 def run_xml(run: Run) -> str:
     """A run of slide text, with no-break spaces and hyphens where Danish typesetting wants them (fmt)."""
-    return f"<a:r>{run_properties(run)}<a:t>{escape(keep_together(run.text))}</a:t></a:r>"
+    return f"<a:r>{run_properties(run)}<a:t>{escape(keep_together(run.text, period_year=run.period_year))}</a:t></a:r>"
 
 
 def paragraph(runs: Iterable[Run], align: str = "l", space_after: float = 0, bullet: Bullet | None = None) -> str:

@@ -14,6 +14,7 @@ from briefing.spec.chartdata import ChartData, QuadrantOptions, RankingOptions
 
 CHART_NAMES = {
     "søjle": "Søjlediagram",
+    "søjle/sorteret": "Liggende søjlediagram, sorteret fra størst til mindst",
     "rangering": "Rangeret søjlediagram",
     "linje": "Linjediagram",
     "stablet": "Stablet søjlediagram (100 pct.)",

@@ -123,8 +123,41 @@ def _bar_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:
         Series(column.label, tuple(row.values[i] for row in rows), _series_role(column, latest, deck))
         for i, column in zip(indices, columns)
     )
-    return _common(title, spec, table, categories=tuple(names), series=series,
-                   category_roles=tuple(_place_role(name, deck) for name in names))
+    roles = tuple(_place_role(name, deck) for name in names)
+    if _many_long(names):
+        return _ranked_bars(_common(title, spec, table, categories=tuple(names), series=series, category_roles=roles))
+    return _common(title, spec, table, categories=tuple(names), series=series, category_roles=roles)
+
+
+MANY_CATEGORIES = 12  # more groups than this with long names: the bars lie down, sorted (a ranked layout)
+LONG_NAME = 12  # characters
+MAX_SORTED = 14  # rows a slide's chart holds with names at the theme's minimum size
+SORTED_ENDS = 6
+ONE_LINE = 45  # characters of a name that stand on one line beside the bars at the minimum size
+
+
+def _many_long(names: list[str]) -> bool:
+    return len(names) > MANY_CATEGORIES and max(len(name) for name in names) > LONG_NAME
+
+
+def _ranked_bars(data: ChartData) -> ChartData:
+    """Many groups with long names: sorted from largest to smallest by the own municipality's (or the latest, or
+    the last) series, missing values last; past MAX_SORTED the two ends and the own and compared places."""
+    key = next((i for i, s in enumerate(data.series) if s.role in ("own", "latest")), len(data.series) - 1)
+    values = data.series[key].values
+    order = sorted(range(len(data.categories)), key=lambda i: (values[i] is None, -(values[i] or 0)))
+    note = "Sorteret fra størst til mindst" + (f" efter {data.series[key].name}" if len(data.series) > 1 else "")
+    lines = 1 if max(len(name) for name in data.categories) <= ONE_LINE else 2  # a name on one line or two
+    if len(order) > MAX_SORTED // lines:
+        ends = SORTED_ENDS // lines
+        keep = set(order[:ends]) | set(order[-ends:]) | {
+            i for i in order if data.category_roles[i] in ("own", "peer", "region", "country")}
+        note += (f". Viser de {fmt.number_word(ends)} største og mindste af {fmt.number(len(order))} "
+                 "samt egen kommune og sammenlignelige kommuner")
+        order = [i for i in order if i in keep]
+    return replace(data, categories=tuple(data.categories[i] for i in order),
+                   series=tuple(replace(s, values=tuple(s.values[i] for i in order)) for s in data.series),
+                   category_roles=tuple(data.category_roles[i] for i in order), variant="sorteret", note=note)
 
 
 def _ranking_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> ChartData:

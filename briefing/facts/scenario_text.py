@@ -35,12 +35,13 @@ def table_cells(model: ScenarioModel) -> tuple[list[str], list[list[Cell]]]:
     rows = []
     for result in model.economy:
         magnitude = table_magnitude(model, result)
-        label = f"{result.label} ({_unit_caption(result)})"
-        cells = [Cell(label)]
+        text = outcome_text(result.outcomes[model.baseline], result.unit, result.decimals, magnitude)
+        cells = [Cell(_row_label(result, text.partition(fmt.NBSP)[2]))]
         for name in model.names:
             text = outcome_text(result.outcomes[name], result.unit, result.decimals, magnitude)
-            cells.append(Cell(text) if name == model.baseline else
-                         _difference_cell(text, result, name, model.baseline, magnitude))
+            cell = Cell(text) if name == model.baseline else _difference_cell(text, result, name, model.baseline,
+                                                                               magnitude)
+            cells.append(Cell(_bare(cell.text), _bare(cell.detail), cell.tone))  # the unit is in the row's name
         rows.append(cells)
     for row in model.quality:
         cells = [Cell(row.label[:1].upper() + row.label[1:])]
@@ -52,8 +53,28 @@ def table_cells(model: ScenarioModel) -> tuple[list[str], list[list[Cell]]]:
     return header, rows
 
 
-def _unit_caption(result: EconomyResult) -> str:
-    return result.per or result.unit
+# A row that counts people says its unit with any of these words ('Borgere i job' needs no '(personer)').
+PEOPLE_WORDS = ("person", "borger", "modtager", "ledig", "deltager", "elev", "unge")
+
+
+def _row_label(result: EconomyResult, shown_unit: str) -> str:
+    """The row's name with its unit once, as the cells show it ('Udgift til tilbud (mio. kr. om året)'); no unit
+    where the name already says it ('Sagsbehandlertimer', 'Borgere i job'), and the cells hold bare numbers."""
+    import re
+
+    label, unit = result.label, result.unit
+    core = unit.rstrip(".").lower()
+    says = bool(core) and re.search(rf"{re.escape(core)}(?![a-zæøå])", label.lower()) is not None
+    if unit in PEOPLE_UNITS:
+        says = says or any(word in label.lower() for word in PEOPLE_WORDS)
+    caption = " ".join(part for part in ("" if says else (shown_unit if shown_unit.endswith("kr.") else unit),
+                                         result.per or "") if part)
+    return f"{label} ({caption})" if caption else label
+
+
+def _bare(text: str) -> str:
+    """A cell's number without the unit its row's name states: '82-147 personer' -> '82-147'."""
+    return text.partition(fmt.NBSP)[0]
 
 
 def table_magnitude(model: ScenarioModel, result: EconomyResult) -> float:

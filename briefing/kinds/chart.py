@@ -42,7 +42,8 @@ def plan_chart(content: SlideContent, step) -> None:
     content.example = content.example or data.example
     content.extra["chart_box"] = Box(body.left, body.top, width, body.height - 0.05)
     finding = f" Hovedpointe: {sentences[0].text}." if sentences else ""
-    content.extra["alt_text"] = alt_text(data) + finding
+    left_out = f" {data.note}." if data.note else ""  # a sorted or shortened chart says so to a listener too
+    content.extra["alt_text"] = alt_text(data) + left_out + finding
     content.footer = source_line(table, data.has_missing, data.note)
 
 

@@ -103,7 +103,8 @@ def scenario_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     first = body.width * 0.3
     widths = [first] + [(body.width - first) / (len(header) - 1)] * (len(header) - 1)
     colors, font = theme.colors, theme.fonts.body
-    cells = [[_cell([(text, colors.accent_text, True)], colors.table_header, HEADER_PT, font, theme, j > 0)
+    size, header_pt = _whole_words(header, rows, widths, size, theme.sizes.minimum, font, content, ctx)
+    cells = [[_cell([(text, colors.accent_text, True)], colors.table_header, header_pt, font, theme, j > 0)
               for j, text in enumerate(header)]]
     tones = {"good": colors.good, "bad": colors.bad, "neutral": colors.muted}
     for i, row in enumerate(rows, start=1):
@@ -119,7 +120,7 @@ def scenario_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
                 runs = [(cell.text, color, cell.tone != "neutral")]
             line.append(_cell(runs, fill, size, font, theme, j > 0))
         cells.append(line)
-    heights = _row_heights(header, rows, widths, size, table_height, font)
+    heights = _row_heights(header, rows, widths, size, table_height, font, header_pt)
     add_table(slide, "Scenarietabel", body, widths, heights, cells)
     if points:
         add_text(slide, Box(body.left, body.top + table_height + 0.1, body.width, 0.65), points, ctx,
@@ -131,7 +132,41 @@ def scenario_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
 CELL_MARGINS = (0.08, 0.08, 0.03, 0.03)  # left, right, top, bottom (inches)
 
 
-def _row_heights(header, rows, widths, size: float, table_height: float, font: str) -> list[float]:
+def _whole_words(header, rows, widths, size: float, minimum: float, font: str, content, ctx) -> tuple[float, float]:
+    """Sizes (cells, header) at which no word or number is wider than its column, down to the theme's minimum;
+    what still is gets a warning at the field it comes from."""
+    from briefing.danish.typeset import text_width_pt
+    from briefing.deck.table import pieces
+
+    def wide(texts, pt: float, bold) -> list[tuple[int, int, str]]:
+        return [(i, j, p) for i, row in enumerate(texts) for j, (cell, w) in enumerate(zip(row, widths))
+                for text, b in cell for p in pieces(text, True)
+                if text_width_pt(p, pt, bold(j, b), font) > (w - 0.2) * 72]
+
+    body = [[[(c.text, j == 0 or c.tone != "neutral"), (c.detail, True)] for j, c in enumerate(row)] for row in rows]
+    head = [[[(text, True)] for text in header]]
+    header_pt = float(HEADER_PT)
+    while wide(head, header_pt, lambda j, b: True) and header_pt > minimum:
+        header_pt -= 1
+    while wide(body, size, lambda j, b: b) and size > minimum:
+        size = max(minimum, size - 1)
+    economy = len(getattr(content.spec, "economy", []) or [])
+    for where, texts, pt, bold in (("header", head, header_pt, lambda j, b: True), ("body", body, size, lambda j, b: b)):
+        for i, j, piece in wide(texts, pt, bold):
+            if where == "header":
+                source = ("scenarios", j - 1, "name") if j else ()
+            elif j == 0:
+                source = ("economy", i, "label") if i < economy else ("quality", i - economy, "label")
+            else:
+                source = ("scenarios", j - 1)
+            shown = piece.replace("\u00a0", " ").replace("\u2011", "-")
+            ctx.warn(f"i scenarietabellen er '{shown}' for bredt til sin kolonne ved {fmt_number(pt)} pt og ville blive "
+                     "delt midt i; forkort det", source)
+    return size, header_pt
+
+
+def _row_heights(header, rows, widths, size: float, table_height: float, font: str,
+                 header_pt: float = HEADER_PT) -> list[float]:
     """Each row as tall as its wrapped text (the header too, at its own size); the room left over is shared by
     the data rows, so the header is never as tall as a row with a difference under its value."""
     from briefing.danish.fmt import keep_together
@@ -142,7 +177,7 @@ def _row_heights(header, rows, widths, size: float, table_height: float, font: s
                     for cell, w in zip(texts, widths))
         return (lines * pt * 1.2) / 72 + 0.12
 
-    first = needed([[text] for text in header], HEADER_PT, True)
+    first = needed([[text] for text in header], header_pt, True)
     body = [needed([[c.text] + ([c.detail] if c.detail else []) for c in row], size, False) for row in rows]
     spare = max(0.0, table_height - first - sum(body)) / max(len(body), 1)
     return [first] + [h + spare for h in body]

@@ -6,7 +6,8 @@ from typing import Literal
 
 from briefing.danish.units import MISSING, header_text, value_header
 from briefing.deck.draw import DeckContext, SlideContent
-from briefing.deck.table import data_table
+from briefing.deck.layout import BODY_NO_LEAD
+from briefing.deck.table import column_pages, continued, data_table
 from briefing.kinds.common import narrate, source_line
 from briefing.facts.references import check_table_slide
 from briefing.spec.base import Text, _text
@@ -25,7 +26,7 @@ class TableSlide(SlideBase):
     where: Selection = _text("Vælg rækker: kolonne: værdi.", default_factory=dict)
 
 
-def plan_table(content: SlideContent, step) -> None:
+def plan_table(content: SlideContent, step) -> list[SlideContent]:
     from briefing.load.data import select_rows
 
     spec, project = content.spec, step.project
@@ -53,6 +54,28 @@ def plan_table(content: SlideContent, step) -> None:
     content.example = content.example or table.spec.example
     content.extra.update(header=header, rows=cells, numeric=numeric)
     content.footer = source_line(table, has_missing)
+    return continue_wide(content, step)
+
+
+def continue_wide(content: SlideContent, step) -> list[SlideContent]:
+    """A table too wide for one slide keeps its first columns here and goes on over '(fortsat)' slides, the
+    label columns repeated on each; the sentences stay on the first."""
+    header, cells, numeric = (content.extra[k] for k in ("header", "rows", "numeric"))
+    theme = step.project.theme.spec
+    pages = column_pages(header, cells, numeric, BODY_NO_LEAD.width, theme.sizes.minimum, theme.fonts.body)
+    more = []
+    for part, shown in enumerate(pages, start=1):
+        page = content
+        if part > 1:
+            spec = content.spec.model_copy(update={"title": continued(content.spec.title, part, len(pages)),
+                                                   "lead": None, "minutes": None, "notes": None})
+            page = SlideContent(content.kind, spec, content.location, section=content.section,
+                                section_index=content.section_index, example=content.example, locate=content.locate)
+            more.append(page)
+        rows = [[row[j] for j in shown] for row in cells]
+        page.extra.update(header=[header[j] for j in shown], rows=rows, numeric=[numeric[j] for j in shown])
+        page.footer = source_line(step.project.tables[content.spec.table], any(MISSING in row for row in rows))
+    return more
 
 
 def table_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
