@@ -164,7 +164,7 @@ def facts(model: ScenarioModel, name: str, names=None) -> list[Value]:
     return values
 
 
-def assumption_notes(spec) -> str:
+def assumption_notes(spec, names=None) -> str:
     """'Forudsætninger:' with value, range and source of each, then each scenario's changes and quality reasons."""
     lines = ["Forudsætninger:"]
     for assumption in spec.assumptions.values():
@@ -180,7 +180,7 @@ def assumption_notes(spec) -> str:
     if changes:
         lines.append("Scenarierne ændrer:")
         for scenario in changes:
-            parts = [f"{_mid(spec.assumptions[k].label) if i else spec.assumptions[k].label} {_change_text(v)}"
+            parts = [f"{_mid(spec.assumptions[k].label, names) if i else spec.assumptions[k].label} {_change_text(v)}"
                      for i, (k, v) in enumerate(scenario.changes.items())]
             lines.append(f"• {scenario.name}: {fmt.join_list(parts)}")
     reasons = [q for q in spec.quality if q.reason]

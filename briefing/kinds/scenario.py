@@ -89,7 +89,8 @@ def plan_scenario(content: SlideContent, step) -> None:
     content.footer = "Beregning på forudsætninger; forudsætninger og kilder står i noterne"
     if spec.example:
         content.footer += ". Eksempeldata, ikke rigtige tal"
-    content.notes = "\n\n".join(p for p in (content.notes.strip(), assumption_notes(spec)) if p)
+    notes = assumption_notes(spec, project.phrasebook.names)  # labels mid-line by the project's own names.yaml
+    content.notes = "\n\n".join(p for p in (content.notes.strip(), notes) if p)
 
 
 def scenario_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
