@@ -558,3 +558,8 @@ def test_keep_together_joins_units_periods_names_and_number_words_in_one_text():
     assert fmt.keep_together(text, hyphens=False) == (
         "Høje-Taastrup har 44,4\xa0pct. og 2,5\xa0mio.\xa0kr. i 3.\xa0kvt.\xa02021 og 23.\xa0november\xa02020 "
         "(nr.\xa03), covid-19-smittede")
+
+
+def test_a_negative_number_of_weeks_in_prose_has_a_hyphen_minus():
+    assert fmt.weeks(-2.5) == "-2,5\xa0uger"
+    assert fmt.weeks(-1, 0) == "-1\xa0uge"

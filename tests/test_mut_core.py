@@ -50,6 +50,15 @@ def test_a_suppressed_or_empty_cell_is_missing_and_shown_as_a_dash_never_zero():
     assert Measure("kr.", 1, "mio.").digits(None) == "–"
 
 
+def test_a_cell_that_is_no_number_says_so_with_what_was_written():
+    with pytest.raises(ValueError, match="^'SAND' er ikke et tal$"):
+        parse_cell(True, "SAND")
+    with pytest.raises(ValueError, match="^'True' er ikke et tal$"):
+        parse_cell(True, None)
+    with pytest.raises(ValueError, match="^'inf' er ikke et gyldigt tal$"):
+        parse_cell(float("inf"), None)
+
+
 def test_a_negative_table_cell_has_a_true_minus():
     assert cell_text(-1.25, 1) == "\u22121,3"
     assert cell_text(-4, 0) == "\u22124"

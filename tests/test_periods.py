@@ -282,9 +282,10 @@ def test_join_periods(codes, expected):
 def test_periods_sort_by_first_month_then_last_month():
     p = parse_period
     periods = [p("2021K3"), p("2021M02"), p("2021M01-2022M01"), p("2021"), p("2021H1"), p("2021M01-2021M03"),
-               p("2021K1"), p("2021M01")]
+               p("2021K1"), p("2021M01"), p("2021M01-2021M12")]
     assert [x.code for x in sorted(periods)] == [
-        "2021M01", "2021K1", "2021M01-2021M03", "2021H1", "2021", "2021M01-2022M01", "2021M02", "2021K3"]
+        "2021M01", "2021K1", "2021M01-2021M03", "2021H1", "2021M01-2021M12", "2021", "2021M01-2022M01", "2021M02",
+        "2021K3"]
     assert p("2021").first_month == (2021, 1)
     assert p("2021K3").first_month == (2021, 7)
 
