@@ -91,6 +91,9 @@ def test_a_goal_where_lower_is_better_is_reached_when_the_value_is_exactly_the_g
     result = target(pct(H, 10.0), 10, BOOK, better="lavere")
     assert result == Sentence("Målet på 10\xa0pct. er nået med 10,0\xa0pct.", "mål", (pct(H, 10.0),))
     assert result.variables == {"mangler": 0.0}
+    past = target(pct(H, 80.6), 80, BOOK)
+    assert past.text == "Målet på 80\xa0pct. er nået med 80,6\xa0pct."
+    assert past.variables == {"mangler": 0.0}  # a goal passed lacks nothing, however far past
     missed = target(pct(H, 76.9), 80, BOOK)
     assert missed.text == "Målet på 80\xa0pct. er ikke nået – med 76,9\xa0pct. er der 3,1\xa0pct.point til målet"
     assert (missed.rule, missed.facts, missed.variables) == ("mål", (pct(H, 76.9),), {"mangler": 3.1})

@@ -226,6 +226,7 @@ def test_a_rows_decimals_are_kept_in_the_model():
     ((-300_000, "kr."), {"signed": True}, f"\u2212300.000{NB}kr."),
     ((300_000, "kr."), {"signed": True}, f"+300.000{NB}kr."),
     ((5, ""), {}, "5"),
+    ((1, "kr."), {}, f"1{NB}kr."),  # a unit with no singular of its own keeps its word
 ])
 def test_a_quantity_has_its_unit_in_the_number_and_scale_shown(args, kwargs, expected):
     assert quantity_text(*args, **kwargs) == expected
