@@ -68,10 +68,14 @@ constraints:
 bench: $(BIN)/briefing
 	$(BIN)/python benchmarks/run.py
 
-# Mutation testing of the correctness core ([tool.mutmut] in pyproject.toml); slow, so not part of `make test`.
+# Mutation testing of the correctness core ([tool.mutmut] in pyproject.toml, docs/mutation.md); slow, so not part
+# of `make test` or CI. MUTANTS='briefing.danish.numbers*' runs one module; MUTATE_JOBS workers (the default 2 leaves
+# a shared machine usable). mutants/ is git-ignored and `make clean` removes it.
+MUTANTS ?=
+MUTATE_JOBS ?= 2
 mutate: $(VENV)/.test-extras
 	$(BIN)/python -m pip install --quiet 'mutmut==3.8.1'
-	$(BIN)/mutmut run || true
+	$(BIN)/mutmut run --max-children $(MUTATE_JOBS) $(MUTANTS)
 	$(BIN)/mutmut results
 
 clean:

@@ -526,3 +526,40 @@ def test_module_exports():
     assert fmt.NBSP == "\u00a0"
     assert fmt.MINUS == "\u2212"
     assert set(fmt.__all__) <= set(dir(fmt))
+
+
+# --- pinned by mutation testing (docs/mutation.md) ------------------------------------------
+
+
+@pytest.mark.parametrize("value, decimals, expected", [
+    # the scale is chosen on the amount rounded to the decimals asked for, not to a fixed number of decimals
+    (999_940_000, 0, "1\xa0mia.\xa0kr."),  # 999,94 mio. shown without decimals is 1.000 mio.: so 1 mia.
+    (999_940_000, 1, "999,9\xa0mio.\xa0kr."),
+    (999_999.994, 2, "999.999,99\xa0kr."),  # 999.999,99 kr. is under a million as shown
+    (999_999.996, 2, "1,00\xa0mio.\xa0kr."),
+])
+def test_auto_scale_looks_at_the_amount_as_it_will_be_rounded(value, decimals, expected):
+    assert money(value, decimals, scale="auto") == expected
+
+
+def test_the_messages_of_a_wrong_name_or_date_are_danish():
+    with pytest.raises(ValueError, match="^et tomt navn har ingen ejefald$"):
+        fmt.genitive("")
+    with pytest.raises(TypeError, match="^'x' er ikke en dato$"):
+        fmt.date("x")
+
+
+def test_keep_together_joins_units_periods_names_and_number_words_in_one_text():
+    text = "Høje-Taastrup har 44,4 pct. og 2,5 mio. kr. i 3. kvt. 2021 og 23. november 2020 (nr. 3), covid-19-smittede"
+    assert fmt.keep_together(text) == (
+        "Høje\u2011Taastrup har 44,4\xa0pct. og 2,5\xa0mio.\xa0kr. i 3.\xa0kvt.\xa02021 og 23.\xa0november\xa02020 "
+        "(nr.\xa03), covid\u201119\u2011smittede")
+    # charts break only at spaces: their hyphens stay, the no-break spaces are the same
+    assert fmt.keep_together(text, hyphens=False) == (
+        "Høje-Taastrup har 44,4\xa0pct. og 2,5\xa0mio.\xa0kr. i 3.\xa0kvt.\xa02021 og 23.\xa0november\xa02020 "
+        "(nr.\xa03), covid-19-smittede")
+
+
+def test_a_negative_number_of_weeks_in_prose_has_a_hyphen_minus():
+    assert fmt.weeks(-2.5) == "-2,5\xa0uger"
+    assert fmt.weeks(-1, 0) == "-1\xa0uge"

@@ -399,3 +399,28 @@ def test_a_thousands_point_in_a_formula_is_refused_not_read_as_a_decimal(project
     assert output.splitlines()[0] == (
         f"inputs/slides/sanktioner-scenarier.yaml:{line}:{column}: economy[2].formula: '1.000' kan læses på to "
         "måder; skriv 1000 (uden tusindtalspunktum) eller 1.0 (decimaltal med punktum)")
+
+
+# ---------------------------------------------------------------- pinned by mutation testing (docs/mutation.md)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("1_000,5", "'1_000,5': understregning er ikke tilladt i et tal; skriv tusinder med punktum, fx 1.000"),
+    ("12_345", "'12_345': understregning er ikke tilladt i et tal; skriv tusinder med punktum, fx 12.345"),
+    (".500", "'.500': brug decimalkomma, fx 0,500 (punktum bruges til tusinder)"),  # no digit before the point
+    ("5.", "'5.': brug decimalkomma, fx 5,0 (punktum bruges til tusinder)"),
+    ("-.5", "'-.5': brug decimalkomma, fx -0,5 (punktum bruges til tusinder)"),
+])
+def test_the_fix_shown_for_a_misread_form_is_the_right_number(text, message):
+    with pytest.raises(ValueError) as caught:
+        read_number(text)
+    assert str(caught.value) == message
+
+
+def test_a_whole_number_and_a_non_text_are_refused_in_danish():
+    with pytest.raises(ValueError) as caught:
+        read_whole(" 2,5 ")
+    assert str(caught.value) == "skal være et helt tal, ikke '2,5'"
+    with pytest.raises(TypeError) as caught:
+        read_number(5)
+    assert str(caught.value) == "5 er ikke en tekst"

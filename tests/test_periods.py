@@ -274,3 +274,42 @@ def test_period_is_frozen_and_hashable():
 )
 def test_join_periods(codes, expected):
     assert join_periods([parse_period(code) for code in codes]) == expected
+
+
+# ---------------------------------------------------------------- pinned by mutation testing (docs/mutation.md)
+
+
+def test_periods_sort_by_first_month_then_last_month():
+    p = parse_period
+    periods = [p("2021K3"), p("2021M02"), p("2021M01-2022M01"), p("2021"), p("2021H1"), p("2021M01-2021M03"),
+               p("2021K1"), p("2021M01"), p("2021M01-2021M12")]
+    assert [x.code for x in sorted(periods)] == [
+        "2021M01", "2021K1", "2021M01-2021M03", "2021H1", "2021M01-2021M12", "2021", "2021M01-2022M01", "2021M02",
+        "2021K3"]
+    assert p("2021").first_month == (2021, 1)
+    assert p("2021K3").first_month == (2021, 7)
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2013", "\u2014", "\u2212"])
+def test_a_range_may_be_written_with_any_dash(dash):
+    assert parse_period(f"2020K3{dash}2021K2") == parse_period("2020K3-2021K2")
+    assert parse_period(f"2020K3 {dash} 2021K2").code == "2020K3-2021K2"
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda: Period("uge", 2021), "art skal være en af year, half, quarter, month, range"),
+    (lambda: Period("year", 2021, 3), "et år har intet nummer"),
+    (lambda: Period("year", 2021, start=Period.of_quarter(2021, 1)), "kun et interval har start og slut"),
+    (lambda: Period("range", start=Period.of_quarter(2021, 1)), "et interval skal have en start- og en slutperiode"),
+    (lambda: Period("range", end=Period.of_quarter(2021, 1)), "et interval skal have en start- og en slutperiode"),
+])
+def test_a_wrong_period_says_what_is_wrong(make, message):
+    with pytest.raises(ValueError) as caught:
+        make()
+    assert str(caught.value) == f"ugyldig periode: {message}"
+
+
+def test_a_period_must_be_read_from_text():
+    with pytest.raises(TypeError) as caught:
+        parse_period(2021)
+    assert str(caught.value) == "2021 er ikke en tekst"

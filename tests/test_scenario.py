@@ -175,3 +175,96 @@ def test_a_row_states_its_unit_once_and_not_where_its_name_says_it(label, unit, 
     header, rows = table_cells(compute(spec))
     assert rows[0][0].text == expected
     assert [c.text for c in rows[0][1:]] == ["100", "200", "360"]
+
+
+# ---------------------------------------------------------------- pinned by mutation testing (docs/mutation.md)
+
+from briefing.facts.scenario import EconomyResult, Outcome, outcome_text, quantity_text, shown_difference  # noqa: E402
+
+
+def _error(spec) -> tuple[str, tuple]:
+    with pytest.raises(ScenarioError) as caught:
+        compute(spec)
+    assert str(caught.value) == caught.value.message
+    return caught.value.message, caught.value.path
+
+
+def test_every_scenario_error_points_at_the_field_to_correct():
+    assert _error(_spec(scenarios=[{"name": "A", "baseline": True}, {"name": "B", "changes": {"sanktionr": "+5 %"}}],
+                        quality=[]))[1] == ("scenarios", 1, "changes", "sanktionr")
+    assert _error(_spec(quality=[{"label": "x", "ratings": {"Lempeligere": "+", "I dag": "0", "Stramere": "-"}}])) == (
+        "ukendt scenarie 'Stramere' (mente du 'Strammere'?) (scenarier: Lempeligere, I dag, Strammere)",
+        ("quality", 0, "ratings", "Stramere"))
+    assert _error(_spec(quality=[{"label": "x", "ratings": {"I dag": "0", "Strammere": "-"}}]))[1] == (
+        "quality", 0, "ratings")
+    assert _error(_spec(summary=["Lempeligere", "Stramere"])) == (
+        "ukendt scenarie 'Stramere' (mente du 'Strammere'?) (scenarier: I dag, Lempeligere, Strammere)",
+        ("summary", 1))
+    assert _error(_spec(economy=[{"label": "X", "formula": "sanktioner * fradrg", "unit": "kr."}])) == (
+        "ukendt forudsætning 'fradrg' i formlen (kendte: sanktioner, fradrag, timer, ydelser)",
+        ("economy", 0, "formula"))
+    assert _error(_spec(economy=[{"label": "X", "formula": "sanktioner > 5", "unit": "sanktioner"}])) == (
+        "formlen skal give et tal, ikke ja/nej", ("economy", 0, "formula"))
+    assert _error(_spec(economy=[{"label": "X", "formula": "sanktioner * timer", "unit": "kr."}])) == (
+        "formlen giver enheden 'time', men rækken har enheden 'kr.'", ("economy", 0, "formula"))
+
+
+def test_an_error_at_the_low_end_of_a_range_points_at_the_formula():
+    spec = _spec(assumptions={
+        "sanktioner": {"value": 100, "low": 0, "high": 130, "unit": "sanktioner", "label": "S"},
+        "fradrag": {"value": 10000, "unit": "kr./sanktion", "label": "F"},
+        "timer": {"value": 2, "unit": "timer/sanktion", "label": "T"},
+        "ydelser": {"value": 2000000, "unit": "kr.", "label": "Y"},
+    }, economy=[{"label": "X", "formula": "ydelser / sanktioner", "unit": "kr./sanktion"}])
+    assert _error(spec) == ("division med nul (scenariet 'Lempeligere')", ("economy", 0, "formula"))
+
+
+def test_a_rows_decimals_are_kept_in_the_model():
+    spec = _spec(economy=[{"label": "Timer", "formula": "sanktioner * timer", "unit": "timer", "decimals": 1}])
+    assert compute(spec).economy[0].decimals == 1
+
+
+@pytest.mark.parametrize("args, kwargs, expected", [
+    ((1, "timer"), {}, f"1{NB}time"),
+    ((1, "personer"), {}, f"1{NB}person"),
+    ((1, "sanktioner"), {}, f"1{NB}sanktion"),
+    ((1, "uger"), {}, f"1{NB}uge"),
+    ((1, "borgere"), {}, f"1{NB}borger"),
+    ((2, "borgere"), {}, f"2{NB}borgere"),
+    ((1.4, "timer"), {}, f"1{NB}time"),  # shown as 1
+    ((1, "timer", 1), {}, f"1,0{NB}timer"),  # 1,0 takes the plural, as fmt.count: '1,0 timer'
+    ((1_000_000, "kr."), {}, f"1,0{NB}mio.{NB}kr."),  # a million is already millions
+    ((999_999, "kr."), {}, f"999.999{NB}kr."),
+    ((1_234_000, "kr.", 2), {}, f"1,23{NB}mio.{NB}kr."),
+    ((2_000_000, "timer"), {}, f"2.000.000{NB}timer"),  # only kroner get a scale
+    ((400_000, "kr."), {"magnitude": 2_000_000}, f"0,4{NB}mio.{NB}kr."),  # the row's scale
+    ((-300_000, "kr."), {}, f"-300.000{NB}kr."),
+    ((-300_000, "kr."), {"signed": True}, f"\u2212300.000{NB}kr."),
+    ((300_000, "kr."), {"signed": True}, f"+300.000{NB}kr."),
+    ((5, ""), {}, "5"),
+    ((1, "kr."), {}, f"1{NB}kr."),  # a unit with no singular of its own keeps its word
+])
+def test_a_quantity_has_its_unit_in_the_number_and_scale_shown(args, kwargs, expected):
+    assert quantity_text(*args, **kwargs) == expected
+
+
+@pytest.mark.parametrize("outcome, args, expected", [
+    (Outcome(1_500_000, 1_200_000, 1_800_000), ("kr.",), f"1,2-1,8{NB}mio.{NB}kr."),
+    (Outcome(1_500_000, 1_234_000, 1_876_000), ("kr.", 2), f"1,23-1,88{NB}mio.{NB}kr."),
+    (Outcome(500_000, 400_000, 600_000), ("kr.", None, 2_000_000), f"0,4-0,6{NB}mio.{NB}kr."),
+    (Outcome(1_500_000, 1_500_000, 1_500_000), ("kr.",), f"1,5{NB}mio.{NB}kr."),  # no range when both ends agree
+    (Outcome(1_500_000, None, 1_800_000), ("kr.",), f"1,5{NB}mio.{NB}kr."),
+    (Outcome(1_500_000, 1_200_000, None), ("kr.",), f"1,5{NB}mio.{NB}kr."),
+    (Outcome(1_512_000), ("kr.", 2), f"1,51{NB}mio.{NB}kr."),
+    (Outcome(500_000), ("kr.", None, 2_000_000), f"0,5{NB}mio.{NB}kr."),
+])
+def test_an_outcome_is_a_range_only_when_it_has_two_different_ends(outcome, args, expected):
+    assert outcome_text(outcome, *args) == expected
+
+
+def test_a_difference_is_taken_between_the_values_as_shown_at_the_rows_decimals():
+    result = EconomyResult("X", "kr.", 2, "lavere", None, None,
+                           {"I dag": Outcome(1_004_000), "Strammere": Outcome(1_236_000)})
+    assert shown_difference(result, "Strammere", "I dag") == pytest.approx(240_000)  # 1,24 - 1,00 mio.
+    result = EconomyResult("X", "timer", None, "lavere", None, None, {"I dag": Outcome(10.4), "Strammere": Outcome(12.6)})
+    assert shown_difference(result, "Strammere", "I dag") == 3.0  # 13 - 10

@@ -165,7 +165,8 @@ def quantity_text(value: float, unit: str, decimals: int | None = None, *, signe
     """'1,2 mio. kr.', '260 timer', '+0,3 mio. kr.' (signed, true minus for tables)."""
     divisor, word, places = _scale(unit, abs(value) if magnitude is None else magnitude, decimals)
     if word != f"mio.{fmt.NBSP}kr.":
-        word = _unit_word(unit, abs(float(fmt.round_half_up(value, places))))
+        # '1 time', but '1,0 timer': only a number shown as exactly 1 without decimals takes the singular (as fmt.count)
+        word = _unit_word(unit, abs(float(fmt.round_half_up(value, places))) if places == 0 else 0)
     number = fmt.number(value / divisor, places, signed=signed, minus=fmt.MINUS if signed else "-")
     return f"{number}{fmt.NBSP}{word}" if word else number
 
