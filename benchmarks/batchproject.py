@@ -97,6 +97,7 @@ narrative:
     noun: sanktionsrate
     exclude: [{PLACES}]
   - rule: sammenligning
+    measure: sanktionsraten i {OWN}
 """,
     "aktivering": f"""\
 kind: diagram

@@ -70,6 +70,10 @@ class BriefingError(Exception):
     def render(self, root: Path | None = None) -> str:
         return "\n".join(p.render(root) for p in self.problems)
 
+    def __reduce__(self):
+        # Rebuilt from its problems when it crosses from a batch worker to the main process, not from its text.
+        return (type(self), (self.problems,))
+
 
 def fail(message: str, location: Location | None = None, field: str = "") -> BriefingError:
     """Return (for `raise`) an error with a single problem."""

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.batch import build_every
+from briefing.errors import BriefingError
 from briefing.danish.fmt import keep_together
 from briefing.build import build
 from briefing.cli import main
@@ -225,3 +226,28 @@ def test_key_figure_for_a_municipality_missing_from_its_table_is_a_located_error
         "(findes: Favrskov, Skanderborg, Ringkøbing-Skjern, RAR Østjylland)",
         "inputs/slides/sanktioner.yaml:7:5: narrative[1]: egen kommune 'Vejle' findes ikke blandt rækkerne (findes: "
         "Favrskov, Skanderborg, Ringkøbing-Skjern); angiv 'subject' med den række, der rangeres"]
+
+
+def test_an_error_in_a_batch_worker_comes_back_as_the_located_message(tmp_path):
+    """A BriefingError raised in a worker process is pickled back to the main process by its problems (before,
+    unpickling it crashed the pool: 'Der skete en uventet fejl')."""
+    import pickle
+
+    from briefing.errors import BriefingError, Location, Problem
+
+    error = BriefingError([Problem("værdien 'Vejle' findes ikke", Location(tmp_path / "a.yaml", 3, 5), "where")])
+    again = pickle.loads(pickle.dumps(error))
+    assert again.problems == error.problems and str(again) == str(error)
+
+
+def test_a_municipality_the_tables_lack_is_a_located_error_from_a_worker_not_a_crash(tmp_path):
+    inputs = _project(tmp_path)
+    deck = inputs / "briefing.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8").replace("Ringkøbing-Skjern]", "Ringkøbing-Skjern, Vejle]"),
+                    encoding="utf-8")
+    (inputs / "slides" / "sanktioner.yaml").write_text(SLIDE + "    subject: Favrskov\n", encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        build_every(inputs, workers=2)
+    assert caught.value.render(tmp_path).splitlines() == [
+        "inputs/slides/sanktioner.yaml:9:14: narrative[1].subject: 'Vejle' findes ikke blandt rækkerne (findes: "
+        "Favrskov, Skanderborg, Ringkøbing-Skjern) (præsentationen for Vejle)"]

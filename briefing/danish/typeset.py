@@ -37,7 +37,7 @@ def _font(size_tenths: int, bold: bool, family: str):
     return ImageFont.truetype(str(font_file(family, bold)), size_tenths)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)  # a table tries every size from 20 pt down: each its own key
 def _width(text: str, size_pt: float, bold: bool, family: str) -> float:
     font = _font(int(round(size_pt * 10)), bold, family)
     try:
