@@ -46,6 +46,11 @@ def _width(text: str, size_pt: float, bold: bool, family: str) -> float:
         return font.getlength("".join(c for c in text if c.isprintable() or c == " ")) / 10
 
 
+def measuring_family() -> str:
+    """The family text is measured in now (set by `measuring`)."""
+    return _FAMILY.get()
+
+
 def text_width_pt(text: str, size_pt: float, bold: bool = False, font: str | None = None) -> float:
     """Width of `text` in points at `size_pt`, in `font` (default: the family being measured)."""
     return _width(text, size_pt, bold, font or _FAMILY.get())

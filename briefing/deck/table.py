@@ -8,6 +8,7 @@ cannot fit at the theme's smallest size goes on over more slides (column_pages),
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -68,20 +69,34 @@ POINTS_H = 0.75  # room for one or two sentences under a table
 
 def pieces(text: str, header: bool, period_year: bool = True) -> list[str]:
     """The unbreakable pieces of a cell as it will be set."""
-    from briefing.danish.fmt import keep_together
-    from briefing.danish.typeset import words
-
-    return words(keep_together(text, period_year=period_year or not header))
+    return list(_pieces(text, header, period_year))
 
 
 def cell_lines(text: str, width: float, size: float, header: bool, period_year: bool = True,
                font: str | None = None) -> list[str]:
     """The lines a cell's text wraps to in a column `width` inches wide."""
+    from briefing.danish.typeset import measuring_family
+
+    return list(_cell_lines(text, width, size, header, period_year, font or measuring_family()))  # family in the key
+
+
+# A table is tried at every size from 20 pt down, and its widths again and again: the same cells each time.
+@functools.lru_cache(maxsize=16384)
+def _pieces(text: str, header: bool, period_year: bool) -> tuple[str, ...]:
+    from briefing.danish.fmt import keep_together
+    from briefing.danish.typeset import words
+
+    return tuple(words(keep_together(text, period_year=period_year or not header)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _cell_lines(text: str, width: float, size: float, header: bool, period_year: bool,
+                font: str) -> tuple[str, ...]:
     from briefing.danish.fmt import keep_together
     from briefing.danish.typeset import wrap_lines
 
     text = keep_together(text, period_year=period_year or not header)
-    return wrap_lines(text, (width - PAD) * 72, size, header, font)
+    return tuple(wrap_lines(text, (width - PAD) * 72, size, header, font))
 
 
 def row_height(lines: int, size: float) -> float:
