@@ -112,16 +112,14 @@ def check_tiles(entry, tables, problems) -> None:
 
 
 def plan_tiles(content: SlideContent, step) -> None:
-    content.extra["tiles"] = _kpi_tiles(content.spec, step.project, step.entry, step.problems)
-    tables = step.project.tables
+    project = step.project
+    # The tiles' references were checked when the project loaded (for another municipality, --kommune or --alle,
+    # after its names were swapped in, load/swap.py).
+    content.extra["tiles"] = [resolve_tile(tile, project.tables, project.phrasebook, project.deck)
+                              for tile in content.spec.tiles]
+    tables = project.tables
     if any(t.table in tables and tables[t.table].spec.example for t in content.spec.tiles):
         content.example = True  # a number read from example data is marked as such, as on charts
-
-
-def _kpi_tiles(spec, project, entry, problems) -> list:
-    """The tiles with their numbers read from the tables (checked when the project loaded: for another
-    municipality, --kommune or --alle, after its names were swapped in, load/swap.py)."""
-    return [resolve_tile(tile, project.tables, project.phrasebook, project.deck) for tile in spec.tiles]
 
 
 def kpi_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
