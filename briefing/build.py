@@ -40,6 +40,7 @@ class BuildResult:
     theme: object = None  # the ThemeSpec the deck was laid out with
     pdf: Path | None = None  # the PDF handout, when asked for and LibreOffice made it
     findings: list[Problem] = field(default_factory=list)  # accessibility findings (check only)
+    project: object = None  # the loaded Project the deck was built from (not for an unchanged build)
 
 
 def build(inputs: Path, output: Path | None = None, *, write: bool = True, strict: bool = False,
@@ -98,10 +99,11 @@ def _build(inputs: Path, options: BuildOptions, loaded: Project | None, workers,
         if options.strict and problems.warnings:
             raise BriefingError([replace(p, severity="fejl") for p in problems.warnings])
         target = Path(options.output) if options.output else project.root / "output" / f"{project.name}.pptx"
+        from briefing.charts.cache import ChartCache
         from briefing.charts.render import draw_charts
 
-        draw_charts(contents, project.theme.spec, target.parent if options.cache and options.write else None,
-                    workers or own)
+        cache = ChartCache(target.parent, writable=options.write) if options.cache else None
+        draw_charts(contents, project.theme.spec, cache, workers or own, reuse=options.cache)
         from briefing.deck.draw import DeckContext
         from briefing.deck.assemble import assemble_deck
 
@@ -124,7 +126,7 @@ def _build(inputs: Path, options: BuildOptions, loaded: Project | None, workers,
             forget_record(target)  # --forfra: a record of an earlier build, damaged or not, no longer applies
         ctx.warnings.extend(cache_warnings(target))
     return BuildResult(target if options.write else None, len(contents), time.perf_counter() - started, ctx.warnings,
-                       data=data, theme=project.theme.spec)
+                       data=data, theme=project.theme.spec, project=project)
 
 
 def _chart_workers():
@@ -200,7 +202,7 @@ def check(inputs: Path, *, strict: bool = False) -> BuildResult:
     from briefing.facts.typed import typed_numbers
 
     result = build(inputs, write=False, strict=strict)
-    project = load(inputs)  # numbers typed by hand that stand in a table the slide reads: suggest the reference
+    project = result.project  # numbers typed by hand that stand in a table the slide reads: suggest the reference
     result.warnings = result.warnings + [hint for entry in project.slides.values()
                                          for hint in typed_numbers(entry, project.tables)]
     findings = [Problem(f.message, severity="advarsel") for f in check_pptx(result.data, result.theme)]

@@ -76,11 +76,13 @@ def png_is_whole(data: bytes) -> bool:
 class ChartCache:
     """PNGs by chart key, each with the SHA-256 of its bytes beside it; nothing is reused unverified."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, writable: bool = True):
         self.output = Path(folder)
         self.folder = Path(folder) / CACHE_DIR / "charts"
-        sweep_leftovers(self.folder)
-        sweep_leftovers(self.folder.parent)
+        self.writable = writable  # `check` only reads: it writes nothing, not even here
+        if writable:
+            sweep_leftovers(self.folder)
+            sweep_leftovers(self.folder.parent)
 
     def get(self, key: str) -> bytes | None:
         path, digest = self.folder / f"{key}.png", self.folder / f"{key}.sha256"
@@ -93,12 +95,36 @@ class ChartCache:
         except (OSError, ValueError):
             expected = ""
         if expected != hashlib.sha256(png).hexdigest() or not png_is_whole(png):
-            _damaged(self.output, path)
-            _damaged_quietly(digest)
+            if self.writable:  # a reader leaves the repair (and its warning) to the next build
+                _damaged(self.output, path)
+                _damaged_quietly(digest)
             return None
         return png
 
+    def keep(self, key: str, png: bytes) -> None:
+        """Make sure the cache holds `png` (known good: drawn in this process) for `key`; a different or damaged
+        copy on disk is noted as damaged and written again."""
+        if not self.writable:
+            return
+        path, digest = self.folder / f"{key}.png", self.folder / f"{key}.sha256"
+        try:
+            held = path.read_bytes()
+        except FileNotFoundError:
+            self.put(key, png)
+            return
+        except OSError:
+            held = None
+        try:
+            expected = digest.read_text(encoding="ascii").strip()
+        except (OSError, ValueError):
+            expected = ""
+        if held != png or expected != hashlib.sha256(png).hexdigest():
+            _damaged(self.output, path)
+            self.put(key, png)
+
     def put(self, key: str, png: bytes) -> None:
+        if not self.writable:
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             for name, blob in ((f"{key}.png", png), (f"{key}.sha256", hashlib.sha256(png).hexdigest().encode())):
@@ -107,6 +133,41 @@ class ChartCache:
                 os.replace(temp, self.folder / name)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
+
+
+class DrawnCharts:
+    """The chart pictures this process drew or read, by drawing function and key, up to `limit` bytes (the least
+    recently used go first): a process that builds again (a batch, `check` then `build`, the test suite) draws
+    an unchanged chart once. The drawing function is part of the key, so a replaced one draws its own pictures."""
+
+    def __init__(self, limit: int = 64 * 2**20):
+        from collections import OrderedDict
+
+        self.limit = limit
+        self._pictures: OrderedDict[tuple, bytes] = OrderedDict()
+        self._size = 0
+
+    def get(self, drawer, key: str) -> bytes | None:
+        png = self._pictures.get((drawer, key))
+        if png is not None:
+            self._pictures.move_to_end((drawer, key))
+        return png
+
+    def put(self, drawer, key: str, png: bytes) -> None:
+        if (drawer, key) in self._pictures or len(png) > self.limit:
+            return
+        self._pictures[(drawer, key)] = png
+        self._size += len(png)
+        while self._size > self.limit:
+            _, dropped = self._pictures.popitem(last=False)
+            self._size -= len(dropped)
+
+    def clear(self) -> None:
+        self._pictures.clear()
+        self._size = 0
+
+
+DRAWN = DrawnCharts()
 
 
 LEFTOVER_AGE = 600  # seconds: a temporary file this old belongs to no build still running

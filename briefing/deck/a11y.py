@@ -72,8 +72,9 @@ class Finding:
 def check_deck(prs, theme: ThemeSpec) -> list[Finding]:
     """Every finding for the deck, the theme's first, then slide by slide in check order."""
     findings = check_chart_colors(theme)
-    per_slide = (check_titles(prs) + check_alt_text(prs) + check_text_sizes(prs, theme.sizes.minimum)
-                 + check_contrast(prs) + check_reading_order(prs))
+    runs = [list(_runs(slide)) for slide in prs.slides]  # read once: the size and the contrast check both walk them
+    per_slide = (check_titles(prs) + check_alt_text(prs) + check_text_sizes(prs, theme.sizes.minimum, runs=runs)
+                 + check_contrast(prs, runs=runs) + check_reading_order(prs))
     return findings + sorted(per_slide, key=lambda f: f.slide)
 
 
@@ -165,12 +166,13 @@ def _is_decorative(shape) -> bool:
 
 # ---------------------------------------------------------------- text sizes
 
-def check_text_sizes(prs, minimum: float) -> list[Finding]:
-    """Runs with an explicit size below the theme's minimum; one finding per shape and size."""
+def check_text_sizes(prs, minimum: float, *, runs: list[list] | None = None) -> list[Finding]:
+    """Runs with an explicit size below the theme's minimum; one finding per shape and size. `runs`: each
+    slide's runs when the caller read them already."""
     findings = []
     for number, slide in enumerate(prs.slides, start=1):
         title, seen = slide_title(slide), set()
-        for shape, run in _runs(slide):
+        for shape, run in runs[number - 1] if runs is not None else _runs(slide):
             size = run.size
             if size is None or size >= minimum or (shape.shape_id, size) in seen:
                 continue
@@ -183,16 +185,16 @@ def check_text_sizes(prs, minimum: float) -> list[Finding]:
 
 # ---------------------------------------------------------------- contrast
 
-def check_contrast(prs) -> list[Finding]:
+def check_contrast(prs, *, runs: list[list] | None = None) -> list[Finding]:
     """Text runs whose colour is too close to the background behind them.
 
     Only runs with their own colour are checked: an inherited colour would need the whole
-    master/layout cascade, and every run the deck writes states its colour.
+    master/layout cascade, and every run the deck writes states its colour. `runs` as for check_text_sizes.
     """
     findings = []
     for number, slide in enumerate(prs.slides, start=1):
         title, seen = slide_title(slide), set()
-        for shape, run in _runs(slide):
+        for shape, run in runs[number - 1] if runs is not None else _runs(slide):
             color = run.color
             background = run.background
             if color is None or background is None:

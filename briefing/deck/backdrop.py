@@ -37,8 +37,9 @@ def runs(slide) -> Iterator[tuple[object, Run]]:
     """Every text run (and field, like the slide number) on the slide, with its shape."""
     colors = _SchemeColors(slide)
     page = _slide_background(slide, colors)
+    boxes: dict[int, tuple | None] = {}  # each shape's rectangle read once: python-pptx reads it from the XML
     for shape, siblings in walk_with_siblings(slide.shapes):
-        behind = _behind(shape, siblings, colors, page)
+        behind = _behind(shape, siblings, colors, page, boxes)
         if shape.has_text_frame:
             own = _own_fill(shape._element, colors)
             yield from _text_runs(shape._element.txBody, behind if own is _NONE else own, colors, shape)
@@ -91,10 +92,11 @@ def _own_fill(element, colors) -> str | None | object:
     return _NONE
 
 
-def _behind(shape, siblings, colors, page) -> str | None:
+def _behind(shape, siblings, colors, page, boxes: dict[int, tuple | None]) -> str | None:
     """The colour behind a shape: the topmost earlier sibling with a fill that covers it, else the page."""
+    inner = _box(shape, boxes)
     for other in reversed(siblings):
-        if not _covers(other, shape):
+        if not _covers(_box(other, boxes), inner):
             continue
         if other._element.tag == qn("p:pic"):
             return None
@@ -104,13 +106,20 @@ def _behind(shape, siblings, colors, page) -> str | None:
     return page
 
 
-def _covers(outer, inner) -> bool:
-    try:
-        box = (outer.left, outer.top, outer.width, outer.height)
-        other = (inner.left, inner.top, inner.width, inner.height)
-    except AttributeError:
-        return False
-    if None in box or None in other:
+def _box(shape, boxes: dict[int, tuple | None]) -> tuple | None:
+    """The shape's (left, top, width, height), None when it has no full position of its own."""
+    key = id(shape._element)
+    if key not in boxes:
+        try:
+            box = (shape.left, shape.top, shape.width, shape.height)
+        except AttributeError:
+            box = None
+        boxes[key] = None if box is None or None in box else box
+    return boxes[key]
+
+
+def _covers(box: tuple | None, other: tuple | None) -> bool:
+    if box is None or other is None:
         return False
     slack = 9144  # 0,01 inch: shapes placed from rounded inches
     return (box[0] - slack <= other[0] and box[1] - slack <= other[1]

@@ -1,0 +1,118 @@
+"""Charts drawn once per process, and read from the project's cache by `check` without `check` writing. On a small
+project with one chart: the example's charts go the same way."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+import briefing.charts
+from briefing.build import build, check
+from briefing.charts import render
+from briefing.charts.cache import DRAWN, DrawnCharts
+
+from .hostile import small_project
+
+CHARTS = 1  # chart slides in the small project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return small_project(tmp_path / "lille")
+
+
+@pytest.fixture
+def drawn(monkeypatch) -> list[int]:
+    """The number of charts each build had to draw (here or in the workers), from a memory that starts empty."""
+    counts: list[int] = []
+    real_draw, real_known = render.draw_charts, render._known
+
+    def counting(contents, theme, cache=None, workers=None, *, reuse=True):
+        counts.append(0 if reuse else sum(c.chart_data is not None for c in contents))
+        real_draw(contents, theme, cache, workers, reuse=reuse)
+
+    def known(drawer, key, cache):
+        png = real_known(drawer, key, cache)
+        counts[-1] += png is None
+        return png
+
+    monkeypatch.setattr(render, "draw_charts", counting)
+    monkeypatch.setattr(render, "_known", known)
+    DRAWN.clear()
+    return counts
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_second_build_in_the_same_process_draws_no_chart_and_fills_its_own_cache(project, tmp_path, drawn):
+    first = build(project / "inputs", tmp_path / "a" / "deck.pptx", parallel=False)
+    second = build(project / "inputs", tmp_path / "b" / "deck.pptx", parallel=False)
+    assert drawn == [CHARTS, 0]
+    assert second.data == first.data
+    assert len(list((tmp_path / "b" / ".cache" / "charts").glob("*.png"))) == CHARTS
+
+
+def test_forfra_draws_every_chart_again(project, tmp_path, drawn):
+    build(project / "inputs", tmp_path / "a.pptx", parallel=False)
+    build(project / "inputs", tmp_path / "b.pptx", parallel=False, cache=False)
+    assert drawn == [CHARTS, CHARTS]
+
+
+def test_a_replaced_drawing_function_draws_its_own_pictures(project, tmp_path, drawn, monkeypatch):
+    build(project / "inputs", tmp_path / "a" / "deck.pptx", parallel=False)
+    real = briefing.charts.draw_chart
+    monkeypatch.setattr(briefing.charts, "draw_chart", lambda data, theme, size: real(data, theme, size))
+    build(project / "inputs", tmp_path / "b" / "deck.pptx", parallel=False)
+    assert drawn == [CHARTS, CHARTS]
+
+
+def test_check_reads_the_charts_a_build_left_and_writes_nothing(project, drawn):
+    build(project / "inputs", parallel=False)
+    DRAWN.clear()  # as in a new process: only the cache on disk knows the charts
+    before = _files(project / "output")
+    result = check(project / "inputs")
+    assert drawn == [CHARTS, 0]
+    assert (result.warnings, result.findings) == ([], [])
+    assert _files(project / "output") == before
+
+
+def test_check_leaves_a_damaged_cache_alone_and_draws_the_chart(project, drawn):
+    build(project / "inputs", parallel=False)
+    DRAWN.clear()
+    picture = sorted((project / "output" / ".cache" / "charts").glob("*.png"))[0]
+    picture.write_bytes(picture.read_bytes()[:100])
+    before = _files(project / "output")
+    result = check(project / "inputs", strict=True)
+    assert drawn == [CHARTS, 1]
+    assert result.warnings == []
+    assert _files(project / "output") == before
+
+
+def test_a_build_repairs_a_damaged_copy_of_a_chart_it_holds_in_memory(project, drawn):
+    build(project / "inputs", parallel=False)
+    picture = sorted((project / "output" / ".cache" / "charts").glob("*.png"))[0]
+    whole = picture.read_bytes()
+    picture.write_bytes(whole[:100])
+    deck = project / "inputs" / "briefing.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # so the deck is built again
+    result = build(project / "inputs", parallel=False)
+    assert drawn == [CHARTS, 0]
+    assert [p.message for p in result.warnings] == ["filen i mellemlageret var beskadiget og er lavet forfra"]
+    assert picture.read_bytes() == whole
+
+
+def test_memory_drops_the_least_recently_used_pictures_beyond_its_limit():
+    memory = DrawnCharts(limit=10)
+    memory.put(None, "a", b"1234")
+    memory.put(None, "b", b"1234")
+    assert memory.get(None, "a") == b"1234"  # now b is the least recently used
+    memory.put(None, "c", b"1234")
+    assert (memory.get(None, "a"), memory.get(None, "b"), memory.get(None, "c")) == (b"1234", None, b"1234")
+    memory.put(None, "huge", b"x" * 11)
+    assert memory.get(None, "huge") is None
+    assert memory.get("other drawer", "a") is None
