@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 from briefing.charts.base import chart_fonts
 from briefing.charts.cache import DRAWN, ChartCache, chart_key
