@@ -130,10 +130,11 @@ def _build(inputs: Path, options: BuildOptions, loaded: Project | None, workers,
 
 
 def _chart_workers():
-    """Chart workers started now, before loading, so matplotlib is imported while the project loads."""
-    from briefing.charts.workers import start_workers
+    """Chart workers started now, before loading, so matplotlib is imported while the project loads; in a process
+    that has drawn before, only when a chart is to be drawn."""
+    from briefing.charts.workers import LateWorkers, drawn_before, start_workers
 
-    return start_workers()
+    return LateWorkers() if drawn_before() else start_workers()
 
 
 def add_pdf(result: BuildResult) -> BuildResult:

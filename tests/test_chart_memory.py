@@ -116,3 +116,33 @@ def test_memory_drops_the_least_recently_used_pictures_beyond_its_limit():
     memory.put(None, "huge", b"x" * 11)
     assert memory.get(None, "huge") is None
     assert memory.get("other drawer", "a") is None
+
+
+def test_a_rebuild_in_a_process_that_drew_before_starts_workers_only_for_a_chart_to_draw(project, tmp_path,
+                                                                                       drawn, monkeypatch):
+    from briefing.charts import workers
+
+    started = []
+    real = workers.ChartWorkers
+    monkeypatch.setattr(workers, "ChartWorkers", lambda *a, **k: started.append(1) or real(*a, **k))
+    monkeypatch.setattr(workers, "usable_cores", lambda: 2)
+    first = build(project / "inputs", tmp_path / "a.pptx")
+    assert (drawn, len(started)) == ([CHARTS], 1)
+    build(project / "inputs", tmp_path / "b.pptx")
+    assert (drawn, len(started)) == ([CHARTS, 0], 1)  # every chart known: no worker started
+    DRAWN.clear()
+    DRAWN.put(None, "another project's chart", b"png")  # a process that drew before, but not these charts
+    again = build(project / "inputs", tmp_path / "c" / "deck.pptx")
+    assert (drawn, len(started)) == ([CHARTS, 0, CHARTS], 2)
+    assert again.data == first.data
+
+
+def test_late_workers_draw_here_when_no_process_can_start(monkeypatch):
+    from briefing.charts import workers
+
+    monkeypatch.setattr(workers, "start_workers", lambda: None)
+    monkeypatch.setattr(workers, "draw_inline", lambda jobs: [f"png {job}".encode() for job in jobs])
+    late = workers.LateWorkers()
+    late.start(["a", "b"])
+    assert (late.result(1), late.result(0)) == (b"png b", b"png a")
+    late.close()

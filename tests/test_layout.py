@@ -97,7 +97,7 @@ def _shown_ticks(ax) -> list:
 def check_chart_geometry(figure, data: ChartData) -> None:
     from matplotlib.text import Text
 
-    figure.canvas.draw()
+    figure.draw_without_rendering()  # every position, no pixels
     renderer = figure.canvas.get_renderer()
     frame = figure.bbox
     ax = figure.axes[0]

@@ -162,6 +162,9 @@ class DrawnCharts:
             _, dropped = self._pictures.popitem(last=False)
             self._size -= len(dropped)
 
+    def __len__(self) -> int:
+        return len(self._pictures)
+
     def clear(self) -> None:
         self._pictures.clear()
         self._size = 0

@@ -135,6 +135,38 @@ class ChartWorkers:
             q.cancel_join_thread()  # never block the build on data nobody will read
 
 
+class LateWorkers:
+    """Chart workers started only when there is a chart to draw. For a process that has drawn before (a batch,
+    `check` then `build`, the test suite): matplotlib is imported already, so nothing is gained by starting early,
+    and a build whose every chart is known starts no process at all. Where no worker can start, drawn here."""
+
+    def __init__(self):
+        self._workers: ChartWorkers | None = None
+        self._drawn: list[bytes] | None = None
+
+    def start(self, jobs: Sequence[tuple]) -> None:
+        self._workers = start_workers()
+        if self._workers is None:
+            self._drawn = draw_inline(jobs)
+        else:
+            self._workers.start(jobs)
+
+    def result(self, index: int) -> bytes:
+        return self._drawn[index] if self._drawn is not None else self._workers.result(index)
+
+    def close(self) -> None:
+        if self._workers is not None:
+            self._workers.close()
+
+
+def drawn_before() -> bool:
+    """Whether this process has built a deck with charts before (or imported matplotlib's drawing itself): then a
+    rebuild probably knows most charts, and a late start costs little."""
+    from briefing.charts.cache import DRAWN
+
+    return len(DRAWN) > 0 or "matplotlib.backends.backend_agg" in sys.modules
+
+
 def _serve(jobs, results, workers: int, parent: int) -> None:
     """The first worker: import and warm up the chart layer once, fork the other workers from itself, draw."""
     _die_with(parent)
