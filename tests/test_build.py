@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -227,28 +226,6 @@ def test_locked_target_gets_a_danish_message(project, monkeypatch):
     assert result.exit_code == 1
     assert "Præsentationen blev ikke bygget" in result.output
     assert "Traceback" not in result.output
-
-
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdfinfo") is None,
-                    reason="LibreOffice is installed by .ci/run")
-def test_libreoffice_opens_the_deck(example_deck, tmp_path):
-    profile = tmp_path / "profile"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir",
-         str(tmp_path), str(example_deck)],
-        check=True, capture_output=True, timeout=240,
-    )
-    pdf = tmp_path / "example.pdf"
-    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
-    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    assert pages == len(Presentation(str(example_deck)).slides) == len(EXPECTED_TITLES)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    # pdftotext joins a word broken at a hyphen at the end of a line ("covid-" / "19" -> "covid19"): compare
-    # without hyphens and with spaces normalised.
-    words = lambda s: " ".join(s.replace("\u00a0", " ").replace("\u2011", "").replace("-", "").split())  # noqa: E731
-    pages = [words(page) for page in text.split("\f")]
-    for number, (page, title) in enumerate(zip(pages, EXPECTED_TITLES), start=1):
-        assert words(title) in page, f"slide {number}: '{title}' not on its page"
 
 
 def test_sub_points_and_special_characters_survive_the_slide_xml(project, monkeypatch):

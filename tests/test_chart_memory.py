@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import briefing.charts
 from briefing.build import build, check
 from briefing.charts import render
-from briefing.charts.cache import DRAWN, DrawnCharts
+from briefing.charts.cache import CHART_THEME, DRAWN, DrawnCharts
+from briefing.spec.chartdata import Series
 
 from .hostile import small_project
 
@@ -146,3 +148,55 @@ def test_late_workers_draw_here_when_no_process_can_start(monkeypatch):
     late.start(["a", "b"])
     assert (late.result(1), late.result(0)) == (b"png b", b"png a")
     late.close()
+
+
+class _Recording:
+    """A plain theme (as the workers get it) that notes the path of every value read from it."""
+
+    def __init__(self, value, path: str, seen: set[str]):
+        self._value, self._path, self._seen = value, path, seen
+
+    def __getattr__(self, name: str):
+        value = getattr(self._value, name)
+        path = f"{self._path}.{name}" if self._path else name
+        if isinstance(value, SimpleNamespace):
+            return _Recording(value, path, self._seen)
+        self._seen.add(path)
+        return value
+
+
+def _allowed(path: str) -> bool:
+    fields = CHART_THEME
+    for part in path.split("."):
+        fields = fields.get(part) if isinstance(fields, dict) else None
+        if fields is True:
+            return True
+    return False
+
+
+def test_every_chart_kind_reads_only_the_theme_parts_its_cache_key_holds():
+    from briefing.charts import draw_chart
+    from briefing.charts.workers import plain_theme
+    from briefing.spec.models import ThemeSpec
+
+    from .test_charts import _data, _every_kind
+
+    seen: set[str] = set()
+    theme = _Recording(plain_theme(ThemeSpec()), "", seen)
+    names = tuple(f"Modtagere af ydelse nummer {i} med et langt navn" for i in range(14))
+    many = _data(categories=names, series=(Series("3. kvt. 2021", tuple(range(14)), "latest"),), variant="sorteret")
+    for data in [*_every_kind(), many]:
+        assert draw_chart(data, theme, (10, 4.5)).startswith(b"\x89PNG")
+    assert {"colors.text", "dpi", "fonts.chart", "sizes.minimum"} <= seen  # the recording works
+    assert [path for path in sorted(seen) if not _allowed(path)] == []
+
+
+def test_a_new_logo_footer_template_or_slide_text_size_keeps_the_charts(project, tmp_path, drawn):
+    build(project / "inputs", tmp_path / "a" / "deck.pptx", parallel=False)
+    (project / "themes" / "default.yaml").write_text(
+        'footer: "Hedensted Kommune"\nsizes:\n  title: 32\n  body: 22\nfonts:\n  heading: Georgia\n',
+        encoding="utf-8")
+    build(project / "inputs", tmp_path / "b" / "deck.pptx", parallel=False)
+    (project / "themes" / "default.yaml").write_text('colors:\n  highlight: "#A33B00"\n', encoding="utf-8")
+    build(project / "inputs", tmp_path / "c" / "deck.pptx", parallel=False)
+    assert drawn == [CHARTS, 0, CHARTS]

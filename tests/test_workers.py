@@ -13,6 +13,8 @@ from briefing.build import build
 from briefing.cli import main
 from briefing.spec.models import ThemeSpec
 
+from .hostile import small_project
+
 pytestmark = pytest.mark.skipif(not workers.can_fork(), reason="chart workers run on Linux only")
 
 
@@ -67,7 +69,11 @@ def test_workers_give_the_same_deck_as_drawing_in_one_process(project, monkeypat
 
 
 def test_cached_charts_give_the_same_deck_as_drawn_ones(project):
+    from briefing.charts.cache import DRAWN
+
+    DRAWN.clear()  # drawn here, not remembered from an earlier test
     drawn = build(project / "inputs", project / "a.pptx").path.read_bytes()
+    DRAWN.clear()  # as in a new process
     cached = build(project / "inputs", project / "b.pptx").path.read_bytes()  # every chart from the cache now
     assert cached == drawn
 
@@ -129,6 +135,7 @@ def _slow_for_the_last_chart(data, theme, size):
 def test_a_worker_that_ran_out_of_jobs_is_not_taken_for_dead(monkeypatch):
     """One worker ends after its quick job while another still draws: waiting for the slow one must not fail."""
     monkeypatch.setattr("briefing.charts.draw_chart", _slow_for_the_last_chart)
+    monkeypatch.setattr(workers, "POLL", 0.1)  # the same race in polls, in a fifth of the time
     pool = workers.ChartWorkers(workers=2)
     try:
         pool.start([("quick", ThemeSpec(), (1, 1)), ("slow", ThemeSpec(), (1, 1))])
@@ -177,8 +184,9 @@ def test_a_refused_fork_draws_the_charts_in_the_main_process(project, monkeypatc
 
     monkeypatch.setattr(os, "fork", refuse)
     assert workers.start_workers() is None
-    result = build(project / "inputs", project / "a.pptx", cache=False)
-    assert result.path.is_file() and result.slides == 41
+    root = small_project(project / "lille")  # one chart to draw is enough
+    result = build(root / "inputs", root / "a.pptx", cache=False)
+    assert result.path.is_file() and result.slides == 5
 
 
 def _example_jobs(project) -> list[tuple]:
@@ -263,6 +271,7 @@ def test_a_worker_that_runs_out_of_jobs_while_another_still_draws_is_not_a_crash
     from briefing.spec.models import ThemeSpec
 
     monkeypatch.setattr("briefing.charts.draw_chart", _slow_in_the_first_worker)
+    monkeypatch.setattr(workers, "POLL", 0.1)
     pool = workers.ChartWorkers(workers=2)
     try:
         theme = ThemeSpec()

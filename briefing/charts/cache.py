@@ -33,10 +33,21 @@ def _matplotlib_version() -> str:
     return version("matplotlib")  # read from metadata: importing matplotlib costs a rebuild ~0,3 s
 
 
+# The parts of the theme a chart is drawn with; a new logo, footer, template or slide text size keeps every chart.
+# tests/test_chart_memory.py draws every chart kind with a theme that records what is read, against this list.
+CHART_THEME = {"colors": True, "dpi": True, "fonts": {"chart": True}, "sizes": {"minimum": True}}
+
+
+def chart_theme(theme) -> dict:
+    """The parts of `theme` (a ThemeSpec) the charts are drawn with (CHART_THEME)."""
+    return theme.model_dump(include=CHART_THEME, mode="json")
+
+
 def chart_key(data, theme, size: tuple[float, float]) -> str:
-    """Hash of everything a chart's pixels depend on: its data, the theme, the size, the code and versions."""
-    payload = repr((data, theme.model_dump_json(), tuple(round(v, 4) for v in size), __version__,
-                    _matplotlib_version(), _code()))
+    """Hash of everything a chart's pixels depend on: its data, the theme's chart parts, the size, the code and
+    versions."""
+    payload = repr((data, json.dumps(chart_theme(theme), sort_keys=True), tuple(round(v, 4) for v in size),
+                    __version__, _matplotlib_version(), _code()))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
