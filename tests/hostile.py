@@ -57,9 +57,24 @@ def outside_files(folder: Path) -> Path:
     (folder / "data.csv").write_text(f"målgruppe;tilbud;2019K3;2021K3\n{MARKER};{MARKER};1;2\n", encoding="utf-8")
     (folder / "phrasebook.yaml").write_text(f"sammenligning: {MARKER}\n", encoding="utf-8")
     (folder / "briefing.yaml").write_text(DECK.replace("Status på anbefalingerne", MARKER), encoding="utf-8")
-    png(folder / "logo.png", text=MARKER)
-    template(folder / "skabelon.pptx", marker=MARKER)
+    for name, make in (("logo.png", lambda path: png(path, text=MARKER)),
+                       ("skabelon.pptx", lambda path: template(path, marker=MARKER))):
+        (folder / name).write_bytes(_made_once(name, make))
     return folder
+
+
+_MADE: dict[str, bytes] = {}
+
+
+def _made_once(name: str, make) -> bytes:
+    """The bytes of a file `make(path)` writes, made once per test process (a template takes a while)."""
+    if name not in _MADE:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            make(Path(folder) / name)
+            _MADE[name] = (Path(folder) / name).read_bytes()
+    return _MADE[name]
 
 
 def deck_line(root: Path, old: str, new: str) -> None:

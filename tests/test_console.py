@@ -90,9 +90,8 @@ def test_light_commands_print_under_cp1252(args, tmp_path):
     assert _text(result.stdout) and not _text(result.stderr)
 
 
-def test_check_build_and_import_print_under_cp1252(tmp_path):
-    for folder in ("inputs", "themes"):
-        shutil.copytree(REPO / folder, tmp_path / folder)
+def test_check_build_and_import_print_under_cp1252(seeded_project):
+    tmp_path = seeded_project
     (tmp_path / "inputs" / "slides" / "ubrugt.yaml").write_text("kind: punkter\ntitle: Ubrugt → med pil\n"
                                                                 "bullets: [a]\n", encoding="utf-8")
     checked = _briefing("check", cwd=tmp_path)
