@@ -261,14 +261,15 @@ def _read_xlsx(path: Path, sheet: str | None, doc: SourceDoc) -> tuple[list[str]
         raise BriefingError(Problem(f"filen kan ikke bruges: {exc}", Location(path))) from None
     except Exception:  # openpyxl raises many kinds for a damaged file
         raise BriefingError(Problem("filen kan ikke læses som XLSX (Excel)", Location(path))) from None
+    readers = []  # the sheets' row readers: each holds the file open until it is closed
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise BriefingError(Problem(f"arket '{sheet}' findes ikke (findes: {known_list(book.sheetnames)})", doc.location(("sheet",)), "sheet"))
-        ws = book[sheet] if sheet else book.worksheets[0]
-        raw_rows = (formulas[sheet] if sheet else formulas.worksheets[0]).iter_rows(values_only=True)
+        readers = [(workbook[sheet] if sheet else workbook.worksheets[0]).iter_rows(values_only=True)
+                   for workbook in (book, formulas)]
         header: list[str] | None = None
         cells: list[list[Cell]] = []
-        for row_no, (record, raw) in enumerate(zip(ws.iter_rows(values_only=True), raw_rows), start=1):
+        for row_no, (record, raw) in enumerate(zip(*readers), start=1):
             _refuse_unsaved_formulas(path, row_no, record, raw)
             if not any(v is not None and str(v).strip() for v in record):
                 continue
@@ -282,6 +283,8 @@ def _read_xlsx(path: Path, sheet: str | None, doc: SourceDoc) -> tuple[list[str]
             if len(cells) > MAX_ROWS:
                 raise BriefingError(Problem(f"tabellen har mere end {fmt.number(MAX_ROWS)} rækker", Location(path, row_no, 1)))
     finally:
+        for reader in readers:  # a table refused part way has not read its sheet to the end
+            reader.close()
         book.close()
         formulas.close()
     if header is None:

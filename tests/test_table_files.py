@@ -1,0 +1,233 @@
+"""A data table read from its own file (XLSX or CSV) and checked: exact values, places and Danish messages, one
+table at a time without a whole project (fast enough for the mutation runs)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import BriefingError
+from briefing.load import data
+from briefing.load.data import load_table
+from briefing.load.source import load_yaml
+from briefing.load.validate import validate
+from briefing.spec.models import TableSpec
+
+
+def _xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def _table(folder: Path, spec: str, name: str = "t"):
+    """The table of `spec` (the YAML text) with its file in `folder`, loaded as the project loads it."""
+    path = folder / f"{name}.yaml"
+    path.write_text(spec, encoding="utf-8")
+    doc = load_yaml(path)
+    table_spec, problems = validate(TableSpec, doc)
+    assert problems == [] and table_spec is not None, problems
+    return load_table(name, table_spec, doc, folder)
+
+
+def _messages(folder: Path, spec: str) -> list[str]:
+    with pytest.raises(BriefingError) as caught:
+        _table(folder, spec)
+    return caught.value.render(folder).splitlines()
+
+
+SPEC = "title: T\nsource: Jobindsats.dk\nfile: t.xlsx\n"
+ROWS = [["målgruppe", "2019K3", "2021K3"], ["Jobparat", 76.3, "53,0"], ["Aktivitetsparat", ".", None]]
+
+
+# ---------------------------------------------------------------- XLSX
+
+
+def test_the_first_sheet_is_read_after_blank_rows_with_empty_header_cells_and_long_rows_cut(tmp_path):
+    _xlsx(tmp_path / "t.xlsx", {"Forside": [[None], ["   "], ["målgruppe", "2019K3", "2021K3", None, None],
+                                            ["Jobparat", 76.3, "53,0", "ekstra", 9], [None, None],
+                                            ["Aktivitetsparat", ".", None]],
+                                "Andet": [["x", "2021K3"], ["y", 1]]})
+    table = _table(tmp_path, SPEC)
+    assert (table.label_columns, [c.name for c in table.value_columns]) == (("målgruppe",), ["2019K3", "2021K3"])
+    assert [(r.labels, r.values) for r in table.rows] == [(("Jobparat",), (76.3, 53.0)),
+                                                          (("Aktivitetsparat",), (None, None))]
+    assert [(r.location.line, r.location.column) for r in table.rows] == [(4, 1), (6, 1)]
+
+
+def test_a_named_sheet_is_read(tmp_path):
+    _xlsx(tmp_path / "t.xlsx", {"Forside": [["x", "2021K3"], ["y", 1]], "Tabel": ROWS})
+    table = _table(tmp_path, SPEC + "sheet: Tabel\n")
+    assert [r.labels[0] for r in table.rows] == ["Jobparat", "Aktivitetsparat"]
+
+
+def test_an_unknown_sheet_names_the_sheets_there_are(tmp_path):
+    _xlsx(tmp_path / "t.xlsx", {"Forside": ROWS, "Tabel": ROWS})
+    assert _messages(tmp_path, SPEC + "sheet: Data\n") == [
+        "t.yaml:4:8: sheet: arket 'Data' findes ikke (findes: Forside, Tabel)"]
+
+
+def test_a_value_in_a_text_cell_is_read_as_written_and_its_place_is_told(tmp_path):
+    _xlsx(tmp_path / "t.xlsx", {"Ark": [["målgruppe", "2021K3"], ["Jobparat", "57.8"]]})
+    assert _messages(tmp_path, SPEC) == [
+        "t.xlsx:2:2: 2021K3: '57.8': brug decimalkomma, fx 57,8 (punktum bruges til tusinder)"]
+
+
+def test_a_file_that_is_not_xlsx_is_told_so(tmp_path):
+    (tmp_path / "t.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    assert _messages(tmp_path, SPEC) == ["t.xlsx: filen kan ikke læses som XLSX (Excel)"]
+
+
+def test_a_zip_that_unpacks_too_far_is_refused_before_reading(tmp_path):
+    with zipfile.ZipFile(tmp_path / "t.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"0" * 300_000_000)
+    [message] = _messages(tmp_path, SPEC)
+    assert message.startswith("t.xlsx: filen kan ikke bruges: ")
+
+
+def test_an_empty_sheet_is_told_so(tmp_path):
+    _xlsx(tmp_path / "t.xlsx", {"Ark": [[None, "  "]]})
+    assert _messages(tmp_path, SPEC) == ["t.xlsx:1:1: arket er tomt"]
+
+
+def test_a_formula_excel_never_saved_a_result_for_is_told_at_its_cell(tmp_path):
+    path = _xlsx(tmp_path / "t.xlsx", {"Ark": [["målgruppe", "2021K3"], ["Jobparat", "=SUM(B5:B9)+AVERAGE(C1:C9)*2-1"]]})
+    assert _messages(tmp_path, SPEC) == [
+        "t.xlsx:2:2: cellen er en formel (=SUM(B5:B9)+AVERAGE(C1:C9)*2-1) uden gemt resultat, så tallet kan ikke "
+        "læses; åbn filen i Excel, gem den, og prøv igen (eller indsæt tallene som værdier)"]
+    assert path.is_file()
+
+
+def test_a_formula_text_longer_than_forty_characters_is_cut(tmp_path):
+    formula = "=" + "+".join(f"B{i}" for i in range(1, 30))
+    _xlsx(tmp_path / "t.xlsx", {"Ark": [["målgruppe", "2021K3"], ["Jobparat", formula]]})
+    [message] = _messages(tmp_path, SPEC)
+    assert f"cellen er en formel ({formula[:40]}) uden gemt resultat" in message
+
+
+def test_more_rows_than_allowed_stop_at_the_first_too_many(tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "MAX_ROWS", 3)
+    _xlsx(tmp_path / "t.xlsx", {"Ark": [["målgruppe", "2021K3"]] + [[f"k{i}", i] for i in range(6)]})
+    assert _messages(tmp_path, SPEC) == ["t.xlsx:5:1: tabellen har mere end 3 rækker"]
+    _xlsx(tmp_path / "t.xlsx", {"Ark": [["målgruppe", "2021K3"]] + [[f"k{i}", i] for i in range(3)]})
+    assert len(_table(tmp_path, SPEC).rows) == 3
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def test_csv_more_rows_than_allowed(tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "MAX_ROWS", 2)
+    (tmp_path / "t.csv").write_text("sted;2021K3\na;1\nb;2\nc;3\n", encoding="utf-8")
+    assert _messages(tmp_path, SPEC.replace("t.xlsx", "t.csv")) == ["t.csv:4:1: tabellen har mere end 2 rækker"]
+
+
+def test_csv_row_with_another_width_names_the_separator(tmp_path):
+    (tmp_path / "t.csv").write_text("sted;2019K3;2021K3\na;1;2\nb;3\n", encoding="utf-8")
+    assert _messages(tmp_path, SPEC.replace("t.xlsx", "t.csv")) == [
+        "t.csv:3:1: rækken har 2 felter, men overskriften har 3 (skilletegn ';')"]
+
+
+def test_an_empty_csv_is_told_so(tmp_path):
+    (tmp_path / "t.csv").write_text("\n ; \n", encoding="utf-8")
+    assert _messages(tmp_path, SPEC.replace("t.xlsx", "t.csv")) == ["t.csv:1:1: filen er tom"]
+
+
+def test_an_unknown_file_type_is_named_at_the_file_field(tmp_path):
+    (tmp_path / "t.ods").write_bytes(b"x")
+    assert _messages(tmp_path, SPEC.replace("t.xlsx", "t.ods")) == [
+        "t.yaml:3:7: file: filtypen '.ods' kendes ikke (tilladte: .csv, .xlsx)"]
+
+
+# ---------------------------------------------------------------- table checks
+
+
+CSV_SPEC = SPEC.replace("t.xlsx", "t.csv")
+
+
+def _csv(tmp_path: Path, text: str) -> None:
+    (tmp_path / "t.csv").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("sted;2021K3;2021K3\na;1;2\n", "t.csv:2:1: kolonnen '2021K3' står to gange"),
+    ("sted;;2021K3\na;1;2\n", "t.csv:2:1: en kolonne mangler en overskrift"),
+    ("sted;tekst\na;b\n", "t.yaml:3:7: tabellen har ingen talkolonner"),
+    ("sted;2021K3\n", "t.yaml:3:7: tabellen har ingen rækker"),
+    ("sted;2021K5;2021K3\na;1;2\n", "t.yaml:3:7: kolonnen '2021K5': '2021K5' er ikke en gyldig periode: kvartal "
+                                    "skal være 1-4"),
+])
+def test_a_table_that_cannot_be_read_as_a_table(tmp_path, text, message):
+    _csv(tmp_path, text)
+    assert _messages(tmp_path, CSV_SPEC + "labels: [sted, tekst]\n" if "tekst" in text else CSV_SPEC) == [message]
+
+
+def test_label_columns_named_in_the_spec_must_be_there_with_a_suggestion(tmp_path):
+    _csv(tmp_path, "kommune;ydelse;2021K3\nLolland;kontanthjælp;1\n")
+    assert _messages(tmp_path, CSV_SPEC + "labels: [kommune, ydelser]\n") == [
+        "t.yaml:4:9: labels: ukendt kolonne 'ydelser' (mente du 'ydelse'?) (findes: 2021K3, kommune, ydelse)"]
+    table = _table(tmp_path, CSV_SPEC + "labels: [kommune, ydelse]\n")
+    assert (table.label_columns, table.rows[0].labels, table.rows[0].values) == (
+        ("kommune", "ydelse"), ("Lolland", "kontanthjælp"), (1.0,))
+
+
+def test_every_wrong_cell_is_told_at_once_with_its_column(tmp_path):
+    _csv(tmp_path, "sted;2019K3;2021K3\na;1.5;104,5\nb;-3;y\n")
+    assert _messages(tmp_path, CSV_SPEC + "unit: pct.\n") == [
+        "t.csv:2:2: 2019K3: '1.5': brug decimalkomma, fx 1,5 (punktum bruges til tusinder)",
+        "t.csv:2:3: 2021K3: en andel i pct. skal ligge mellem 0 og 100, ikke 104,5",
+        "t.csv:3:2: 2019K3: en andel i pct. skal ligge mellem 0 og 100, ikke -3,0",
+        "t.csv:3:3: 2021K3: 'y' er ikke et tal (skriv fx 76,3)"]
+
+
+@pytest.mark.parametrize("unit, value, message", [
+    ("personer", "-2", "et antal personer kan ikke være negativ, ikke -2,0"),
+    ("uger", "-1,5", "en varighed kan ikke være negativ, ikke -1,5"),
+    ("kr.", "2.000.000.000.000", "tallet 2.000.000.000.000 er urimeligt stort; tjek om der mangler et komma"),
+])
+def test_a_value_its_unit_cannot_have(tmp_path, unit, value, message):
+    _csv(tmp_path, f"sted;2021K3\na;{value}\n")
+    assert _messages(tmp_path, CSV_SPEC + f"unit: {unit}\n") == [f"t.csv:2:2: 2021K3: {message}"]
+
+
+def test_values_at_the_edges_of_their_unit_are_fine(tmp_path):
+    _csv(tmp_path, "sted;2019K3;2021K3\na;0;100\n")
+    assert _table(tmp_path, CSV_SPEC + "unit: pct.\n").rows[0].values == (0.0, 100.0)
+    _csv(tmp_path, "sted;2021K3\na;1.000.000.000.000\n")
+    assert _table(tmp_path, CSV_SPEC + "unit: kr.\n").rows[0].values == (1e12,)
+    _csv(tmp_path, "sted;2021K3\na;-5\n")
+    assert _table(tmp_path, CSV_SPEC + "unit: kr.\n").rows[0].values == (-5.0,)
+
+
+def test_a_label_cell_with_a_control_character_is_told_at_its_cell(tmp_path):
+    _csv(tmp_path, "sted;2021K3\na\x07b;1\n")
+    [message] = _messages(tmp_path, CSV_SPEC)
+    assert message.startswith("t.csv:2:1: sted: ")
+
+
+def _open_handles(path: Path) -> int:
+    import os
+
+    folder = Path("/proc/self/fd")
+    return sum(1 for fd in folder.iterdir() if os.path.realpath(fd) == str(path.resolve())) if folder.is_dir() else 0
+
+
+@pytest.mark.parametrize("rows", [
+    [["målgruppe", "2021K3"], ["Jobparat", "=B9*2"], ["Aktivitetsparat", 1]],  # refused at row 2 of 3
+    [["målgruppe", "2021K3"]] + [[f"k{i}", i] for i in range(6)],  # refused part way (MAX_ROWS is 3 here)
+])
+def test_a_table_refused_part_way_leaves_no_file_open(tmp_path, monkeypatch, rows):
+    """On Windows an open handle would keep the file locked in Excel until briefing ends."""
+    monkeypatch.setattr(data, "MAX_ROWS", 3)
+    path = _xlsx(tmp_path / "t.xlsx", {"Ark": rows})
+    _messages(tmp_path, SPEC)
+    assert _open_handles(path) == 0
