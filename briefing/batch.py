@@ -11,6 +11,7 @@ from briefing.build import BuildResult, build, load
 from briefing.errors import BriefingError, Location, Problem
 from briefing.load.project import DECK_FILE
 from briefing.load.source import load_yaml
+from briefing.charts.cache import DRAWN
 from briefing.charts.workers import can_fork, usable_cores
 
 
@@ -35,7 +36,10 @@ _LOADED = None  # the project, loaded once in the parent; forked workers inherit
 def _one(args) -> BuildResult:
     inputs, municipality, strict, cache = args
     try:
-        return build(inputs, strict=strict, municipality=municipality, cache=cache, parallel=False, loaded=_LOADED)
+        result = build(inputs, strict=strict, municipality=municipality, cache=cache, parallel=False, loaded=_LOADED)
+        result.project = None  # the loaded project stays here: sent back for every deck, it would be pickled 98 times
+        DRAWN.clear()  # another municipality's deck has other charts: keeping them would only grow the worker
+        return result
     finally:
         # A deck's presentation and figures are reference cycles: collected now, a worker stays at the size of
         # one deck instead of growing by ~2 MB per deck until the collector's rare full passes.

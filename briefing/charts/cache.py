@@ -151,7 +151,7 @@ class DrawnCharts:
     recently used go first): a process that builds again (a batch, `check` then `build`, the test suite) draws
     an unchanged chart once. The drawing function is part of the key, so a replaced one draws its own pictures."""
 
-    def __init__(self, limit: int = 64 * 2**20):
+    def __init__(self, limit: int = 16 * 2**20):  # about 150 of the example's charts
         from collections import OrderedDict
 
         self.limit = limit
