@@ -6,6 +6,7 @@ Measured from the code's own imports (ast), lazy imports inside functions includ
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "briefing"
@@ -71,7 +72,10 @@ def _imports(name: str, path: Path) -> set[str]:
     return found
 
 
-GRAPH = {name: _imports(name, path) for name, path in MODULES.items()}
+@functools.cache
+def graph() -> dict[str, set[str]]:
+    """Module -> the briefing modules it imports (parsed when first asked: every worker collects this file)."""
+    return {name: _imports(name, path) for name, path in MODULES.items()}
 
 
 def _stage(module: str) -> str:
@@ -102,18 +106,18 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
 
 
 def test_no_import_cycle_between_modules():
-    assert _cycle(GRAPH) is None
+    assert _cycle(graph()) is None
 
 
 def test_no_import_cycle_between_stages():
     stages: dict[str, set[str]] = {}
-    for module, targets in GRAPH.items():
+    for module, targets in graph().items():
         stages.setdefault(_stage(module), set()).update(_stage(t) for t in targets if _stage(t) != _stage(module))
     assert _cycle(stages) is None
 
 
 def test_every_stage_imports_only_from_stages_below_it():
-    upward = sorted(f"{module} -> {target}" for module, targets in GRAPH.items() for target in targets
+    upward = sorted(f"{module} -> {target}" for module, targets in graph().items() for target in targets
                     if _stage(target) != _stage(module) and RANKS[_stage(target)] > RANKS[_stage(module)])
     assert upward == []
 

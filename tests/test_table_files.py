@@ -202,6 +202,12 @@ def test_a_value_its_unit_cannot_have(tmp_path, unit, value, message):
 def test_values_at_the_edges_of_their_unit_are_fine(tmp_path):
     _csv(tmp_path, "sted;2019K3;2021K3\na;0;100\n")
     assert _table(tmp_path, CSV_SPEC + "unit: pct.\n").rows[0].values == (0.0, 100.0)
+    _csv(tmp_path, "sted;2021K3\na;100,5\n")
+    assert _messages(tmp_path, CSV_SPEC + "unit: pct.\n") == [
+        "t.csv:2:2: 2021K3: en andel i pct. skal ligge mellem 0 og 100, ikke 100,5"]
+    _csv(tmp_path, "sted;2019K3;2021K3\na;0;0,5\n")
+    assert _table(tmp_path, CSV_SPEC + "unit: personer\n").rows[0].values == (0.0, 0.5)
+    assert _table(tmp_path, CSV_SPEC + "unit: uger\n").rows[0].values == (0.0, 0.5)
     _csv(tmp_path, "sted;2021K3\na;1.000.000.000.000\n")
     assert _table(tmp_path, CSV_SPEC + "unit: kr.\n").rows[0].values == (1e12,)
     _csv(tmp_path, "sted;2021K3\na;-5\n")
@@ -210,8 +216,9 @@ def test_values_at_the_edges_of_their_unit_are_fine(tmp_path):
 
 def test_a_label_cell_with_a_control_character_is_told_at_its_cell(tmp_path):
     _csv(tmp_path, "sted;2021K3\na\x07b;1\n")
-    [message] = _messages(tmp_path, CSV_SPEC)
-    assert message.startswith("t.csv:2:1: sted: ")
+    assert _messages(tmp_path, CSV_SPEC) == [
+        "t.csv:2:1: sted: teksten indeholder et styretegn, som PowerPoint ikke kan gemme: U+0007 (BEL) efter 'a'; "
+        "slet tegnet"]
 
 
 def _open_handles(path: Path) -> int:
@@ -231,3 +238,156 @@ def test_a_table_refused_part_way_leaves_no_file_open(tmp_path, monkeypatch, row
     path = _xlsx(tmp_path / "t.xlsx", {"Ark": rows})
     _messages(tmp_path, SPEC)
     assert _open_handles(path) == 0
+
+
+# ---------------------------------------------------------------- CSV forms
+
+
+def test_a_tab_separated_file_with_spaces_in_its_first_header_is_read_by_tabs(tmp_path):
+    _csv(tmp_path, "kommune navn\t2021K3\nLolland\t1,5\n")
+    table = _table(tmp_path, CSV_SPEC)
+    assert (table.label_columns, table.rows[0].values) == (("kommune navn",), (1.5,))
+
+
+def test_the_separator_is_read_from_the_header_not_from_commas_in_the_labels(tmp_path):
+    _csv(tmp_path, 'sted;2021K3\n"Kontanthjælp, jobparat, under 30 år, uden job";1,5\n')
+    assert _table(tmp_path, CSV_SPEC).rows[0].values == (1.5,)
+
+
+def test_blank_lines_between_rows_are_skipped_not_the_end(tmp_path):
+    _csv(tmp_path, "sted;2021K3\n\na;1\n  \nb;2\n")
+    table = _table(tmp_path, CSV_SPEC)
+    assert [(r.labels[0], r.location.line) for r in table.rows] == [("a", 3), ("b", 5)]
+
+
+def test_a_csv_of_blank_lines_is_empty(tmp_path):
+    _csv(tmp_path, "\n   \n\t\n")
+    assert _messages(tmp_path, CSV_SPEC) == ["t.csv:1:1: filen er tom"]
+
+
+def test_an_empty_label_cell_is_an_empty_label_and_a_number_label_its_text(tmp_path):
+    _xlsx(tmp_path / "t.xlsx", {"Ark": [["sted", "2021K3"], [None, 1], ["  b ", 2], [2021, 3]]})
+    assert [r.labels for r in _table(tmp_path, SPEC).rows] == [("",), ("b",), ("2021",)]
+
+
+# ---------------------------------------------------------------- the file a spec names
+
+
+def test_a_file_outside_the_data_folder_is_refused_at_the_file_field(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "t.csv").write_text("sted;2021K3\na;1\n", encoding="utf-8")
+    path = tmp_path / "data" / "t.yaml"
+    path.write_text("title: T\nsource: S\nfile: ../t.csv\n", encoding="utf-8")
+    doc = load_yaml(path)
+    spec, _ = validate(TableSpec, doc)
+    with pytest.raises(BriefingError) as caught:
+        load_table("t", spec, doc, tmp_path / "data")
+    [message] = caught.value.render(tmp_path).splitlines()
+    assert message.startswith("data/t.yaml:3:7: file: filen skal ligge i inputs/data/ (")
+
+
+def test_a_missing_file_suggests_the_nearest_and_lists_the_tables_there_are(tmp_path):
+    for name in ("ledige.csv", "ydelser.xlsx", "noter.txt", "LEDIGE2.CSV"):
+        (tmp_path / name).write_bytes(b"")
+    assert _messages(tmp_path, SPEC.replace("t.xlsx", "ledig.csv")) == [
+        "t.yaml:3:7: file: filen 'ledig.csv' findes ikke (mente du 'ledige.csv'?) (findes: LEDIGE2.CSV, ledige.csv, "
+        "ydelser.xlsx)"]
+
+
+def test_a_missing_file_in_a_folder_without_tables_says_there_are_none(tmp_path):
+    assert _messages(tmp_path, SPEC) == ["t.yaml:3:7: file: filen 't.xlsx' findes ikke (findes: ingen)"]
+
+
+# ---------------------------------------------------------------- headers
+
+
+def test_a_header_with_a_control_character_is_refused_at_the_file_field(tmp_path):
+    _csv(tmp_path, "sted;2021\x07K3\na;1\n")
+    [message] = _messages(tmp_path, CSV_SPEC)
+    assert message.startswith("t.yaml:3:7: kolonneoverskriften: ")
+
+
+def test_more_columns_than_allowed(tmp_path, monkeypatch):
+    monkeypatch.setattr(data, "MAX_COLUMNS", 3)
+    _csv(tmp_path, "sted;2019K3;2020K3;2021K3\na;1;2;3\n")
+    assert _messages(tmp_path, CSV_SPEC) == ["t.yaml:3:7: tabellen har mere end 3 kolonner"]
+    _csv(tmp_path, "sted;2020K3;2021K3\na;2;3\n")
+    assert len(_table(tmp_path, CSV_SPEC).value_columns) == 2
+
+
+def test_a_doubled_or_empty_header_in_a_table_without_rows_is_told_at_the_file_field(tmp_path):
+    _csv(tmp_path, "sted;2021K3;2021K3\n")
+    assert _messages(tmp_path, CSV_SPEC) == ["t.yaml:3:7: kolonnen '2021K3' står to gange"]
+
+
+# ---------------------------------------------------------------- forecasts
+
+
+def test_forecast_columns_named_either_way_are_forecasts_and_the_latest_is_the_last_actual(tmp_path):
+    _csv(tmp_path, "sted;2024K3;2025K3;2026K3;2027K3\na;1;2;3;4\n")
+    table = _table(tmp_path, CSV_SPEC + 'forecast: ["3. kvt. 2026", 2027K3]\n')
+    assert [table.is_forecast(i) for i in range(4)] == [False, False, True, True]
+    assert table.latest_column() == 1
+
+
+def test_a_table_of_forecasts_only_has_its_last_column_as_the_latest(tmp_path):
+    _csv(tmp_path, "sted;2026K3;2027K3\na;3;4\n")
+    table = _table(tmp_path, CSV_SPEC + "forecast: [2026K3, 2027K3]\n")
+    assert table.latest_column() == 1
+
+
+def test_columns_without_periods_have_the_last_as_the_latest(tmp_path):
+    _csv(tmp_path, "sted;Lolland;Guldborgsund;Vordingborg\na;3;4;5\n")
+    table = _table(tmp_path, CSV_SPEC)
+    assert (table.latest_column(), table.is_forecast(2)) == (2, False)
+
+
+def test_an_unknown_forecast_column_is_told_with_the_number_columns(tmp_path):
+    _csv(tmp_path, "sted;2024K3;2025K3\na;1;2\n")
+    assert _messages(tmp_path, CSV_SPEC + "forecast: [2028K1]\n") == [
+        "t.yaml:4:12: forecast[1]: prognosekolonnen '2028K1' findes ikke i tabellen (mente du '2025K3'?) "
+        "(talkolonner: 2024K3, 2025K3)"]
+    assert _messages(tmp_path, CSV_SPEC + "forecast: [2025K3, prognose, 2o25K3]\n") == [
+        "t.yaml:4:20: forecast[2]: prognosekolonnen 'prognose' findes ikke i tabellen (talkolonner: 2024K3, 2025K3)",
+        "t.yaml:4:30: forecast[3]: prognosekolonnen '2o25K3' findes ikke i tabellen (mente du '2025K3'?) "
+        "(talkolonner: 2024K3, 2025K3)"]
+    assert _table(tmp_path, CSV_SPEC + 'forecast: ["3. kvt. 2025"]\n').is_forecast(1)
+
+
+# ---------------------------------------------------------------- rows written in the table file
+
+
+YAML_SPEC = "title: T\nsource: S\n"
+
+
+def test_rows_as_sections_and_as_lists_under_columns_read_the_same(tmp_path):
+    sections = _table(tmp_path, YAML_SPEC + "rows:\n  - sted: a\n    2021K3: 1,5\n  - sted: b\n    2021K3: 2\n")
+    lists = _table(tmp_path, YAML_SPEC + 'columns: [sted, 2021K3]\nrows:\n  - [a, "1,5"]\n  - [b, 2]\n')
+    assert [(r.labels, r.values) for r in sections.rows] == [(r.labels, r.values) for r in lists.rows] == [
+        (("a",), (1.5,)), (("b",), (2.0,))]
+    assert [(r.location.line, r.location.column) for r in lists.rows] == [(5, 6), (6, 6)]
+
+
+@pytest.mark.parametrize("spec, messages", [
+    ("rows:\n  - [a, 1]\n  - [b, 2]\n",
+     ["t.yaml:4:5: rows[1]: rækken er skrevet som en liste uden kolonnenavne: skriv navnene én gang, fx 'columns: "
+      "[kommune, andel]' over 'rows:', eller skriv hver række med felter: '- kommune: Lolland' og 'andel: 27,4' på "
+      "hver sin linje"]),
+    ("columns: [sted, 2021K3]\nrows:\n  - sted: a\n    2021K3: 1\n  - [b, 2, 3]\n  - [c]\n",
+     ["t.yaml:5:5: rows[1]: rækken er skrevet med felter, men tabellen har 'columns': skriv den som en liste i "
+      "kolonnernes rækkefølge (sted, 2021K3), eller fjern 'columns'",
+      "t.yaml:7:5: rows[2]: rækken har 3 værdier, men 'columns' har 2 (sted, 2021K3); en tekst med komma skal i "
+      "anførselstegn inde i [ ], fx [\"Kontanthjælp, jobparat\", \"38,2\"]",
+      "t.yaml:8:5: rows[3]: rækken har 1 værdier, men 'columns' har 2 (sted, 2021K3); en tekst med komma skal i "
+      "anførselstegn inde i [ ], fx [\"Kontanthjælp, jobparat\", \"38,2\"]"]),
+    ("rows:\n  - sted: a\n    2021K3: 1\n  - sted: b\n",
+     ["t.yaml:6:5: rows[2]: rækken mangler kolonnen '2021K3' (alle rækker skal have de samme kolonner)"]),
+    ("columns: [sted, 2021K3, sted]\nrows:\n  - [a, 1, c]\n",
+     ["t.yaml:3:10: columns: kolonnen 'sted' står to gange; hver kolonne skal have sit eget navn"]),
+])
+def test_rows_that_do_not_fit_their_columns_are_told_row_by_row(tmp_path, spec, messages):
+    assert _messages(tmp_path, YAML_SPEC + spec) == messages
+
+
+def test_a_table_without_rows_at_all_is_told_at_the_rows_field(tmp_path):
+    assert _messages(tmp_path, YAML_SPEC + "rows: []\n") == ["t.yaml:3:7: tabellen har ingen talkolonner"]
