@@ -389,23 +389,17 @@ def _proper_words(root: Path) -> set[str]:
 MID_SENTENCE = re.compile(r"[.!?]\s+|\n|:\s+|;\s+|•\s*|\s–\s")
 
 
-def test_example_sentences_notes_and_alt_texts_have_no_capitalised_common_noun_mid_sentence(tmp_path):
+def test_example_sentences_notes_and_alt_texts_have_no_capitalised_common_noun_mid_sentence(example_deck):
     import csv
     import io
-    import shutil
-
-    from briefing.build import build
 
     from .deckdump import dump
 
-    for folder in ("inputs", "themes"):
-        shutil.copytree(REPO / folder, tmp_path / folder)
-    result = build(tmp_path / "inputs", parallel=False)  # charts drawn here: this test reads text only
-    slides = dump(result.path)
-    ledger = (tmp_path / "output" / f"{result.path.stem}-fakta.csv").read_text(encoding="utf-8-sig")
+    slides = dump(example_deck)
+    ledger = example_deck.with_name(f"{example_deck.stem}-fakta.csv").read_text(encoding="utf-8-sig")
     sentences = [row[3] for row in list(csv.reader(io.StringIO(ledger), delimiter=";"))[1:]]
     texts = sentences + [alt for s in slides for alt in s["alt"]] + [s["notes"] for s in slides]
-    allowed = _proper_words(tmp_path)
+    allowed = _proper_words(REPO)
     found = []
     for text in texts:
         text = text.replace("\u2011", "-")  # the notes are typeset: 'Ringkøbing-Skjern' with a no-break hyphen

@@ -87,9 +87,12 @@ def test_a_file_that_is_not_xlsx_is_told_so(tmp_path):
     assert _messages(tmp_path, SPEC) == ["t.xlsx: filen kan ikke læses som XLSX (Excel)"]
 
 
-def test_a_zip_that_unpacks_too_far_is_refused_before_reading(tmp_path):
+def test_a_zip_that_unpacks_too_far_is_refused_before_reading(tmp_path, monkeypatch):
+    from briefing.load import zipsafe
+
+    monkeypatch.setattr(zipsafe, "MAX_UNCOMPRESSED", 1_000_000)  # the same refusal as at 200 MB, sooner
     with zipfile.ZipFile(tmp_path / "t.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("xl/worksheets/sheet1.xml", b"0" * 300_000_000)
+        z.writestr("xl/worksheets/sheet1.xml", b"0" * 2_000_000)
     [message] = _messages(tmp_path, SPEC)
     assert message.startswith("t.xlsx: filen kan ikke bruges: ")
 

@@ -47,11 +47,15 @@ def declutter(figure, labels: Sequence, priority: Sequence[float], bars: Sequenc
     """
     if not labels:
         return 0
-    if _place(figure, labels, priority, bars, avoid, dry_run=True) == 0:
+    renderer = figure.canvas.get_renderer()
+    # What the labels must keep clear of does not move when the labels are set smaller: measured once.
+    obstacles = fixed_texts(figure) + [_extent(a, renderer) for a in avoid if a.get_visible()]
+    bar_boxes = [bar.get_window_extent(renderer) if bar is not None and bar.get_visible() else None for bar in bars]
+    if _place(figure, labels, priority, obstacles, bar_boxes, dry_run=True) == 0:
         return 0
     for label in labels:
         label.set_fontsize(min(label.get_fontsize(), SMALLEST_LABEL_PT))
-    dropped = _place(figure, labels, priority, bars, avoid, dry_run=False)
+    dropped = _place(figure, labels, priority, obstacles, bar_boxes, dry_run=False)
     if dropped:
         note(figure, key, dropped, len(labels))
     return dropped
@@ -75,11 +79,9 @@ def _extent(artist, renderer):
     return box.padded(width * renderer.points_to_pixels(1) / 2 + 0.5) if width else box
 
 
-def _place(figure, labels, priority, bars, avoid, dry_run: bool) -> int:
+def _place(figure, labels, priority, obstacles: list, bar_boxes: list, dry_run: bool) -> int:
     renderer = figure.canvas.get_renderer()
     frame = figure.bbox
-    obstacles = fixed_texts(figure) + [_extent(a, renderer) for a in avoid if a.get_visible()]
-    bar_boxes = [bar.get_window_extent(renderer) if bar is not None and bar.get_visible() else None for bar in bars]
     kept: list = []
     dropped = 0
     for i in sorted(range(len(labels)), key=lambda i: (-priority[i], i)):
