@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, Union
+from typing import Any, Union
 
 from pydantic import Field, create_model
 
@@ -53,6 +53,7 @@ def slide_file_model(kinds: Mapping[str, SlideKind]) -> type:
 
 @functools.lru_cache(maxsize=8)
 def _slide_file(models: tuple[type, ...]) -> type:
-    any_slide = Annotated[Union[models], Field(discriminator="kind")]  # type: ignore[valid-type]
+    # The discriminator goes in the field's own Field (create_model's documented form; as Annotated metadata
+    # next to a bare `...`, older pydantic took the Ellipsis for a default and could not write the JSON Schema).
     return create_model("SlideFile", __base__=Spec, __doc__="Wrapper so a slide file validates as one discriminated union.",
-                        slide=(any_slide, ...))
+                        slide=(Union[models], Field(..., discriminator="kind")))  # type: ignore[valid-type]
