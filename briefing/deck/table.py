@@ -142,6 +142,15 @@ def _attempt(table, numeric, total, height, size, period_year, font) -> TableFit
     return TableFit(size, widths, heights, period_year, True, sum(heights) <= height + 1e-9)
 
 
+def _largest(table, numeric, width, height, sizes, period_year, font) -> TableFit | None:
+    """The first of `sizes` (largest first) at which the table fits, None when none does."""
+    for size in sizes:
+        fit = _attempt(table, numeric, width, height, size, period_year, font)
+        if fit is not None and fit.fits:
+            return fit
+    return None
+
+
 def fit_table(header: list[str], rows: list[list[str]], numeric: list[bool], width: float, height: float,
               minimum: float, font: str | None = None) -> TableFit:
     """The largest size (20 pt down to `minimum`) at which every piece fits its column and the rows fit `height`.
@@ -152,18 +161,14 @@ def fit_table(header: list[str], rows: list[list[str]], numeric: list[bool], wid
     """
     table = [list(header)] + [list(r) for r in rows]
     sizes = [MAX_SIZE - step for step in range(int(MAX_SIZE - minimum) + 1)]
-    best = {}
-    for period_year in (True, False):
-        for size in sizes:
-            fit = _attempt(table, numeric, width, height, size, period_year, font)
-            if fit is not None and fit.fits:
-                best[period_year] = fit
-                break
-    whole, broken = best.get(True), best.get(False)
-    if whole is not None and (broken is None or whole.size >= broken.size - KEEP_PERIODS):
-        return whole
+    whole = _largest(table, numeric, width, height, sizes, True, font)
+    # Broken periods win only at a size more than KEEP_PERIODS above the whole ones: only those are tried.
+    larger = [size for size in sizes if whole is None or size > whole.size + KEEP_PERIODS]
+    broken = _largest(table, numeric, width, height, larger, False, font)
     if broken is not None:
         return broken
+    if whole is not None:
+        return whole
     for period_year in (True, False):
         fit = _attempt(table, numeric, width, height, minimum, period_year, font)
         if fit is not None:
