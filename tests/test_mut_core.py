@@ -122,6 +122,10 @@ def test_the_genitive_in_a_worded_sentence_is_the_subjects_not_the_measures():
     book = with_template("sammenligning", "relativ_over", "{subject_s} {noun} er {percent} højere end {benchmark}s")
     assert compare(persons(H, 150), [persons(R, 100)], book, noun="ledighed").text == (
         "Hedensteds ledighed er 50\xa0pct. højere end RAR Østjyllands")
+    book = with_template("sammenligning", "relativ_over", "{subject} ({subject_s} tal) er {percent} højere end "
+                                                          "{benchmark}s")
+    assert compare(persons(H, 150), [persons(R, 100)], book, noun="ledighed", measure="ledigheden").text == (
+        "Ledigheden (Hedensteds tal) er 50\xa0pct. højere end RAR Østjyllands")
 
 
 def test_a_relative_comparison_is_judged_only_when_asked():
@@ -183,3 +187,59 @@ def test_extremes_carry_the_highest_and_lowest_shown_values():
 ])
 def test_a_range_has_both_ends_in_full_and_the_unit_once(args, expected):
     assert range_text(*args) == expected
+
+
+# ---------------------------------------------------------------- scenario summary and shared units
+
+
+def test_a_scenario_summary_joins_gains_and_costs_with_men_and_counts_them():
+    from briefing.facts.narrative.rules import Effect, scenario_summary
+
+    effects = [Effect("sparer", "i ydelser", "0,8\xa0mio.\xa0kr.", "om året"),
+               Effect("flere", "sagsbehandlertimer", "260", good=False),
+               Effect("sparer", "i administration", "0,1\xa0mio.\xa0kr.")]  # an empty {per}: no double space
+    result = scenario_summary("Strammere praksis", effects, BOOK)
+    assert result == Sentence("Strammere praksis sparer ca. 0,8\xa0mio.\xa0kr. om året i ydelser og sparer ca. "
+                              "0,1\xa0mio.\xa0kr. i administration, men kræver 260 flere sagsbehandlertimer",
+                              "scenarie", ())
+    assert result.variables == {"fordele": 2, "ulemper": 1}
+    only_costs = scenario_summary("Lempeligere", [Effect("koster", "i ydelser", "0,3\xa0mio.\xa0kr.", good=False)], BOOK)
+    assert (only_costs.text, only_costs.variables) == ("Lempeligere koster ca. 0,3\xa0mio.\xa0kr. i ydelser",
+                                                       {"fordele": 0, "ulemper": 1})
+    only_gains = scenario_summary("Som i dag", [Effect("styrker", "fremmødet")], BOOK)
+    assert only_gains.text == "Som i dag vurderes at styrke fremmødet"
+
+
+def test_a_scenario_that_changes_nothing_writes_no_sentence_and_says_why():
+    from briefing.facts.narrative.rules import scenario_summary
+
+    assert scenario_summary("Som i dag", [], BOOK) == Skipped(
+        "scenarie", "Som i dag ændrer ingenting i forhold til udgangspunktet")
+
+
+SANKTION = ("sanktion", "sanktioner")
+
+
+@pytest.mark.parametrize("texts, forms, expected", [
+    (["1,7\xa0pct.point", "3,9\xa0pct.point"], None, "1,7 og 3,9\xa0pct.point"),
+    (["1\xa0mio.\xa0kr.", "2\xa0mio.\xa0kr.", "3\xa0mio.\xa0kr."], None, "1, 2 og 3\xa0mio.\xa0kr."),
+    (["1,7", "3,9"], None, "1,7 og 3,9"),  # no unit at all: nothing to share
+    (["1\xa0sanktion", "3\xa0sanktioner"], SANKTION, "1 og 3\xa0sanktioner"),
+    (["1\xa0sanktion", "1\xa0sanktion"], SANKTION, "1 og 1\xa0sanktion"),
+    (["1\xa0sanktion", "3"], SANKTION, "1\xa0sanktion og 3"),  # one without a unit: each as written
+    (["1\xa0sanktion", "3\xa0sanktioner", "5"], SANKTION, "1\xa0sanktion, 3\xa0sanktioner og 5"),
+    (["1,7\xa0pct.", "3\xa0personer"], ("person", "personer"), "1,7\xa0pct. og 3\xa0personer"),  # two units
+    (["1,7\xa0pct.", "3\xa0personer"], None, "1,7\xa0pct. og 3\xa0personer"),
+])
+def test_numbers_in_a_list_share_their_unit_only_when_it_is_one(texts, forms, expected):
+    from briefing.facts.narrative.values import shared_unit_list
+
+    assert shared_unit_list(texts, forms) == expected
+
+
+@pytest.mark.parametrize("unit, forms", [("personer", ("person", "personer")), ("sanktion/sanktioner", SANKTION),
+                                         ("pct.", None), ("antal", None)])
+def test_a_count_unit_has_its_singular_and_plural(unit, forms):
+    from briefing.facts.narrative.values import count_forms
+
+    assert count_forms(unit) == forms

@@ -26,11 +26,11 @@ from briefing.facts.narrative.values import (
     WrongForm,
     check_relative_of_share,
     check_unit_named,
+    count_forms,
     difference_text,
     judgement,
     minus,
     missing,
-    plural_unit,
     relative_percent,
     shared_unit_list,
     sign_of,
@@ -94,7 +94,7 @@ def compare(subject: Value, benchmarks: Sequence[Value], book: Phrasebook, *, to
         text = book.render(rule, "flere_ens", **common, difference=texts[0],
                            direction="over" if signs[0] > 0 else "under", benchmarks=names)
     elif len(set(signs)) == 1:
-        text = book.render(rule, "flere", **common, differences=shared_unit_list(texts, plural_unit(subject.unit)),
+        text = book.render(rule, "flere", **common, differences=shared_unit_list(texts, count_forms(subject.unit)),
                            direction="over" if signs[0] > 0 else "under", benchmarks=names)
     else:
         parts = [book.render(rule, {1: "del_over", -1: "del_under", 0: "del_niveau"}[s], difference=t, benchmark=b.label)

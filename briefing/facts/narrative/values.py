@@ -181,17 +181,30 @@ def judgement(sign: int, better: str | None) -> str | None:
     return "bedre" if good else "dårligere"
 
 
-def shared_unit_list(texts: list[str], plural: str = "") -> str:
+def shared_unit_list(texts: list[str], forms: tuple[str, str] | None = None) -> str:
     """'1,7 og 3,9 pct.point' rather than repeating the unit after every number; a count unit whose singular
-    and plural both occur is said once in the plural ('1 og 3 sanktioner')."""
+    and plural (`forms`) both occur is said once in the plural ('1 og 3 sanktioner'). Different units each
+    stay with their number."""
     suffixes = {t.split(fmt.NBSP, 1)[1] if fmt.NBSP in t else "" for t in texts}
-    if len(suffixes) > 1 and plural and plural in suffixes and "" not in suffixes:
-        suffixes = {plural}
+    if len(suffixes) > 1 and forms and suffixes <= set(forms):
+        suffixes = {forms[1]}
     if len(suffixes) == 1 and "" not in suffixes:
         suffix = suffixes.pop()
         numbers = [t.split(fmt.NBSP, 1)[0] for t in texts]
         return f"{fmt.join_list(numbers)}{fmt.NBSP}{suffix}"
     return fmt.join_list(texts)
+
+
+def count_forms(unit: str) -> tuple[str, str] | None:
+    """The singular and plural a count unit is written with (('sanktion', 'sanktioner')); None for other units."""
+    from briefing.danish.units import COUNT_NOUNS
+
+    if unit in COUNT_NOUNS:
+        return COUNT_NOUNS[unit]
+    if "/" in unit:
+        singular, plural = unit.split("/", 1)
+        return singular, plural
+    return None
 
 
 def plural_unit(unit: str) -> str:
