@@ -240,6 +240,6 @@ def test_numbers_in_a_list_share_their_unit_only_when_it_is_one(texts, forms, ex
 @pytest.mark.parametrize("unit, forms", [("personer", ("person", "personer")), ("sanktion/sanktioner", SANKTION),
                                          ("pct.", None), ("antal", None)])
 def test_a_count_unit_has_its_singular_and_plural(unit, forms):
-    from briefing.facts.narrative.values import count_forms
+    from briefing.danish.units import count_forms
 
     assert count_forms(unit) == forms

@@ -54,12 +54,21 @@ def prose_value(value: float, unit: str, decimals: int) -> str:
         return fmt.money(value, decimals)
     if unit == "uger":
         return fmt.weeks(value, decimals)
-    if unit in COUNT_NOUNS:
-        return fmt.count(value, *COUNT_NOUNS[unit], decimals=decimals)
-    if "/" in unit:  # a count unit with its own singular and plural: 'sanktion/sanktioner'
-        singular, plural = unit.split("/", 1)
-        return fmt.count(value, singular, plural, decimals=decimals)
+    forms = count_forms(unit)
+    if forms is not None:
+        return fmt.count(value, *forms, decimals=decimals)
     return fmt.number(value, decimals)
+
+
+def count_forms(unit: str) -> tuple[str, str] | None:
+    """The singular and plural a count unit is written with: 'personer' -> ('person', 'personer'), and a unit
+    with its own, 'sanktion/sanktioner' -> ('sanktion', 'sanktioner'); None for other units."""
+    if unit in COUNT_NOUNS:
+        return COUNT_NOUNS[unit]
+    if "/" in unit:
+        singular, plural = unit.split("/", 1)
+        return singular, plural
+    return None
 
 
 @dataclass(frozen=True)

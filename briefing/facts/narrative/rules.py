@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from briefing.danish import fmt
+from briefing.danish.units import count_forms
 from briefing.facts.narrative.nouns import is_count
 from briefing.facts.narrative.ranking import extremes, rank
 from briefing.facts.narrative.values import (
@@ -26,7 +27,6 @@ from briefing.facts.narrative.values import (
     WrongForm,
     check_relative_of_share,
     check_unit_named,
-    count_forms,
     difference_text,
     judgement,
     minus,

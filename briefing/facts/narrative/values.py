@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
 from briefing.danish import fmt
-from briefing.danish.units import SHARE_UNITS, Measure
+from briefing.danish.units import SHARE_UNITS, Measure, count_forms
 from briefing.load.phrasebook import Phrasebook
 
 
@@ -195,25 +195,10 @@ def shared_unit_list(texts: list[str], forms: tuple[str, str] | None = None) -> 
     return fmt.join_list(texts)
 
 
-def count_forms(unit: str) -> tuple[str, str] | None:
-    """The singular and plural a count unit is written with (('sanktion', 'sanktioner')); None for other units."""
-    from briefing.danish.units import COUNT_NOUNS
-
-    if unit in COUNT_NOUNS:
-        return COUNT_NOUNS[unit]
-    if "/" in unit:
-        singular, plural = unit.split("/", 1)
-        return singular, plural
-    return None
-
-
 def plural_unit(unit: str) -> str:
     """The plural a count unit is written with ('sanktioner', 'personer'); '' for other units."""
-    from briefing.danish.units import COUNT_NOUNS
-
-    if unit in COUNT_NOUNS:
-        return COUNT_NOUNS[unit][1]
-    return unit.split("/", 1)[1] if "/" in unit else ""
+    forms = count_forms(unit)
+    return forms[1] if forms else ""
 
 
 def with_about(text: str, about: str | None) -> str:
