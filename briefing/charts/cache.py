@@ -95,17 +95,17 @@ class ChartCache:
             sweep_leftovers(self.folder)
             sweep_leftovers(self.folder.parent)
 
+    def _files(self, key: str) -> tuple[Path, Path]:
+        """The picture and the file with its SHA-256."""
+        return self.folder / f"{key}.png", self.folder / f"{key}.sha256"
+
     def get(self, key: str) -> bytes | None:
-        path, digest = self.folder / f"{key}.png", self.folder / f"{key}.sha256"
+        path, digest = self._files(key)
         try:
             png = path.read_bytes()
         except OSError:
             return None
-        try:
-            expected = digest.read_text(encoding="ascii").strip()
-        except (OSError, ValueError):
-            expected = ""
-        if expected != hashlib.sha256(png).hexdigest() or not png_is_whole(png):
+        if _stored_digest(digest) != hashlib.sha256(png).hexdigest() or not png_is_whole(png):
             if self.writable:  # a reader leaves the repair (and its warning) to the next build
                 _damaged(self.output, path)
                 _damaged_quietly(digest)
@@ -117,7 +117,7 @@ class ChartCache:
         copy on disk is noted as damaged and written again."""
         if not self.writable:
             return
-        path, digest = self.folder / f"{key}.png", self.folder / f"{key}.sha256"
+        path, digest = self._files(key)
         try:
             held = path.read_bytes()
         except FileNotFoundError:
@@ -125,11 +125,7 @@ class ChartCache:
             return
         except OSError:
             held = None
-        try:
-            expected = digest.read_text(encoding="ascii").strip()
-        except (OSError, ValueError):
-            expected = ""
-        if held != png or expected != hashlib.sha256(png).hexdigest():
+        if held != png or _stored_digest(digest) != hashlib.sha256(png).hexdigest():
             _damaged(self.output, path)
             self.put(key, png)
 
@@ -182,6 +178,14 @@ class DrawnCharts:
 
 
 DRAWN = DrawnCharts()
+
+
+def _stored_digest(path: Path) -> str:
+    """The SHA-256 written beside a picture; '' when it cannot be read (the picture then counts as damaged)."""
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        return ""
 
 
 LEFTOVER_AGE = 600  # seconds: a temporary file this old belongs to no build still running
