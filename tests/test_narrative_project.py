@@ -4,27 +4,15 @@ key-figure tiles, the drejebog), read back from the built .pptx."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from briefing.cli import main
 
 from .deckdump import dump
+from .test_promises import _run as run  # `briefing ARGS` in the project folder
 
 REPO = Path(__file__).resolve().parent.parent
 NAME = "hedensted-beskaeftigelse"
-
-
-def run(project: Path, *args: str):
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
 
 
 # ---------------------------------------------------------------- forecast columns
