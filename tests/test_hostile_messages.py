@@ -14,12 +14,15 @@ from tests import hostile as h
 from tests.test_hostile import CASES
 
 LINK_OUT = "filen er en genvej (symlink), der peger ud af {}; kopiér filen ind i stedet"
+FOLDER_LINK_OUT = "mappen er en genvej (symlink), der peger ud af projektet; kopiér mappen ind i stedet"
 MESSAGES = {
     "theme-dotdot": "inputs/briefing.yaml:9:8: theme: ukendt tema '../../outside/tema': skriv kun filens navn i "
                     "themes/ uden mappe, '../', './' og '.yaml', fx 'tema'",
     "theme-symlink-out": "themes/ond.yaml: " + LINK_OUT.format("mappen"),
     "slide-symlink-out": "inputs/slides/formaal.yaml: " + LINK_OUT.format("projektet"),
     "table-symlink-out": "inputs/data/varighed.yaml: " + LINK_OUT.format("projektet"),
+    "slides-folder-symlink-out": "inputs/slides: " + FOLDER_LINK_OUT,
+    "data-folder-symlink-out": "inputs/data: " + FOLDER_LINK_OUT,
     "deck-symlink-out": "inputs/briefing.yaml: " + LINK_OUT.format("projektet"),
     "phrasebook-symlink-out": "narratives/phrasebook.yaml: " + LINK_OUT.format("projektet"),
     "logo-symlink-out": "themes/default.yaml:28:7: logo: logoet skal ligge i themes/-mappen (" + LINK_OUT.format("mappen") + ")",

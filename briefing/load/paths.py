@@ -13,6 +13,7 @@ from pathlib import Path, PureWindowsPath
 
 NOT_RELATIVE = "ingen '../' eller fulde stier"
 SYMLINK_OUT = "filen er en genvej (symlink), der peger ud af mappen; kopiér filen ind i stedet"
+FOLDER_LINK_OUT = "mappen er en genvej (symlink), der peger ud af projektet; kopiér mappen ind i stedet"
 _SEPARATORS = re.compile(r"[/\\]")
 
 
@@ -62,8 +63,23 @@ def plain_name_problem(name: str, folder: str) -> str | None:
 
 
 def escaping_files(files: list[Path], root: Path) -> tuple[list[Path], list[Path]]:
-    """Split files found in a project folder into those inside `root` and symlinks that lead out of it."""
+    """Split files found in a project folder into those inside `root` and symlinks that lead out of it.
+
+    A file that is no symlink lies where its folder lies, so only each folder and each symlink is resolved:
+    resolving every file of a 40-file project was a quarter of its load time."""
+    try:
+        base = Path(root).resolve()
+    except (OSError, RuntimeError):
+        return [], list(files)
+    folders: dict[Path, bool] = {}
     inside, out = [], []
     for path in files:
-        (inside if within(root, path) else out).append(path)
+        path = Path(path)
+        if path.is_symlink():
+            kept = within(base, path)
+        else:
+            if path.parent not in folders:
+                folders[path.parent] = within(base, path.parent)
+            kept = folders[path.parent]
+        (inside if kept else out).append(path)
     return inside, out

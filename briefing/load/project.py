@@ -12,7 +12,7 @@ from typing import Any
 
 from briefing.load.data import DataTable, load_table
 from briefing.errors import BriefingError, Location, Problem, Problems, known_list, suggest
-from briefing.load.paths import SYMLINK_OUT, escaping_files, plain_name_problem, within
+from briefing.load.paths import FOLDER_LINK_OUT, SYMLINK_OUT, escaping_files, plain_name_problem, within
 from briefing.load.source import SourceDoc, load_yaml
 from briefing.load.swap import name_swapper, swap_names
 from briefing.load.theme import PACKAGE_ROOT, Theme, load_collecting as _load, load_theme, yaml_files as _yaml_files
@@ -153,8 +153,12 @@ def load_project(inputs: Path, municipality: str | None = None, *, kinds: Mappin
 
 
 def _project_files(folder: Path, problems: Problems) -> list[Path]:
-    """The YAML files of inputs/slides/ or inputs/data/; a symlink leading out of the project is refused unread."""
-    inside, out = escaping_files(_yaml_files(folder), folder.parent.parent)
+    """The YAML files of inputs/slides/ or inputs/data/; a symlink leading out of the project is refused unread.
+    A folder that leads out is one refusal, not one for each of its files, and stops the load: none of them is read."""
+    root = folder.parent.parent
+    if folder.is_dir() and not within(root, folder):
+        raise BriefingError(Problem(FOLDER_LINK_OUT, Location(folder)))
+    inside, out = escaping_files(_yaml_files(folder), root)
     for path in out:
         problems.add(f"{SYMLINK_OUT.replace('mappen', 'projektet')}", Location(path))
     return inside
