@@ -115,8 +115,12 @@ def round_half_up(value: float | int | Decimal, decimals: int) -> Decimal:
     return rounded.copy_abs() if rounded.is_zero() else rounded
 
 
+@functools.lru_cache(maxsize=4096)  # babel's formatting is the dearest step of a table fit, which tries each cell often
 def _digits(amount: Decimal, decimals: int) -> str:
-    """Return the non-negative, already rounded ``amount`` laid out Danish style ("1.234,5")."""
+    """Return the non-negative, already rounded ``amount`` laid out Danish style ("1.234,5").
+
+    ``amount`` has exactly ``decimals`` places (round_half_up), so equal amounts are written alike and may share
+    one cached text."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     with localcontext() as ctx:
         ctx.prec = max(28, amount.adjusted() + decimals + 5)

@@ -33,6 +33,7 @@ MAX_DEPTH = 40
 PathKey = tuple[str | int, ...]
 
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_TEXT_TAG = "tag:yaml.org,2002:str"
 _NUMBER_START = re.compile(r"[+\-]?\d[\d.]*")  # the part before a comma of a number such as 3,6 or 1.234,5
 _DIGITS = re.compile(r"\d+")
 
@@ -101,7 +102,7 @@ def load_yaml(path: Path) -> SourceDoc:
     """Parse one YAML file into a SourceDoc, raising BriefingError with its place on failure."""
     text = read_text(path)
     try:
-        node = _compose(path, text)
+        node, may_unfold = _compose(path, text)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(path, exc) from None
     except yaml.YAMLError:
@@ -111,12 +112,13 @@ def load_yaml(path: Path) -> SourceDoc:
     if node is None:
         raise fail("filen er tom", Location(path, 1, 1))
     doc = SourceDoc(path, None)
-    _check_size(doc, node)
+    if may_unfold:
+        _check_size(doc, node)
     doc.data = _Converter(doc, text).convert(node, (), 0)
     return doc
 
 
-def _compose(path: Path, text: str) -> Node | None:
+def _compose(path: Path, text: str) -> tuple[Node | None, bool]:
     """The node tree, composed by libyaml where PyYAML has it (ten times faster). A document libyaml refuses
     is composed again by the pure-Python parser, whose error messages the Danish hints are written for.
 
@@ -124,22 +126,31 @@ def _compose(path: Path, text: str) -> Node | None:
     composes by recursion in C, PyYAML's composer by recursion in Python, but neither event parser recurses. A
     libyaml that refuses deep nesting itself (0.2.5, bundled with PyYAML 6.0.3 and later, stops at 1.000 flow
     levels, looking ahead of the events) makes the pure-Python count the place, so the message is the same with
-    any PyYAML, with or without libyaml."""
+    any PyYAML, with or without libyaml.
+
+    Also says whether the document may unfold past MAX_NODES values (it has aliases, or that many nodes), which
+    only then is worth the size count."""
     loader = getattr(yaml, "CSafeLoader", None)
     if loader is not None:
         try:
-            _refuse_deep_nesting(path, text, loader)
-            return yaml.compose(text, Loader=loader)
+            may_unfold = _refuse_deep_nesting(path, text, loader)
+            return yaml.compose(text, Loader=loader), may_unfold
         except yaml.YAMLError as exc:
             _refuse_deep_nesting_before(path, text, loader, exc)
-    _refuse_deep_nesting(path, text, yaml.SafeLoader)
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    may_unfold = _refuse_deep_nesting(path, text, yaml.SafeLoader)
+    return yaml.compose(text, Loader=yaml.SafeLoader), may_unfold
 
 
-def _refuse_deep_nesting(path: Path, text: str, loader) -> None:
-    """Refuse more than MAX_DEPTH nested lists and sections at the first one too deep, counted on the events."""
-    depth = 0
+def _refuse_deep_nesting(path: Path, text: str, loader) -> bool:
+    """Refuse more than MAX_DEPTH nested lists and sections at the first one too deep, counted on the events.
+    Returns whether the document may unfold past MAX_NODES values: each node is one event, and only an alias
+    (*navn) makes one node count more than once."""
+    depth = nodes = 0
+    aliases = False
     for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.NodeEvent):
+            nodes += 1
+            aliases = aliases or isinstance(event, yaml.AliasEvent)
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH + 1:  # the document's own section is depth 1; the converter counts it as 0
@@ -148,6 +159,7 @@ def _refuse_deep_nesting(path: Path, text: str, loader) -> None:
                            Location(path, mark.line + 1, mark.column + 1))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
+    return aliases or nodes > MAX_NODES
 
 
 def _refuse_deep_nesting_before(path: Path, text: str, loader, exc: yaml.YAMLError) -> None:
@@ -288,8 +300,8 @@ class _Converter:
             self._check_folded_item(node)
         if not node.style and node.tag in _NUMBER_TAGS:
             return Unquoted(node.value)  # read by the Danish number reader where a number is expected
-        try:
-            value = self.constructor.construct_object(node, deep=True)
+        try:  # a text is its node's value (what SafeConstructor returns, without its bookkeeping)
+            value = node.value if node.tag == _TEXT_TAG else self.constructor.construct_object(node, deep=True)
         except ConstructorError:
             raise self._tag_error(node) from None
         except (ValueError, OverflowError):
