@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -40,3 +41,25 @@ def seeded_project(project: Path, example_charts: Path) -> Path:
     the command line in a new process about something other than drawing (each would draw all 12 charts)."""
     shutil.copytree(example_charts, project / "output" / ".cache" / "charts")
     return project
+
+
+def example_part(root: Path, slides: list[str], tables: list[str]) -> Path:
+    """The example cut down to `slides` (each keeps its section; a section left without slides goes) and the data
+    `tables` (with their CSV files), every kept file byte for byte: for tests about one field in a few files, which
+    would otherwise read all 40 of the example's files in every case."""
+    shutil.copytree(REPO / "themes", root / "themes")
+    for folder, names in (("slides", slides), ("data", tables)):
+        (root / "inputs" / folder).mkdir(parents=True)
+        for name in names:
+            for path in (REPO / "inputs" / folder).glob(f"{name}.*"):
+                shutil.copy(path, root / "inputs" / folder)
+    deck = (REPO / "inputs" / "briefing.yaml").read_text(encoding="utf-8")
+    head, _, sections = deck.partition("\nsections:\n")
+    kept = []
+    for block in re.split(r"\n(?=  - )", sections.strip("\n")):
+        match = re.search(r"^ +slides: \[(.*)\]$", block, re.MULTILINE)
+        names = [name for name in match[1].split(", ") if name in slides]
+        if names:
+            kept.append(block[:match.start(1)] + ", ".join(names) + block[match.end(1):])
+    (root / "inputs" / "briefing.yaml").write_text(f"{head}\nsections:\n" + "\n".join(kept) + "\n", encoding="utf-8")
+    return root

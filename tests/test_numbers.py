@@ -25,6 +25,7 @@ from briefing.load.source import load_yaml
 from briefing.load.validate import validate
 from briefing.kinds.kpi import KpiSlide
 from briefing.spec.scenario import parse_change
+from tests.conftest import example_part
 
 # ---------------------------------------------------------------- the written forms
 
@@ -46,6 +47,16 @@ def split_message(key: str) -> str:
     return (f"kommaet i 3,6 deler værdien i to: inde i {{ }} skiller et komma felterne, så YAML læser '{key}: 3' og "
             f"et felt '6' uden værdi. Sæt tallet i anførselstegn, {{{key}: \"3,6\"}}, eller skriv feltet på sin egen "
             f"linje: {key}: 3,6")
+
+
+# ---------------------------------------------------------------- the project the fields stand in
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The example's slides and tables that hold the fields below, as the example has them."""
+    return example_part(tmp_path, ["formaal", "noegletal", "varighed", "sanktioner-scenarier"],
+                        ["aktivering-andel", "ydelsesmodtagere", "varighed", "udgift-scenarie"])
 
 
 # ---------------------------------------------------------------- the field families
