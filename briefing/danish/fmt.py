@@ -19,7 +19,8 @@ import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 __all__ = [
     "NBSP",
@@ -46,7 +47,7 @@ NBSP = "\u00a0"
 MINUS = "\u2212"  # true minus for charts and tables
 NO_BREAK_HYPHEN = "\u2011"  # inside a hyphenated name where text is laid out: "Høje‑Taastrup"
 
-_LOCALE = "da_DK"
+_LOCALE = Locale.parse("da_DK")  # parsed once: babel would parse the name again on every number
 
 _MONTHS = (
     "januar",
@@ -115,19 +116,19 @@ def round_half_up(value: float | int | Decimal, decimals: int) -> Decimal:
     return rounded.copy_abs() if rounded.is_zero() else rounded
 
 
-@functools.lru_cache(maxsize=4096)  # babel's formatting is the dearest step of a table fit, which tries each cell often
-def _digits(amount: Decimal, decimals: int) -> str:
-    """Return the non-negative, already rounded ``amount`` laid out Danish style ("1.234,5").
+@functools.lru_cache(maxsize=32)
+def _pattern(decimals: int) -> NumberPattern:
+    """babel's pattern for a number with `decimals` places ("#,##0.0"), parsed once for each number of places."""
+    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
 
-    ``amount`` has exactly ``decimals`` places (round_half_up), so equal amounts are written alike and may share
-    one cached text."""
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+
+def _digits(amount: Decimal, decimals: int) -> str:
+    """Return the non-negative, already rounded ``amount`` laid out Danish style ("1.234,5")."""
     with localcontext() as ctx:
         ctx.prec = max(28, amount.adjusted() + decimals + 5)
-        text = format_decimal(amount, format=pattern, locale=_LOCALE, group_separator=True)
+        text = _pattern(decimals).apply(amount, _LOCALE, group_separator=False)
     integer, _, fraction = text.partition(",")
-    integer = integer.replace(".", "")
-    # Enforce the house rule (groups of three from 1.000 on) whatever the CLDR data says.
+    # Groups of three from 1.000 on, by the house rule, whatever the CLDR data says about grouping.
     groups = [integer[max(0, end - 3) : end] for end in range(len(integer), 0, -3)]
     grouped = ".".join(reversed(groups))
     return f"{grouped},{fraction}" if fraction else grouped
