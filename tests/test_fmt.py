@@ -563,3 +563,16 @@ def test_keep_together_joins_units_periods_names_and_number_words_in_one_text():
 def test_a_negative_number_of_weeks_in_prose_has_a_hyphen_minus():
     assert fmt.weeks(-2.5) == "-2,5\xa0uger"
     assert fmt.weeks(-1, 0) == "-1\xa0uge"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3. kvt. 2021", "3.\xa0kvt. 2021"),  # a narrow header may break before the year, never inside "3. kvt."
+    ("Antal 3.\xa0kvt.\xa02021", "Antal 3.\xa0kvt. 2021"),  # a no-break space already there is loosened too
+    ("marts 2023", "marts 2023"),
+    ("november 2020 og 44,4 pct.", "november 2020 og 44,4\xa0pct."),  # the other rules still hold
+    ("4. kvt. 2018-3. kvt. 2019", "4.\xa0kvt.\xa02018-3.\xa0kvt.\xa02019"),  # a range stays whole: apart it is nonsense
+    ("1.-3. kvt. 2021", "1.-3.\xa0kvt.\xa02021"),
+    ("Høje-Taastrup 2021", "Høje\u2011Taastrup 2021"),
+])
+def test_a_period_may_break_before_its_year_in_a_narrow_header_except_in_a_range(text, expected):
+    assert fmt.keep_together(text, period_year=False) == expected

@@ -333,7 +333,6 @@ def _loosen(match: re.Match) -> str:
     return f"{match.group(1)}\u00a0" if in_range else f"{match.group(1)} "
 
 
-@functools.lru_cache(maxsize=16384)  # pure, and asked for the same cell texts at every size a table tries
 def keep_together(text: str, *, hyphens: bool = True, period_year: bool = True) -> str:
     """Return ``text`` with no-break spaces and hyphens where Danish typesetting forbids a line break.
 

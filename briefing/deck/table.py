@@ -89,6 +89,14 @@ def _pieces(text: str, header: bool, period_year: bool) -> tuple[str, ...]:
     return tuple(words(keep_together(text, period_year=period_year or not header)))
 
 
+@functools.lru_cache(maxsize=16384)
+def _kept(text: str) -> str:
+    """A cell's text as it will be set: asked for at every size and width a table tries."""
+    from briefing.danish.fmt import keep_together
+
+    return keep_together(text)
+
+
 @functools.lru_cache(maxsize=65536)
 def _cell_lines(text: str, width: float, size: float, header: bool, period_year: bool,
                 font: str) -> tuple[str, ...]:
@@ -108,7 +116,6 @@ def _column_widths(table: list[list[str]], numeric: list[bool], total: float, si
     """Widths that give every column at least its widest piece and share the rest by what each asks for
     (its cells on one line, its header on two); number columns alike where there is room. None when the pieces
     alone are wider than `total`."""
-    from briefing.danish.fmt import keep_together
     from briefing.danish.typeset import text_width_pt
 
     need, want = [], []
@@ -116,7 +123,7 @@ def _column_widths(table: list[list[str]], numeric: list[bool], total: float, si
         column = [(row[j], k == 0) for k, row in enumerate(table)]
         need.append(max(text_width_pt(p, size, h, font) for text, h in column for p in pieces(text, h, period_year)
                         or [""]) / 72 + PAD)
-        want.append(max(text_width_pt(keep_together(text), size, h, font) / (2 if h else 1) for text, h in column)
+        want.append(max(text_width_pt(_kept(text), size, h, font) / (2 if h else 1) for text, h in column)
                     / 72 + PAD)
         want[-1] = max(want[-1], need[-1])
     if sum(need) > total + 1e-9:
