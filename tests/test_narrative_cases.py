@@ -496,7 +496,7 @@ def test_every_number_in_a_comparison_is_a_shown_label_or_the_difference_of_two(
     names = ["Hedensted", "RAR Østjylland", "Hele landet", "Favrskov"][:len(values)]
     spec = {"unit": unit, "decimals": decimals, **({"scale": scale} if scale and unit == "kr." else {})}
     data = table([{"sted": n, "2021": v / 100} for n, v in zip(names, values)], **spec)
-    item = {"rule": "ekstremer", "noun": "andel"} if rule == "ekstremer" else {
+    item = {"rule": "ekstremer", "noun": "andel", "exclude": []} if rule == "ekstremer" else {
         "rule": "sammenligning", "benchmarks": names[1:], **({"form": "niveauer"} if rule == "niveauer" else {})}
     result = write_sentence(ITEM.validate_python(item), data, DECK, BOOK)
     if not isinstance(result, Sentence):

@@ -300,3 +300,35 @@ def test_the_combined_sentence_tells_each_direction_as_the_numbers_show_it(own, 
     else:
         expected = f"{words[0]} RAR Østjylland og {words[1]} hele landet"
     assert text == f"{alone} og ligger {expected}"
+
+
+# ---------------------------------------------------------------- found by a generated hunt (2026-12-02)
+
+TWELVE = {"Hedensted": 99_000, **{name: 50_000 + 1_000 * i for i, name in enumerate(
+    ["Favrskov", "Skanderborg", "Ringkøbing-Skjern", "Vejle", "Horsens", "Odder", "Syddjurs", "Norddjurs", "Silkeborg",
+     "Randers", "Viborg"])}}
+
+
+def test_a_place_past_the_tenth_is_counted_from_the_end_asked_for():
+    rows = places(**{"2021": TWELVE})
+    assert say(rows, rank("udgifter", direction="lavest"), unit="kr.") == \
+        "Hedensted er nr. 12 af 12 kommuner målt på udgifter"
+    assert say(rows, rank("udgifter", direction="højest"), unit="kr.") == \
+        "Hedensted har de højeste udgifter blandt de tolv kommuner"
+
+
+def test_a_shared_place_past_the_tenth_is_counted_from_the_end_asked_for():
+    values = {**{n: v - 70_000 for n, v in TWELVE.items()}, "Hedensted": 5, "Favrskov": 5, "Aarhus": -20, "Odense": -19}
+    rows = places(**{"2021": values})
+    assert say(rows, rank("udgifter", direction="lavest"), unit="kr.") == \
+        "Hedensted har delt 13.-plads af 14 kommuner målt på udgifter sammen med Favrskov"
+
+
+def test_the_extremes_leave_out_the_region_and_the_country_as_the_rank_does():
+    rows = places(**{"2021": {"Hedensted": 3.0, "Favrskov": 3.2, "Skanderborg": 3.1, "RAR Østjylland": 4.0,
+                              "Hele landet": 2.9}})
+    assert say(rows, {"rule": "ekstremer", "noun": "ledighed"}) == \
+        "Favrskov har den højeste ledighed (3,2\xa0pct.) og Hedensted den laveste (3,0\xa0pct.)"
+    assert say(rows, rank("ledighed")) == "Hedensted har den laveste ledighed blandt de tre kommuner"
+    assert say(rows, {"rule": "ekstremer", "noun": "ledighed", "exclude": []}) == \
+        "RAR Østjylland har den højeste ledighed (4,0\xa0pct.) og hele landet den laveste (2,9\xa0pct.)"

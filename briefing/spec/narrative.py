@@ -90,6 +90,8 @@ class ExtremesRule(RuleBase):
     rule: Literal["ekstremer"]
     column: str | None = _text("Talkolonnen (standard: den seneste periode).", default=None)
     noun: Text = _text("Målet i ubestemt form, fx 'andel'.")
+    exclude: list[Text] | None = _text("Rækker, der ikke er med (standard: region og hele landet, som i rangering).",
+                                       default=None)
     about: str | None = _text("Tilføjes sidst i sætningen, fx 'i 3. kvt. 2021'.", default=None)
 
 

@@ -259,10 +259,16 @@ def _category_values(item, table, deck, exclude: list[str], book=None) -> list[V
             for r in rows]
 
 
-def _rank(item: RankRule, table, deck, book):
+def _references(item, deck) -> list[str]:
+    """The rows a rank or the extremes leave out: those asked for, else the region and the country (a reference
+    is not one of the places compared, so 'the highest' and 'the second lowest' on one slide agree)."""
     default = [n for n in (deck.comparison.region, deck.comparison.country) if n]
+    return item.exclude if item.exclude is not None else default
+
+
+def _rank(item: RankRule, table, deck, book):
     subject = item.subject or deck.municipality
-    exclude = item.exclude if item.exclude is not None else default
+    exclude = _references(item, deck)
     # a reference it is compared with (a region, the country) is not ranked; a municipality named as one is, so
     # that 'næstflest ... og ligger under Esbjerg' holds together
     references = [b for b in item.benchmarks or [] if getattr(book.names.place(b), "kind", "") != "kommune"]
@@ -294,7 +300,8 @@ def _rank(item: RankRule, table, deck, book):
 
 
 def _extremes(item: ExtremesRule, table, deck, book):
-    return rules.extremes(_category_values(item, table, deck, [], book), book, noun=item.noun, about=item.about)
+    return rules.extremes(_category_values(item, table, deck, _references(item, deck), book), book, noun=item.noun,
+                          about=item.about)
 
 
 def _share(item: ShareRule, table, deck, book):
