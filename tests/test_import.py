@@ -290,3 +290,11 @@ def test_import_command_then_check_passes(project, monkeypatch):
     again = runner.invoke(main, ["import", str(source), "--name", "aktiverede"])
     assert again.exit_code == 1
     assert again.output.splitlines()[0].startswith("inputs/data/aktiverede.yaml: tabellen 'aktiverede' findes allerede")
+
+
+def test_a_point_before_three_digits_in_a_comma_separated_export_is_refused_at_its_cell(project):
+    source = _csv(project / "komma.csv", 'område,2024K3,2025K3\nAalborg,"4.812",5034\nHele landet,84310,1.5\n')
+    assert _error(source, project, name="ledige") == (
+        "komma.csv:2:2: 2024K3: '4.812' kan læses på to måder i en fil med komma mellem felterne (hvor punktum er "
+        "decimaltegn): skriv 4812 uden tusindtalspunktum, eller gem filen med semikolon mellem felterne (i Excel: "
+        "'CSV (semikolonsepareret)'), så punktum læses som tusindtalspunktum")

@@ -394,3 +394,23 @@ def test_rows_that_do_not_fit_their_columns_are_told_row_by_row(tmp_path, spec, 
 
 def test_a_table_without_rows_at_all_is_told_at_the_rows_field(tmp_path):
     assert _messages(tmp_path, YAML_SPEC + "rows: []\n") == ["t.yaml:3:7: tabellen har ingen talkolonner"]
+
+
+AMBIGUOUS = ("'{0}' kan læses på to måder i en fil med komma mellem felterne (hvor punktum er decimaltegn): skriv {1} "
+             "uden tusindtalspunktum, eller gem filen med semikolon mellem felterne (i Excel: 'CSV "
+             "(semikolonsepareret)'), så punktum læses som tusindtalspunktum")
+
+
+def test_a_point_before_three_digits_in_a_comma_separated_csv_is_refused_not_read_as_a_decimal(tmp_path):
+    """'4.812' is forty-eight hundred and twelve in every other file; where the point is the decimal sign it could
+    be 4,812 too, so it is refused at its cell rather than read either way."""
+    _csv(tmp_path, 'sted,2024K3,2025K3\nAalborg,"4.812",1.5\nHele landet,-84.310,"1,234.5"\nRAR,0.500,11420\n')
+    assert _messages(tmp_path, CSV_SPEC) == [
+        "t.csv:2:2: 2024K3: " + AMBIGUOUS.format("4.812", "4812"),
+        "t.csv:3:2: 2024K3: " + AMBIGUOUS.format("-84.310", "-84310"),
+    ]
+
+
+def test_a_comma_separated_csv_reads_decimal_points_and_comma_thousands(tmp_path):
+    _csv(tmp_path, 'sted,2024K3,2025K3\nAalborg,1.5,"1,234.5"\nRAR,0.500,11420\n')
+    assert [row.values for row in _table(tmp_path, CSV_SPEC).rows] == [(1.5, 1234.5), (0.5, 11420.0)]

@@ -41,6 +41,20 @@ _POINT_DECIMAL = re.compile(r"^([+\-−]?)(\d*)\.(\d*)$")
 _SEXAGESIMAL = re.compile(r"^[+\-−]?\d+(:[0-5]?\d)+(\.\d*)?$")
 
 
+_POINT_THOUSANDS = re.compile(r"[+\-−]?[1-9]\d{0,2}(\.\d{3})+")
+
+
+def point_thousands_problem(text: str) -> str | None:
+    """In a file whose decimal sign is a point (a CSV with ',' between its fields), '4.812' may be the Danish
+    forty-eight hundred and twelve or 4,812: the reason it is refused, or None for any other text."""
+    cleaned = str(text).strip()
+    if not _POINT_THOUSANDS.fullmatch(cleaned):
+        return None
+    return (f"'{cleaned}' kan læses på to måder i en fil med komma mellem felterne (hvor punktum er decimaltegn): "
+            f"skriv {cleaned.replace('.', '')} uden tusindtalspunktum, eller gem filen med semikolon mellem felterne "
+            "(i Excel: 'CSV (semikolonsepareret)'), så punktum læses som tusindtalspunktum")
+
+
 def read_number(text: str, *, missing: bool = False) -> float | None:
     """The number in `text` as a Danish reader reads it; raise ValueError with a Danish message.
 

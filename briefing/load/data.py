@@ -241,10 +241,17 @@ def _read_csv(path: Path) -> tuple[list[str], list[list[Cell]]]:
     return header, [[(v, raw if decimal == "," else _to_comma(raw), loc) for v, raw, loc in row] for row in cells]
 
 
+class _Ambiguous(str):
+    """A cell such as '4.812' in a CSV whose decimal sign is a point: refused where a number is read."""
+
+
 def _to_comma(raw: str | None) -> str | None:
-    """Rewrite a decimal-point number ('1,234.5') into the Danish form ('1.234,5') for one parser."""
+    """Rewrite a decimal-point number ('1,234.5') into the Danish form ('1.234,5') for one parser; a number that
+    could be either ('4.812') is kept as written, to be refused (numbers.point_thousands_problem)."""
     if raw is None:
         return None
+    if numbers.point_thousands_problem(raw):
+        return _Ambiguous(raw)
     return raw.translate(str.maketrans({",": ".", ".": ","}))
 
 
@@ -313,6 +320,8 @@ def parse_cell(value: Any, raw: str | None) -> float | None:
         if not math.isfinite(value):
             raise ValueError(f"'{value}' er ikke et gyldigt tal")
         return float(value)
+    if isinstance(raw, _Ambiguous):
+        raise ValueError(numbers.point_thousands_problem(raw))
     return numbers.read_number(raw if raw is not None else str(value), missing=True)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 
-from briefing.danish import fmt
+from briefing.danish import fmt, numbers
 from briefing.load.grid import Cell, Grid
 from briefing.load.data import MAX_COLUMNS, MAX_ROWS, parse_cell
 from briefing.errors import BriefingError, Location, Problem
@@ -324,6 +324,10 @@ def _rows(body: Grid, start: int, value_names: list[str], decimal: str, unit: st
         values = []
         for cell, name in zip(row[start:], value_names):
             try:
+                ambiguous = numbers.point_thousands_problem(cell.value) if decimal == "." and isinstance(
+                    cell.value, str) else None
+                if ambiguous:
+                    raise ValueError(ambiguous)
                 number = _parse_value(cell.value, decimal)
             except ValueError as exc:
                 problems.append(Problem(str(exc), cell.location, name))
