@@ -194,3 +194,22 @@ def test_the_example_types_no_number_that_stands_in_its_tables():
 
     project = load(REPO / "inputs")
     assert [p.message for e in project.slides.values() for p in typed_numbers(e, project.tables)] == []
+
+
+def test_a_reference_to_a_table_in_mio_kr_is_written_in_mio_kr_with_its_decimals(tmp_path):
+    """As the table's cells and the chart's labels show it: 1.234,5 mio. kr., not 1,2 mia. kr."""
+    from briefing.load.data import load_table
+    from briefing.load.source import load_yaml
+    from briefing.load.validate import validate
+    from briefing.spec.models import TableSpec
+
+    path = tmp_path / "udgifter.yaml"
+    path.write_text("title: Udgifter\nsource: Jobindsats.dk\nunit: kr.\nscale: mio.\ndecimals: 1\nrows:\n"
+                    "  - ydelse: Sygedagpenge\n    2024: 1.234.500.000\n  - ydelse: Ledighedsydelse\n    2024: 980.000\n",
+                    encoding="utf-8")
+    doc = load_yaml(path)
+    spec, problems = validate(TableSpec, doc)
+    assert problems == []
+    tables = {"udgifter": load_table("udgifter", spec, doc, tmp_path)}
+    assert expand("fra {udgifter | Sygedagpenge} og {udgifter | Ledighedsydelse}", tables) == \
+        "fra 1.234,5\xa0mio.\xa0kr. og 1,0\xa0mio.\xa0kr."

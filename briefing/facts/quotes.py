@@ -84,7 +84,9 @@ def resolve(reference: str, tables: dict[str, DataTable], offset: int = 0) -> Qu
     if value is None:
         raise QuoteError(f"tallet mangler i '{name}' for '{row_text}', {label} (tom celle eller under "
                          "diskretionsgrænsen); skriv teksten uden tallet", offset)
-    return Quote(name, row_text, table.value_columns[column].name, value, prose_value(value, table.unit, table.decimals),
+    # a table in mio. kr. is quoted in mio. kr. with its decimals, as its cells and chart labels show it
+    text = table.measure.prose(value) if table.measure.scale else prose_value(value, table.unit, table.decimals)
+    return Quote(name, row_text, table.value_columns[column].name, value, text,
                  table.spec.source, shown.period.short if shown.period else table.period_text, label)
 
 
