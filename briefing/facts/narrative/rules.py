@@ -237,16 +237,25 @@ def target(value: Value, goal: float, book: Phrasebook, *, better: str = "højer
     skipped = missing(rule, [value])
     if skipped:
         return skipped
-    # a whole goal is written whole ('80 pct.'), unless the table shows mio. kr.: 1.500.000 is '1,5 mio. kr.'
-    goal_decimals = 0 if float(goal).is_integer() and not value.scale else value.decimals
+    # The goal is written as the user wrote it ('80 pct.', '75,5 pct.', '29,05 pct.'), never rounded to the table's
+    # decimals: 75,5 shown as 76 would make 75,6 look as if it met a ceiling of 75,5. A table in mio. kr. writes the
+    # goal in mio. kr. with its own decimals: 1.500.000 is '1,5 mio. kr.'.
+    goal_decimals = value.decimals if value.scale else _places(goal)
     goal_value = Value(value.label, float(goal), value.unit, goal_decimals, scale=value.scale, noun=value.noun)
     goal_shown = goal_value.shown
     reached = value.shown >= goal_shown if better != "lavere" else value.shown <= goal_shown
     gap = minus(goal_shown, value.shown).copy_abs()
     values = dict(target=value_text(goal_value, book), value=value_text(value, book),
-                  gap=difference_text(gap, value.unit, value.decimals, book, value.scale, value.noun))
+                  gap=difference_text(gap, value.unit, max(value.decimals, goal_decimals), book, value.scale,
+                                      value.noun))
     return Sentence(book.render(rule, "nået" if reached else "ikke_nået", **values), rule, (value,),
                     {"mangler": 0.0 if reached else float(gap)})
+
+
+def _places(number: float) -> int:
+    """The decimals a number was written with: 80 → 0, 75.5 → 1, 29.05 → 2 (floats by their shortest repr)."""
+    exponent = Decimal(repr(float(number))).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 # ---------------------------------------------------------------- scenarios
