@@ -268,3 +268,14 @@ def test_a_difference_is_taken_between_the_values_as_shown_at_the_rows_decimals(
     assert shown_difference(result, "Strammere", "I dag") == pytest.approx(240_000)  # 1,24 - 1,00 mio.
     result = EconomyResult("X", "timer", None, "lavere", None, None, {"I dag": Outcome(10.4), "Strammere": Outcome(12.6)})
     assert shown_difference(result, "Strammere", "I dag") == 3.0  # 13 - 10
+
+
+def test_money_where_more_is_better_is_more_or_less_money_as_the_table_shows_it():
+    """A refund is 'mere'/'mindre' money in its scale, never '1.250.000 flere'; the amount is the table's difference
+    (1,56 → 2,81 is 1,25, not rounded again to 1,30)."""
+    spec = _spec(economy=[{"label": "Refusion", "formula": "sanktioner * fradrag * 1.5625", "unit": "kr.",
+                           "better": "højere", "decimals": 2, "per": "om året", "phrase": "i refusion"}], quality=[])
+    strammere, lempeligere = (s.text for s in summaries(compute(spec), ["Strammere", "Lempeligere"], BOOK))
+    assert strammere == f"En strammere praksis giver ca. 1,25{NB}mio.{NB}kr. mere om året i refusion"
+    assert lempeligere == f"Lempeligere giver ca. 0,78{NB}mio.{NB}kr. mindre om året i refusion"
+    assert [c.text for c in table_cells(compute(spec))[1][0]] == [f"Refusion (mio.{NB}kr. om året)", "0,78", "1,56", "2,81"]

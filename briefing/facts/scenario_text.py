@@ -118,9 +118,14 @@ def effects(model: ScenarioModel, name: str) -> list[Effect]:
             continue
         good = diff < 0 if result.better == "lavere" else diff > 0
         label = result.phrase or result.label[:1].lower() + result.label[1:]
-        if result.unit == "kr." and result.better == "lavere":
-            amount = quantity_text(_about(abs(diff)), result.unit, result.decimals, magnitude=row_magnitude(result))
-            found.append(Effect("sparer" if diff < 0 else "koster", label, amount, result.per or "", good))
+        if result.unit == "kr.":
+            # the difference as the table shows it (its scale and decimals), so sentence and cell agree
+            amount = quantity_text(abs(diff), result.unit, result.decimals, magnitude=row_magnitude(result))
+            if result.better == "lavere":  # a cost is saved or added
+                kind = "sparer" if diff < 0 else "koster"
+            else:  # money where more is better (refusion, sparede ydelser) is more or less money, never 'flere'
+                kind = "giver_mere" if diff > 0 else "giver_mindre"
+            found.append(Effect(kind, label, amount, result.per or "", good))
         else:
             amount = fmt.number(abs(diff), result.decimals or 0)
             # A count where more is better (borgere i job) is gained or lost; one where less is better (timer) is
@@ -140,16 +145,6 @@ def effects(model: ScenarioModel, name: str) -> list[Effect]:
     if worse:
         found.append(Effect("svækker", fmt.join_list(worse), good=False))
     return found
-
-
-def _about(amount: float) -> float:
-    """Round to two significant digits: a sentence saying 'ca.' should not carry kroner and øre."""
-    if amount == 0:
-        return 0.0
-    from math import floor, log10
-
-    step = 10 ** (floor(log10(abs(amount))) - 1)
-    return float(fmt.round_half_up(amount / step, 0)) * step
 
 
 def facts(model: ScenarioModel, name: str, names=None) -> list[Value]:

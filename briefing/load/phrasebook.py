@@ -64,7 +64,8 @@ RULES: dict[str, dict[str, set[str]]] = {
     "scenarie": {
         "opsummering": {"scenario", "effects"},
         **{name: {"amount", "label", "per"}
-           for name in ("sparer", "koster", "flere", "færre", "giver_flere", "giver_færre")},
+           for name in ("sparer", "koster", "flere", "færre", "giver_flere", "giver_færre", "giver_mere",
+                        "giver_mindre")},
         "styrker": {"label"},
         "svækker": {"label"},
     },
@@ -74,7 +75,8 @@ RULES: dict[str, dict[str, set[str]]] = {
 # Variants added after the first edition: a project's own phrasebook written before them takes the shipped wording.
 LATER = {"rangering": ("bundet", "bundet_delt", "tælleord", "tælleord_delt", "med_sammenligning", "ret_over", "ret_under", "ret_niveau",
                        "ret_over_flere", "ret_under_flere", "ret_niveau_flere"),
-         "ekstremer": ("bundet_højest_lavest",), "sammenligning": ("relativ_flere", "relativ_færre")}
+         "ekstremer": ("bundet_højest_lavest",), "sammenligning": ("relativ_flere", "relativ_færre"),
+         "scenarie": ("giver_mere", "giver_mindre")}
 
 
 @dataclass(frozen=True)
