@@ -323,15 +323,20 @@ YEARS = [str(y) for y in range(2014, 2022)]
 
 @PROPERTY
 @given(values=st.lists(st.integers(0, 1000).map(lambda n: n / 10), min_size=2, max_size=6), order=st.randoms(),
-       form=st.sampled_from(["fra_til", "med"]), relative=st.booleans())
+       form=st.sampled_from(["fra_til", "med", None]), relative=st.booleans())
 def test_direction_word_agrees_with_time_order_for_any_column_order(values, order, form, relative):
     years = YEARS[:len(values)]
     columns = list(zip(years, values))
     order.shuffle(columns)
-    item = {**CHANGE, "measure": "antallet", "form": form, "relative": relative}
+    item = {**CHANGE, "measure": "antallet", "relative": relative, **({"form": form} if form else {})}
     first, last = values[0], values[-1]
-    result = write_sentence(ITEM.validate_python(item), table([{"ydelse": "I alt", **dict(columns)}], "antal",
-                                                              decimals=1), DECK, BOOK)
+    rows = table([{"ydelse": "I alt", **dict(columns)}], "antal", decimals=1)
+    if relative and form == "fra_til":  # a change in per cent has no 'fra ... til' wording: refused at 'form'
+        with pytest.raises(RuleInputError, match="'relative' giver ændringen i procent"):
+            write_sentence(ITEM.validate_python(item), rows, DECK, BOOK)
+        return
+    form = "med" if relative else form or "fra_til"
+    result = write_sentence(ITEM.validate_python(item), rows, DECK, BOOK)
     if relative and first == 0 and last != 0 and form == "med":
         assert result.reason == f"den relative ændring kan ikke beregnes, fordi {years[0]} er 0"
         return
@@ -507,3 +512,18 @@ def test_every_number_in_a_comparison_is_a_shown_label_or_the_difference_of_two(
     allowed = {abs(x) for x in labels} | {abs(a - b) for a in labels for b in labels}
     found = [abs(n) for n in _numbers(result.text)]
     assert all(n in allowed for n in found), (result.text, labels)
+
+
+def test_a_relative_change_is_told_with_med_even_when_form_is_not_written():
+    rows = [{"ydelse": "I alt", "2019": 200, "2021": 191}]
+    assert say(rows, {**CHANGE, "measure": "antallet", "relative": "ja"}, unit="personer") == \
+        say(rows, {**MED, "measure": "antallet", "relative": "ja"}, unit="personer")
+
+
+def test_a_relative_change_asked_for_with_fra_til_is_refused_at_form():
+    rows = [{"ydelse": "I alt", "2019": 200, "2021": 191}]
+    with pytest.raises(RuleInputError) as caught:
+        say(rows, {**CHANGE, "measure": "antallet", "relative": "ja", "form": "fra_til"}, unit="personer")
+    assert (caught.value.message, caught.value.field) == (
+        "'relative' giver ændringen i procent ('faldet med 12 pct.'), og den står kun i 'form: med'; skriv "
+        "'form: med' eller slet 'relative'", "form")

@@ -59,7 +59,8 @@ class ChangeRule(RuleBase):
     end: str | None = _text("Sidste periode (standard: den sidste periodekolonne).", default=None)
     form: Literal["fra_til", "med"] = _text("'fra_til': fra 62,5 til 73,6 pct.; 'med': steget med 11,1 pct.point.", default="fra_til")
     threshold: Number | None = _text("Ændringer op til denne størrelse kaldes 'stort set uændret'.", default=None, ge=0)
-    relative: Relative = _text("Ændringen i procent (fx 'faldet med 12 pct.') (ja/nej; 'rate' for en andel).",
+    relative: Relative = _text("Ændringen i procent (fx 'faldet med 12 pct.') (ja/nej; 'rate' for en andel); "
+                               "fortælles altid med 'form: med'.",
                                default=False)
     relative_decimals: RelativeDecimals | None = _text("Decimaler i den relative ændring (standard: 1 under 10 pct.).",
                                                        default=None)

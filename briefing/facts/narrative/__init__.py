@@ -246,7 +246,13 @@ def _change(item: ChangeRule, table, deck, book):
         context = _context(table, row, deck=deck, book=book)
         pairs.append(tuple(_value(table, row, i, table.value_columns[i].label, context) for i in (start, end)))
     against = pairs[1] if len(pairs) > 1 else None
-    return rules.change(*pairs[0], item.measure, book, form=item.form, threshold=item.threshold,
+    form = item.form
+    if item.relative and "form" in item.model_fields_set and form == "fra_til":
+        raise RuleInputError("'relative' giver ændringen i procent ('faldet med 12 pct.'), og den står kun i "
+                             "'form: med'; skriv 'form: med' eller slet 'relative'", "form")
+    if item.relative:  # a change in per cent is only ever told 'med' (fra ... til ... has no room for it)
+        form = "med"
+    return rules.change(*pairs[0], item.measure, book, form=form, threshold=item.threshold,
                         relative=item.relative, relative_decimals=item.relative_decimals, against=against,
                         against_label=running(item.benchmark, table, deck, book) if item.benchmark else "")
 
