@@ -414,3 +414,16 @@ def test_a_point_before_three_digits_in_a_comma_separated_csv_is_refused_not_rea
 def test_a_comma_separated_csv_reads_decimal_points_and_comma_thousands(tmp_path):
     _csv(tmp_path, 'sted,2024K3,2025K3\nAalborg,1.5,"1,234.5"\nRAR,0.500,11420\n')
     assert [row.values for row in _table(tmp_path, CSV_SPEC).rows] == [(1.5, 1234.5), (0.5, 11420.0)]
+
+
+def test_a_cell_formatted_as_per_cent_is_the_share_the_sheet_shows(tmp_path):
+    """Excel keeps 76,3 % as 0.763: the table holds 76,3 (as the import and every other file write it), not 0,763."""
+    path = _xlsx(tmp_path / "t.xlsx", {"Ark": [["målgruppe", "2019K3", "2021K3"], ["Jobparat", 0.444, 0.806],
+                                              ["Aktivitetsparat", 0.5, 31.5]]})
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    for cell in ("B2", "C2", "B3"):
+        book["Ark"][cell].number_format = "0.0%"
+    book.save(path)
+    assert [row.values for row in _table(tmp_path, SPEC + "unit: pct.\n").rows] == [(44.4, 80.6), (50.0, 31.5)]

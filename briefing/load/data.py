@@ -11,6 +11,7 @@ import io
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -272,11 +273,12 @@ def _read_xlsx(path: Path, sheet: str | None, doc: SourceDoc) -> tuple[list[str]
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise BriefingError(Problem(f"arket '{sheet}' findes ikke (findes: {known_list(book.sheetnames)})", doc.location(("sheet",)), "sheet"))
-        readers = [(workbook[sheet] if sheet else workbook.worksheets[0]).iter_rows(values_only=True)
-                   for workbook in (book, formulas)]
+        readers = [(workbook[sheet] if sheet else workbook.worksheets[0]).iter_rows(values_only=values)
+                   for workbook, values in ((book, False), (formulas, True))]
         header: list[str] | None = None
         cells: list[list[Cell]] = []
-        for row_no, (record, raw) in enumerate(zip(*readers), start=1):
+        for row_no, (shown, raw) in enumerate(zip(*readers), start=1):
+            record = tuple(percent_value(c.value, getattr(c, "number_format", None)) for c in shown)
             _refuse_unsaved_formulas(path, row_no, record, raw)
             if not any(v is not None and str(v).strip() for v in record):
                 continue
@@ -297,6 +299,14 @@ def _read_xlsx(path: Path, sheet: str | None, doc: SourceDoc) -> tuple[list[str]
     if header is None:
         raise BriefingError(Problem("arket er tomt", Location(path, 1, 1)))
     return header, cells
+
+
+def percent_value(value: Any, number_format: str | None) -> Any:
+    """A number cell formatted as per cent holds the fraction (0.763 shown as 76,3 %): the share is 76.3, as the
+    sheet shows it and as every other table writes it."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (number_format or ""):
+        return float(Decimal(repr(value)) * 100) if isinstance(value, float) else value * 100
+    return value
 
 
 def _refuse_unsaved_formulas(path: Path, row_no: int, record: tuple, raw: tuple) -> None:

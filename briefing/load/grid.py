@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing.danish import fmt
 from briefing.errors import BriefingError, Location, Problem
-from briefing.load.data import MAX_ROWS
+from briefing.load.data import MAX_ROWS, percent_value
 from briefing.load.source import MAX_FILE_BYTES
 SUFFIXES = (".csv", ".xlsx")
 
@@ -120,10 +120,7 @@ def _xlsx_value(cell) -> Any:
     value = cell.value
     if isinstance(value, str):
         value = value.strip() or None
-    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if is_number and "%" in (getattr(cell, "number_format", "") or ""):
-        return value * 100
-    return value
+    return percent_value(value, getattr(cell, "number_format", None))
 
 
 def _trim(grid: Grid, path: Path) -> Grid:
