@@ -31,6 +31,7 @@ from tests.conftest import example_part
 
 READ = {  # written form -> the number it is
     "40.000": 40000, '"40.000"': 40000, "4.800": 4800, "1.234,5": 1234.5, "6,5": 6.5, "-4,5": -4.5,
+    '!!int "017"': 17, '!!float "1.000"': 1000,  # a YAML tag does not make YAML the reader (it read 15 and 1,0)
 }
 REFUSED = {  # written form -> the message, the same in every file
     "57.8": "'57.8': brug decimalkomma, fx 57,8 (punktum bruges til tusinder)",
@@ -39,6 +40,7 @@ REFUSED = {  # written form -> the message, the same in every file
     "1e309": "'1e309': skriv tallet ud med cifre (ingen e-notation), fx 1.000.000",
     "0x10": "'0x10': skriv tallet med almindelige cifre 0-9 (ikke hexadecimalt, oktalt eller binært)",
     "1_000": "'1_000': understregning er ikke tilladt i et tal; skriv tusinder med punktum, fx 1.000",
+    '!!float "57.8"': "'57.8': brug decimalkomma, fx 57,8 (punktum bruges til tusinder)",
 }
 FLOW = "{3,6}"  # stands for: 3,6 written inside a { } mapping
 

@@ -298,7 +298,7 @@ class _Converter:
         if path is not None and not node.style:  # plain: None from PyYAML's parser, '' from libyaml's
             self.doc.raw[path] = node.value
             self._check_folded_item(node)
-        if not node.style and node.tag in _NUMBER_TAGS:
+        if node.tag in _NUMBER_TAGS:  # plain, or quoted with a tag (!!int "017"): its text, never YAML's reading
             return Unquoted(node.value)  # read by the Danish number reader where a number is expected
         try:  # a text is its node's value (what SafeConstructor returns, without its bookkeeping)
             value = node.value if node.tag == _TEXT_TAG else self.constructor.construct_object(node, deep=True)
