@@ -279,3 +279,19 @@ def test_money_where_more_is_better_is_more_or_less_money_as_the_table_shows_it(
     assert strammere == f"En strammere praksis giver ca. 1,25{NB}mio.{NB}kr. mere om året i refusion"
     assert lempeligere == f"Lempeligere giver ca. 0,78{NB}mio.{NB}kr. mindre om året i refusion"
     assert [c.text for c in table_cells(compute(spec))[1][0]] == [f"Refusion (mio.{NB}kr. om året)", "0,78", "1,56", "2,81"]
+
+
+@pytest.mark.parametrize("text", ["--40 %", "- -40 %", "+-40 %", "−-40 %", "+ +40 pct."])
+def test_a_change_with_two_signs_is_refused_not_turned_around(text):
+    from briefing.spec.scenario import parse_change
+
+    with pytest.raises(ValueError) as caught:
+        parse_change(text)
+    assert str(caught.value) == f"'{text}' har to fortegn; skriv ét, fx '-40 %' eller '+40 %'"
+
+
+def test_a_change_with_one_sign_keeps_it():
+    from briefing.spec.scenario import parse_change
+
+    assert [parse_change(t) for t in ("-40 %", "+40 %", "− 12,5 %")] == [
+        ("relative", -0.4), ("relative", 0.4), ("relative", -0.125)]

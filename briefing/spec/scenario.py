@@ -50,6 +50,8 @@ def parse_change(text: str | float) -> tuple[str, float]:
         return "absolute", float(text)
     match = _CHANGE.match(text)
     if match:
+        if match.group(2)[:1] in "+-−":  # '--40 %' would be read as +40 %
+            raise ValueError(f"'{text.strip()}' har to fortegn; skriv ét, fx '-40 %' eller '+40 %'")
         sign = -1 if match.group(1) in "-−" else 1
         return "relative", sign * _read(match.group(2)) / 100
     if _PERCENT.search(text):
