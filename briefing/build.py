@@ -52,6 +52,8 @@ def build(inputs: Path, output: Path | None = None, *, write: bool = True, stric
     chart workers earlier passes them in `workers`. They are stopped when the build ends, however it ends. When
     LibreOffice cannot make the PDF, that is a warning and the deck still stands.
     """
+    if output is not None and write:
+        _check_output(Path(inputs), Path(output))
     options = BuildOptions(output, write, strict, municipality, cache, parallel, pdf, kinds)
     started = time.perf_counter()
     try:
@@ -60,6 +62,26 @@ def build(inputs: Path, output: Path | None = None, *, write: bool = True, stric
         if workers is not None:
             workers.close()
     return add_pdf(result) if pdf and result.path is not None else result
+
+
+SOURCE_FOLDERS = ("inputs", "themes", "narratives")  # what a deck is built from, never written over by it
+
+
+def _check_output(inputs: Path, output: Path) -> None:
+    """The deck goes to a .pptx file outside the folders it is built from: '--output inputs/briefing.yaml' would
+    replace the deck's own file with the deck (and put its fact list and guide beside it)."""
+    if output.suffix.lower() != ".pptx":
+        raise BriefingError(Problem(f"præsentationen skal gemmes som en .pptx-fil, ikke '{output.name}'; "
+                                    "skriv fx output/navn.pptx", field="--output"))
+    try:
+        target = output.resolve()
+        root = inputs.resolve().parent
+    except (OSError, RuntimeError):
+        return  # the write itself reports a path that cannot be resolved
+    for folder in SOURCE_FOLDERS:
+        if (root / folder) in target.parents:
+            raise BriefingError(Problem(f"'{output}' ligger i projektets {folder}/-mappe, som præsentationen bygges "
+                                        "af; vælg en fil uden for den, fx output/navn.pptx", field="--output"))
 
 
 def load(inputs: Path, municipality: str | None = None, kinds: Mapping[str, SlideKind] | None = None) -> Project:

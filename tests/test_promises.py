@@ -99,6 +99,24 @@ def test_a_deck_that_cannot_be_replaced_says_it_may_be_open_in_powerpoint(projec
 
 # ---------------------------------------------------------------- build options through the CLI
 
+@pytest.mark.parametrize("target, message", [
+    ("inputs/briefing.yaml", "præsentationen skal gemmes som en .pptx-fil, ikke 'briefing.yaml'; skriv fx "
+                             "output/navn.pptx"),
+    ("output/hedensted-beskaeftigelse-fakta.csv", "præsentationen skal gemmes som en .pptx-fil, ikke "
+                                                  "'hedensted-beskaeftigelse-fakta.csv'; skriv fx output/navn.pptx"),
+    ("inputs/data/x.pptx", "'inputs/data/x.pptx' ligger i projektets inputs/-mappe, som præsentationen bygges af; "
+                           "vælg en fil uden for den, fx output/navn.pptx"),
+    ("themes/skabelon.PPTX", "'themes/skabelon.PPTX' ligger i projektets themes/-mappe, som præsentationen bygges "
+                             "af; vælg en fil uden for den, fx output/navn.pptx"),
+])
+def test_build_output_never_writes_over_the_files_the_deck_is_built_from(project, target, message):
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    result = _run(project, "build", "--output", target)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == f"--output: {message}"
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+
+
 def test_build_output_writes_the_deck_where_asked(project):
     result = _run(project, "build", "--output", "andet/min.pptx")
     assert result.exit_code == 0, result.output
