@@ -22,6 +22,8 @@ MESSAGES = {
     "slide-symlink-out": "inputs/slides/formaal.yaml: " + LINK_OUT.format("projektet"),
     "table-symlink-out": "inputs/data/varighed.yaml: " + LINK_OUT.format("projektet"),
     "slides-folder-symlink-out": "inputs/slides: " + FOLDER_LINK_OUT,
+    "table-yaml-and-yml": "inputs/data/varighed.yml: to filer hedder 'varighed' (varighed.yaml og varighed.yml); "
+                          "slet eller omdøb den ene, så det er klart, hvilken der gælder",
     "data-folder-symlink-out": "inputs/data: " + FOLDER_LINK_OUT,
     "deck-symlink-out": "inputs/briefing.yaml: " + LINK_OUT.format("projektet"),
     "phrasebook-symlink-out": "narratives/phrasebook.yaml: " + LINK_OUT.format("projektet"),

@@ -161,7 +161,21 @@ def _project_files(folder: Path, problems: Problems) -> list[Path]:
     inside, out = escaping_files(_yaml_files(folder), root)
     for path in out:
         problems.add(f"{SYMLINK_OUT.replace('mappen', 'projektet')}", Location(path))
-    return inside
+    return _one_per_name(inside, problems)
+
+
+def _one_per_name(files: list[Path], problems: Problems) -> list[Path]:
+    """A slide or table is named by its file's name without '.yaml': 'varighed.yaml' beside 'varighed.yml' would
+    let one silently replace the other, so both are refused."""
+    by_name: dict[str, list[Path]] = {}
+    for path in files:
+        by_name.setdefault(path.stem, []).append(path)
+    for name, paths in by_name.items():
+        if len(paths) > 1:
+            for path in paths[1:]:
+                problems.add(f"to filer hedder '{name}' ({' og '.join(p.name for p in paths)}); slet eller omdøb den "
+                             "ene, så det er klart, hvilken der gælder", Location(path))
+    return [paths[0] for paths in by_name.values() if len(paths) == 1]
 
 
 def _sound(project: Project, problems: Problems) -> Project:
