@@ -332,3 +332,20 @@ def test_the_extremes_leave_out_the_region_and_the_country_as_the_rank_does():
     assert say(rows, rank("ledighed")) == "Hedensted har den laveste ledighed blandt de tre kommuner"
     assert say(rows, {"rule": "ekstremer", "noun": "ledighed", "exclude": []}) == \
         "RAR Østjylland har den højeste ledighed (4,0\xa0pct.) og hele landet den laveste (2,9\xa0pct.)"
+
+
+@pytest.mark.parametrize("noun, expected", [
+    ("sanktioner", "Hedensted ligger 1\xa0sanktion over RAR Østjylland"),
+    ("personer i job", "Hedensted ligger 1\xa0person i job over RAR Østjylland"),
+    ("kontanthjælpsmodtagere", "Hedensted ligger 1\xa0kontanthjælpsmodtager over RAR Østjylland"),
+    ("Antal sanktioner", "Hedensted ligger 1\xa0sanktion over RAR Østjylland"),
+])
+def test_exactly_one_of_a_counted_noun_is_singular(noun, expected):
+    rows = [{"sted": "Hedensted", noun: 12}, {"sted": "RAR Østjylland", noun: 11}]
+    assert say(rows, {"rule": "sammenligning", "column": noun}, unit="antal") == expected
+
+
+def test_more_than_one_stays_plural():
+    rows = [{"sted": "Hedensted", "sanktioner": 13}, {"sted": "RAR Østjylland", "sanktioner": 11}]
+    assert say(rows, {"rule": "sammenligning", "column": "sanktioner"}, unit="antal") == \
+        "Hedensted ligger 2\xa0sanktioner over RAR Østjylland"

@@ -19,6 +19,17 @@ COUNT_HEADS = (
     "pladser", "fuldtidsstillinger", "stillinger", "timer", "løntimer", "aktiveringer", "kvinder", "mænd", "børn",
     "familier", "tilkendelser", "ansættelser", "pensioner", "fleksjob", "brugere", "indsatser", "aktiviteter",
 )
+# the singular of each count head, for exactly one: '1 sanktion', '1 person i job' (a compound keeps its first part)
+SINGULAR = {
+    "personer": "person", "borgere": "borger", "modtagere": "modtager", "ledige": "ledig", "sanktioner": "sanktion",
+    "forløb": "forløb", "sager": "sag", "afgørelser": "afgørelse", "klager": "klage",
+    "fuldtidspersoner": "fuldtidsperson", "virksomheder": "virksomhed", "praktikker": "praktik", "samtaler": "samtale",
+    "tilbud": "tilbud", "unge": "ung", "elever": "elev", "deltagere": "deltager", "ansøgninger": "ansøgning",
+    "henvendelser": "henvendelse", "jobs": "job", "job": "job", "ansatte": "ansat", "medarbejdere": "medarbejder",
+    "pladser": "plads", "stillinger": "stilling", "timer": "time", "aktiveringer": "aktivering", "kvinder": "kvinde",
+    "mænd": "mand", "børn": "barn", "familier": "familie", "tilkendelser": "tilkendelse", "ansættelser": "ansættelse",
+    "pensioner": "pension", "brugere": "bruger", "indsatser": "indsats", "aktiviteter": "aktivitet",
+}
 # neuter nouns ('det højeste antal'); a compound ending in one of them is neuter too
 NEUTER_ENDINGS = ("antal", "niveau", "fravær", "forbrug", "beløb", "omfang", "tal", "resultat", "gennemsnit",
                   "indeks", "udbytte", "fald", "optag", "frafald", "sygefravær", "timetal", "udgiftsniveau")
@@ -64,3 +75,16 @@ def superlative(word: str, noun: str, unit: str = "") -> str:
 def needs_bound_form(noun: str, unit: str = "") -> bool:
     """Whether the rank words need the bound form (anything but a singular common noun such as 'andel')."""
     return is_count(noun, unit) or article(noun) != "den"
+
+
+def singular(noun: str) -> str:
+    """The noun for exactly one of it: 'sanktioner' → 'sanktion', 'personer i job' → 'person i job',
+    'kontanthjælpsmodtagere' → 'kontanthjælpsmodtager'; a noun whose head is not a known count noun as it is."""
+    stripped = noun.strip()
+    first, _, rest = stripped.partition(" ")
+    lower = first.lower()
+    for plural, one in SINGULAR.items():
+        if lower == plural or (lower.endswith(plural) and len(plural) >= 4):
+            word = first[:len(first) - len(plural)] + one
+            return f"{word} {rest}" if rest else word
+    return stripped

@@ -13,6 +13,7 @@ from decimal import Decimal, localcontext
 
 from briefing.danish import fmt
 from briefing.danish.units import SHARE_UNITS, Measure, count_forms
+from briefing.facts.narrative.nouns import singular
 from briefing.load.phrasebook import Phrasebook
 
 
@@ -114,7 +115,7 @@ def with_noun(text: str, unit: str, noun: str) -> str:
     """A number in 'antal' followed by what it counts, the number bound to the first word."""
     if unit != "antal" or not noun.strip():
         return text
-    return f"{text}{fmt.NBSP}{noun.strip()}"
+    return f"{text}{fmt.NBSP}{singular(noun) if text in ('1', '-1', fmt.MINUS + '1') else noun.strip()}"
 
 
 def check_unit_named(value: Value, measure: str | None, field_name: str) -> None:
