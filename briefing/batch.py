@@ -7,7 +7,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from briefing.build import BuildResult, build, load
+from briefing.build import BuildResult, build, load, plan_only
 from briefing.errors import BriefingError, Location, Problem
 from briefing.load.project import DECK_FILE
 from briefing.load.source import load_yaml
@@ -27,7 +27,12 @@ def municipalities(inputs: Path) -> list[str]:
     if not deck.municipalities:
         raise BriefingError(Problem("angiv kommunerne under 'municipalities:' for at bygge med --alle",
                                     Location(Path(inputs) / DECK_FILE, 1, 1), "municipalities"))
-    return list(deck.municipalities)
+    names = list(deck.municipalities)
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:  # two builds of one deck would write the same files at once
+        raise BriefingError(Problem(f"{', '.join(twice)} står mere end én gang; skriv hver kommune én gang",
+                                    doc.location(("municipalities",)), "municipalities"))
+    return names
 
 
 _LOADED = None  # the project, loaded once in the parent; forked workers inherit it
@@ -43,6 +48,14 @@ def _one(args) -> BuildResult:
     finally:
         # A deck's presentation and figures are reference cycles: collected now, a worker stays at the size of
         # one deck instead of growing by ~2 MB per deck until the collector's rare full passes.
+        gc.collect()
+
+
+def _check_one(args) -> None:
+    inputs, municipality, strict, _cache = args
+    try:
+        plan_only(inputs, municipality, strict=strict, loaded=_LOADED)
+    finally:
         gc.collect()
 
 
@@ -62,6 +75,10 @@ def build_every(inputs: Path, *, strict: bool = False, cache: bool = True, worke
         problems: list[Problem] = []
         workers = min(workers or usable_cores(), len(jobs))
         if workers < 2:
+            for job in jobs:  # every deck planned before any is written: one that fails leaves all as they were
+                _collect(job[1], lambda job=job: _check_one(job), {}, problems)
+            if problems:
+                raise BriefingError(problems)
             for done, job in enumerate(jobs, start=1):
                 _collect(job[1], lambda job=job: _one(job), results, problems)
                 if progress:
@@ -71,6 +88,11 @@ def build_every(inputs: Path, *, strict: bool = False, cache: bool = True, worke
 
             method = "fork" if can_fork() else "spawn"
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+                checks = {pool.submit(_check_one, job): job[1] for job in jobs}
+                for future in as_completed(checks):
+                    _collect(checks[future], future.result, {}, problems)
+                if problems:
+                    raise BriefingError(problems)
                 futures = {pool.submit(_one, job): job[1] for job in jobs}
                 for done, future in enumerate(as_completed(futures), start=1):
                     _collect(futures[future], future.result, results, problems)

@@ -110,16 +110,7 @@ def _build(inputs: Path, options: BuildOptions, loaded: Project | None, workers,
         return BuildResult(previous.target, previous.slides, time.perf_counter() - started, [], unchanged=True)
     own = None if workers is not None or not options.parallel else _chart_workers()
     try:
-        project = (_for(loaded, options.municipality, _kinds(options.kinds)) if loaded is not None
-                   else load(inputs, options.municipality, options.kinds))
-        problems = Problems()
-        problems.extend(project.warnings)
-        from briefing.kinds.plan import plan_slides
-
-        contents = plan_slides(project, problems, _kinds(options.kinds))
-        problems.raise_if_errors()
-        if options.strict and problems.warnings:
-            raise BriefingError([replace(p, severity="fejl") for p in problems.warnings])
+        project, contents, problems = _plan(inputs, options, loaded)
         target = Path(options.output) if options.output else project.root / "output" / f"{project.name}.pptx"
         from briefing.charts.cache import ChartCache
         from briefing.charts.render import draw_charts
@@ -149,6 +140,28 @@ def _build(inputs: Path, options: BuildOptions, loaded: Project | None, workers,
         ctx.warnings.extend(cache_warnings(target))
     return BuildResult(target if options.write else None, len(contents), time.perf_counter() - started, ctx.warnings,
                        data=data, theme=project.theme.spec, project=project)
+
+
+def _plan(inputs: Path, options: BuildOptions, loaded: Project | None):
+    """Load (or take the loaded project for the municipality) and plan every slide: what a deck needs before its
+    charts are drawn, with every error and (with strict) every warning raised."""
+    project = (_for(loaded, options.municipality, _kinds(options.kinds)) if loaded is not None
+               else load(inputs, options.municipality, options.kinds))
+    problems = Problems()
+    problems.extend(project.warnings)
+    from briefing.kinds.plan import plan_slides
+
+    contents = plan_slides(project, problems, _kinds(options.kinds))
+    problems.raise_if_errors()
+    if options.strict and problems.warnings:
+        raise BriefingError([replace(p, severity="fejl") for p in problems.warnings])
+    return project, contents, problems
+
+
+def plan_only(inputs: Path, municipality: str | None, *, strict: bool = False, loaded: Project | None = None) -> None:
+    """Raise what building the deck for `municipality` would raise before its charts are drawn, writing nothing:
+    a batch asks this of every municipality before it writes any deck."""
+    _plan(Path(inputs), BuildOptions(None, False, strict, municipality, True, False, False, None), loaded)
 
 
 def _chart_workers():

@@ -251,3 +251,28 @@ def test_a_municipality_the_tables_lack_is_a_located_error_from_a_worker_not_a_c
     assert caught.value.render(tmp_path).splitlines() == [
         "inputs/slides/sanktioner.yaml:9:14: narrative[1].subject: 'Vejle' findes ikke blandt rækkerne (findes: "
         "Favrskov, Skanderborg, Ringkøbing-Skjern) (præsentationen for Vejle)"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_batch_with_one_failing_municipality_writes_no_deck(tmp_path, workers):
+    """The decks that could be built are not written either: a failed batch leaves output/ as it was."""
+    inputs = _project(tmp_path)
+    deck = inputs / "briefing.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8").replace("Ringkøbing-Skjern]", "Ringkøbing-Skjern, Vejle]"),
+                    encoding="utf-8")
+    (inputs / "slides" / "sanktioner.yaml").write_text(SLIDE + "    subject: Favrskov\n", encoding="utf-8")
+    with pytest.raises(BriefingError):
+        build_every(inputs, workers=workers)
+    assert not (tmp_path / "output").exists() or not any((tmp_path / "output").glob("*.pptx"))
+
+
+def test_a_municipality_listed_twice_is_refused_before_anything_is_built(tmp_path):
+    inputs = _project(tmp_path)
+    deck = inputs / "briefing.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8").replace("[Favrskov, Skanderborg, Ringkøbing-Skjern]",
+                                                             "[Favrskov, Skanderborg, Favrskov]"), encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        build_every(inputs, workers=1)
+    line = deck.read_text(encoding="utf-8").splitlines().index("municipalities: [Favrskov, Skanderborg, Favrskov]") + 1
+    assert caught.value.render(tmp_path) == (
+        f"inputs/briefing.yaml:{line}:17: municipalities: Favrskov står mere end én gang; skriv hver kommune én gang")
