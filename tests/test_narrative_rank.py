@@ -349,3 +349,11 @@ def test_more_than_one_stays_plural():
     rows = [{"sted": "Hedensted", "sanktioner": 13}, {"sted": "RAR Østjylland", "sanktioner": 11}]
     assert say(rows, {"rule": "sammenligning", "column": "sanktioner"}, unit="antal") == \
         "Hedensted ligger 2\xa0sanktioner over RAR Østjylland"
+
+
+def test_the_group_is_kommuner_only_when_every_ranked_row_is_a_municipality():
+    rows = places(**{"2021": {"Hedensted": 3.0, "Skanderborg": 2.0, "Øvrige kommuner": 4.0, "Trekantområdet": 5.0}})
+    text = say(rows, rank("andel"))
+    assert "kommuner" not in text and text.startswith("Hedensted har den næstlaveste andel blandt de fire"), text
+    rows = places(**{"2021": {"Hedensted": 3.0, "Skanderborg": 2.0, "Favrskov": 4.0, "Vejle": 5.0}})
+    assert say(rows, rank("andel")) == "Hedensted har den næstlaveste andel blandt de fire kommuner"

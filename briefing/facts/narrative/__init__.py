@@ -294,7 +294,7 @@ def _rank(item: RankRule, table, deck, book):
     group = item.group or book.names.group(names)
     if group is None:  # 'kommuner' only when the rows are municipalities, never for benefits or target groups
         proper = proper_names(deck)
-        municipal = any(n in proper or getattr(book.names.place(n), "kind", "") == "kommune" for n in names)
+        municipal = all(n in proper or getattr(book.names.place(n), "kind", "") == "kommune" for n in names)
         group = "kommuner" if municipal else ""
     index = _column(table, item.column)
     against = [_value(table, _row_by_label(table, name, item.where, f"benchmarks[{i + 1}]"), index, name,
