@@ -185,6 +185,20 @@ CASES = [
         ),
     ),
     Case(
+        "yaml-reference-first-in-a-text",
+        replace(FORMAAL, "lead: Udvalget bad om en afdækning af de politiske håndtag i beskæftigelsesindsatsen",
+                "lead: {ydelsesmodtagere | Jobafklaringsforløb} er i jobafklaring"),
+        (At(FORMAAL, "lead: |{ydelses", "YAML-fejl: teksten begynder med en henvisning { … }, som YAML læser som en "
+            "sektion; sæt hele teksten i anførselstegn, fx \"{ledige | Hedensted} er ledige\""),),
+    ),
+    Case(
+        "yaml-reference-alone-as-a-text",
+        replace(FORMAAL, "lead: Udvalget bad om en afdækning af de politiske håndtag i beskæftigelsesindsatsen",
+                "lead: {ydelsesmodtagere | Jobafklaringsforløb}"),
+        (At(FORMAAL, "lead: |{ydelses", "lead: skal være tekst, ikke en sektion: YAML læser en tekst, der begynder "
+            "med {, som en sektion; sæt henvisningen i anførselstegn, fx \"{ledige | Hedensted}\""),),
+    ),
+    Case(
         "yaml-unclosed-quote",
         replace(DECK, 'start: "16.00"', 'start: "16.00'),
         (At(DECK, 'start: |"16.00', "YAML-fejl: anførselstegnet lukkes aldrig; tilføj det afsluttende anførselstegn"),),

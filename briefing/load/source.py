@@ -104,7 +104,7 @@ def load_yaml(path: Path) -> SourceDoc:
     try:
         node, may_unfold = _compose(path, text)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(path, exc) from None
+        raise _syntax_error(path, exc, text) from None
     except yaml.YAMLError:
         raise fail("filen er ikke gyldig YAML", Location(path, 1, 1)) from None
     except RecursionError:  # thousands of nested [ or { exhaust the parser's stack
@@ -233,11 +233,21 @@ _SYNTAX_HINTS = [
 ]
 
 
-def _syntax_error(path: Path, exc: yaml.MarkedYAMLError) -> BriefingError:
+_REFERENCE_FIRST = re.compile(r"^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)\{[^{}]*\|")  # lead: {ledige | Aalborg} er ...
+
+
+def _syntax_error(path: Path, exc: yaml.MarkedYAMLError, text: str = "") -> BriefingError:
     mark = exc.problem_mark or exc.context_mark
     if exc.context == "while scanning a quoted scalar" and exc.context_mark:
         mark = exc.context_mark  # the opening quote, not the end of the file where the scanner gave up
     location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+    start = exc.problem_mark or mark
+    line = text.split("\n")[start.line] if start is not None and start.line < text.count("\n") + 1 else ""
+    reference = _REFERENCE_FIRST.match(line)
+    if reference:  # YAML reads a text that starts with '{' as a section
+        column = len(reference.group(1)) + 1
+        return fail("YAML-fejl: teksten begynder med en henvisning { … }, som YAML læser som en sektion; sæt hele "
+                    "teksten i anførselstegn, fx \"{ledige | Hedensted} er ledige\"", Location(path, start.line + 1, column))
     text = f"{exc.context or ''} {exc.problem or ''}"
     for needle, message in _SYNTAX_HINTS:
         if needle in text:

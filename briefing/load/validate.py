@@ -165,6 +165,9 @@ def _message(kind: str, error: dict) -> str:
 def _text_message(value: Any) -> str:
     if value is None:
         return "må ikke være tom"
+    if isinstance(value, dict) and len(value) == 1 and "|" in str(next(iter(value))):  # lead: {tabel | række}
+        return ("skal være tekst, ikke en sektion: YAML læser en tekst, der begynder med {, som en sektion; sæt "
+                "henvisningen i anførselstegn, fx \"{ledige | Hedensted}\"")
     if isinstance(value, (dict, list)):
         return f"skal være tekst, ikke {_show(value)}"
     if isinstance(value, (int, float, bool, dt.date)):  # YAML read it as a number, yes/no or a date
