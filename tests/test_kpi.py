@@ -10,7 +10,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from briefing.errors import BriefingError
 from briefing.facts.tiles import Tile, kpi_tile
-from briefing.kinds.kpi import TONE_COLORS, KpiTile, number_size, tile_grid
+from briefing.kinds.kpi import TONE_COLORS, KpiTile, number_size, tile_grid, value_lines
 from briefing.deck.layout import BODY
 from briefing.spec.models import ThemeSpec
 
@@ -97,6 +97,16 @@ def test_big_number_shrinks_to_stay_on_one_line_but_never_below_20_pt():
     assert 20 <= size < 40
     assert text_width_pt(f"1.234.567{NB}personer", size, bold=True) <= 3.0 * 72 - 6
     assert number_size(f"1.234.567{NB}personer", 1.0) == 20  # too wide even then: the fitter warns, never splits
+
+
+def test_a_unit_too_long_for_the_tile_goes_on_its_own_line_instead_of_breaking_inside_the_word():
+    from briefing.danish.typeset import text_width_pt
+
+    lines, size = value_lines(f"5.034{NB}fuldtidspersoner", 2.3)
+    assert lines == ["5.034", "fuldtidspersoner"]
+    assert 12 <= size <= 24 and text_width_pt("fuldtidspersoner", size, bold=True) <= 2.3 * 72 - 6
+    assert text_width_pt("fuldtidspersoner", size + 1, bold=True) > 2.3 * 72 - 6  # the largest that fits
+    assert value_lines(f"80,6{NB}pct.", 2.3) == ([f"80,6{NB}pct."], number_size(f"80,6{NB}pct.", 2.3))
 
 
 # ---------------------------------------------------------------- the slide in the example deck

@@ -96,6 +96,27 @@ def number_size(text: str, width_in: float, largest: float = 40, smallest: float
     return size
 
 
+TWO_LINES_PT = 24  # a number over its unit: two lines of this size fill the number's place
+
+
+def _fits(text: str, size: float, width_in: float, font: str | None) -> bool:
+    return text_width_pt(keep_together(text), size, True, font) <= width_in * 72 - 6
+
+
+def value_lines(text: str, width_in: float, font: str | None = None, smallest: float = 20) -> tuple[list[str], float]:
+    """The number and its unit on one line at the largest size that fits; where even `smallest` is too wide (a long
+    unit such as 'fuldtidspersoner' in a narrow tile), the unit goes on a line of its own rather than being broken
+    inside the word by PowerPoint."""
+    size = number_size(text, width_in, smallest=smallest, font=font)
+    number, space, unit = text.partition("\xa0")
+    if _fits(text, size, width_in, font) or not space:
+        return [text], size
+    size = TWO_LINES_PT
+    while size > 12 and not all(_fits(line, size, width_in, font) for line in (number, unit)):
+        size -= 1
+    return [number, unit], size
+
+
 def tile_grid(body: Box, count: int) -> list[Box]:
     """Boxes for `count` tiles: one row up to four, else two rows, filled left to right."""
     per_row = count if count <= 4 else math.ceil(count / 2)
@@ -132,9 +153,10 @@ def kpi_slide(slide, content: SlideContent, ctx: DeckContext) -> None:
     label_size = min(fit_text([t.label], b.width - 2 * PAD - 0.04, _label_height(t, b) - 0.04, LABEL_PT, 14,
                               font=font).size for t, b in zip(tiles, boxes))
     # And one size for every value: tiles whose numbers differ in size look like they differ in weight.
-    value_size = min(number_size(t.value, b.width - 2 * PAD, font=font) for t, b in zip(tiles, boxes))
-    for number, (tile, box) in enumerate(zip(tiles, boxes), 1):
-        _tile(slide, tile, box, number, ctx, label_size, value_size)
+    values = [value_lines(t.value, b.width - 2 * PAD, font=font) for t, b in zip(tiles, boxes)]
+    value_size = min(size for _lines, size in values)
+    for number, (tile, box, (lines, _size)) in enumerate(zip(tiles, boxes, values), 1):
+        _tile(slide, tile, box, number, ctx, label_size, value_size, lines)
     add_footer(slide, content, ctx)
 
 
@@ -143,7 +165,7 @@ def _label_height(tile: Tile, box: Box) -> float:
 
 
 def _tile(slide, tile: Tile, box: Box, number: int, ctx: DeckContext, label_size: float = 18,
-          value_size: float | None = None) -> None:
+          value_size: float | None = None, value_lines: list[str] | None = None) -> None:
     """One tile, its shapes added in reading order: background, number, label, change, verdict."""
     colors = ctx.theme.colors
     tone = tone_color(tile.tone, ctx)
@@ -154,7 +176,8 @@ def _tile(slide, tile: Tile, box: Box, number: int, ctx: DeckContext, label_size
     top = box.top + PAD
     where = f"nøgletal {number}"
     size = value_size or number_size(tile.value, inner, font=ctx.theme.fonts.body)
-    add_text(slide, Box(box.left + PAD, top, inner, 0.85), [tile.value], ctx, size=size, min_size=size, bold=True,
+    add_text(slide, Box(box.left + PAD, top, inner, 0.85), value_lines or [tile.value], ctx, size=size, min_size=size,
+             bold=True,
              color=colors.accent, anchor=BOTTOM, name=f"Nøgletal {number} tal", where=where,
              source=("tiles", number - 1, "value"))
     top += 0.95
