@@ -160,3 +160,15 @@ def test_more_items_than_fit_continue_on_a_second_slide(project):
     first, second = slides[0]["texts"], slides[1]["texts"]
     assert first[1] == "Unge" and "Voksne" in first + second
     assert "Næste: Fjorten anbefalinger (fortsat)" in slides[0]["notes"]
+
+
+def test_a_continued_slide_keeps_the_row_height_of_the_first(project):
+    """The last item alone on the '(fortsat)' slide: its status badge as tall as the ones before, not three times."""
+    from pptx import Presentation
+
+    items = "".join(f"  - text: Anbefaling nummer {i}\n    status: igangsat\n" for i in range(1, 12))
+    _deck_with(project, "kind: anbefalinger\ntitle: Elleve anbefalinger\nitems:\n" + items)
+    slides = list(Presentation(str(project / "out.pptx")).slides)
+    assert len(slides) == 2
+    heights = [{s.height for s in slide.shapes if s.name.startswith("Status ")} for slide in slides]
+    assert len(heights[0]) == 1 and heights[1] == heights[0]

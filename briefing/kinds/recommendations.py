@@ -141,6 +141,10 @@ def plan_recommendations(content: SlideContent, step) -> list[SlideContent]:
     spec = content.spec
     rows = recommendation_rows(spec)
     shared = pages(rows, (BODY if spec.lead else BODY_NO_LEAD).height / MIN_UNIT, BODY_NO_LEAD.height / MIN_UNIT)
+    # One row height on every page: the last page's few rows drawn at the largest height stood out (a badge three
+    # times as tall as on the page before).
+    heights = [(BODY if spec.lead and number == 0 else BODY_NO_LEAD).height for number in range(len(shared))]
+    unit = min(min(height / sum(r.units for r in page), MAX_UNIT) for height, page in zip(heights, shared))
     more = []
     for page_number, page in enumerate(shared):
         if page_number == 0:
@@ -152,6 +156,7 @@ def plan_recommendations(content: SlideContent, step) -> list[SlideContent]:
                                         example=content.example, locate=content.locate, footer=content.footer)
             more.append(page_content)
         page_content.extra["rows"] = page
+        page_content.extra["unit"] = unit
         remarks = [f"• {row.number}. {row.text}: {row.item.note}" for row in page if row.item is not None and row.item.note]
         if remarks:
             block = "Bemærkninger til anbefalingerne:\n" + "\n".join(remarks)
@@ -163,7 +168,7 @@ def recommendations_slide(slide, content: SlideContent, ctx: DeckContext) -> Non
     theme, spec = ctx.theme, content.spec
     body = content_frame(slide, content, ctx, spec.title, spec.lead)
     rows = content.extra["rows"]
-    unit = min(body.height / sum(r.units for r in rows), MAX_UNIT)
+    unit = min(body.height / sum(r.units for r in rows), MAX_UNIT, content.extra.get("unit", MAX_UNIT))
     top = body.top
     for row in rows:
         height = row.units * unit
