@@ -357,3 +357,8 @@ def test_the_group_is_kommuner_only_when_every_ranked_row_is_a_municipality():
     assert "kommuner" not in text and text.startswith("Hedensted har den næstlaveste andel blandt de fire"), text
     rows = places(**{"2021": {"Hedensted": 3.0, "Skanderborg": 2.0, "Favrskov": 4.0, "Vejle": 5.0}})
     assert say(rows, rank("andel")) == "Hedensted har den næstlaveste andel blandt de fire kommuner"
+
+
+def test_a_rank_with_a_row_without_a_number_says_it_ranks_those_with_numbers():
+    rows = places(**{"2021": {"Hedensted": 3.0, "Skanderborg": 2.0, "Favrskov": None, "Vejle": 5.0, "Odder": 4.0}})
+    assert say(rows, rank("andel")) == "Hedensted har den næstlaveste andel blandt de fire kommuner med tal"

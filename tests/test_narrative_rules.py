@@ -250,7 +250,7 @@ CASES = [
     ("rank-thirteen-in-digits", lambda: rnk([100] + list(range(12))),
      f"{H} har den højeste andel blandt de 13 kommuner"),
     ("rank-missing-other-is-left-out", lambda: rnk([30, 20, None, 15, 12, 11]),
-     f"{H} har den højeste andel blandt de fem kommuner"),
+     f"{H} har den højeste andel blandt de fem kommuner med tal"),
     ("rank-negative", lambda: rnk([-1.5, -0.5, -3.0, 2.0, -4.0]), f"{H} er nr. 3 af 5 kommuner målt på andel"),
     ("rank-group-and-about", lambda: rnk([30, 20, 10], noun="sanktionsrate", group="jobcentre", about="i 2021"),
      f"{H} har den højeste sanktionsrate blandt de tre jobcentre i 2021"),
@@ -502,9 +502,10 @@ def test_rank_never_raises_and_is_consistent(values, decimals, pick):
         word = prefix[position] + "højeste" if position in prefix else None
     else:
         word = prefix[from_bottom] + "laveste" if from_bottom in prefix else None
+    group = "kommuner" if n == len(values) else "kommuner med tal"  # a row without a number is not ranked
     if word is None:
-        expected = (f"har delt {position}.-plads af {n} kommuner" if tied
-                    else f"{subject} er nr. {position} af {n} kommuner målt på andel")
+        expected = (f"har delt {position}.-plads af {n} {group}" if tied
+                    else f"{subject} er nr. {position} af {n} {group} målt på andel")
         assert expected in result.text
     elif tied:
         assert f"{subject} har sammen med " in result.text and f" den {word} andel blandt de " in result.text

@@ -52,9 +52,12 @@ def rank(subject: str, values: Sequence[Value], book: Phrasebook, *, noun: str, 
     bottom = 1 + sum(1 for v in present if v.shown < own.shown)
     ties = [v.label for v in present if v.shown == own.shown and v.label != subject]
     variables = {"plads": top, "antal": n, "plads_nedefra": bottom}
-    base = dict(subject=start_of_sentence(subject), subject_s=own.possessive, noun=noun, n=n,
-                group="kommuner" if group is None else group, rank=bottom if direction == "lavest" else top,
-                others=fmt.join_list(ties))  # "nr. 12 af 14" counts from the end asked for, like the rank words
+    group = "kommuner" if group is None else group
+    if n < len(values):  # a row shown as '–' is not ranked: 'blandt de fire kommuner med tal' beside five rows
+        group = f"{group} med tal".strip()
+    base = dict(subject=start_of_sentence(subject), subject_s=own.possessive, noun=noun, n=n, group=group,
+                rank=bottom if direction == "lavest" else top,  # "nr. 12 af 14" from the end asked for, like the words
+                others=fmt.join_list(ties))
     word = _word(top, bottom, direction)
     if word and needs_bound_form(noun, own.unit):
         variant = "tælleord" if is_count(noun, own.unit) else "bundet"
