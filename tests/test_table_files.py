@@ -427,3 +427,9 @@ def test_a_cell_formatted_as_per_cent_is_the_share_the_sheet_shows(tmp_path):
         book["Ark"][cell].number_format = "0.0%"
     book.save(path)
     assert [row.values for row in _table(tmp_path, SPEC + "unit: pct.\n").rows] == [(44.4, 80.6), (50.0, 31.5)]
+
+
+def test_a_csv_cell_is_placed_at_its_line_after_a_quoted_field_with_a_line_break(tmp_path):
+    _csv(tmp_path, 'sted;2021K3\n"Tilbud\ni alt";1\nb;2\nc;57.8\n')
+    assert _messages(tmp_path, CSV_SPEC) == [
+        "t.csv:5:2: 2021K3: '57.8': brug decimalkomma, fx 57,8 (punktum bruges til tusinder)"]

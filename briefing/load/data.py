@@ -224,7 +224,9 @@ def _read_csv(path: Path) -> tuple[list[str], list[list[Cell]]]:
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header: list[str] | None = None
     cells: list[list[Cell]] = []
-    for line_no, record in enumerate(reader, start=1):
+    next_line = 1
+    for record in reader:  # a quoted field may hold line breaks: a record starts where the one before ended
+        line_no, next_line = next_line, reader.line_num + 1
         if not any(c.strip() for c in record):
             continue
         if header is None:

@@ -80,8 +80,9 @@ def _read_csv(path: Path) -> tuple[Grid, str]:
     decimal = "." if delimiter == "," else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     grid = []
-    for record in reader:
-        line = reader.line_num
+    next_line = 1
+    for record in reader:  # a record starts where the one before ended (a quoted field may hold line breaks)
+        line, next_line = next_line, reader.line_num + 1
         grid.append([Cell(value.strip() or None, Location(path, line, col)) for col, value in enumerate(record, start=1)])
     return grid, decimal
 
