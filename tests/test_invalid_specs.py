@@ -22,6 +22,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from briefing.cli import main
+from briefing.errors import BriefingError
 
 ROOT = Path(__file__).resolve().parent.parent
 DECK = "inputs/briefing.yaml"
@@ -661,3 +662,20 @@ def test_nesting_past_the_c_parsers_limit_is_refused_without_a_crash(project, mo
     assert re.fullmatch(r"inputs/slides/dyb\.yaml:[23]:\d+: strukturen er indlejret mere end 40 niveauer; det er ikke "
                         r"tilladt", result.output.splitlines()[0])
     assert time.perf_counter() - started < 60  # no hang; speed is the benchmark's
+
+
+@pytest.mark.parametrize("data, message", [
+    ("kind: punkter\ntitle: A\x00B\n".encode(), "inputs/slides/ny.yaml:2:9: filen indeholder et NUL-tegn (U+0000), som "
+     "YAML ikke tillader; slet tegnet (det er usynligt i de fleste programmer)"),
+    ("kind: punkter\ntitle: Å\n".encode("utf-16"), "inputs/slides/ny.yaml:1:1: filen er gemt som UTF-16 (fx "
+     "Notesblokkens 'Unicode'); gem den igen med tegnsættet UTF-8"),
+    ("kind: punkter\ntitle: Å\n".encode("utf-32"), "inputs/slides/ny.yaml:1:1: filen er gemt som UTF-32 (fx "
+     "Notesblokkens 'Unicode'); gem den igen med tegnsættet UTF-8"),
+])
+def test_a_nul_character_or_a_wide_encoding_is_named_at_its_place(project_copy: Path, data: bytes, message: str):
+    from briefing.build import load
+
+    (project_copy / "inputs" / "slides" / "ny.yaml").write_bytes(data)
+    with pytest.raises(BriefingError) as caught:
+        load(project_copy / "inputs")
+    assert caught.value.render(project_copy).splitlines()[0] == message

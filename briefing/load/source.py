@@ -85,6 +85,10 @@ def read_text(path: Path) -> str:
     raw = read_bytes(path)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    wide = _wide_encoding(raw)
+    if wide:
+        raise fail(f"filen er gemt som {wide} (fx Notesblokkens 'Unicode'); gem den igen med tegnsættet UTF-8",
+                   Location(path, 1, 1))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -95,7 +99,21 @@ def read_text(path: Path) -> str:
             "gem den igen med tegnsættet UTF-8",
             Location(path, line, column),
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in text:  # YAML refuses it with no useful place
+        at = text.index("\0")
+        raise fail("filen indeholder et NUL-tegn (U+0000), som YAML ikke tillader; slet tegnet (det er usynligt i "
+                   "de fleste programmer)", Location(path, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1))
+    return text
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' for a file saved in one of them (by its byte order mark), else None."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    return None
 
 
 def load_yaml(path: Path) -> SourceDoc:
