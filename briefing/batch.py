@@ -28,6 +28,13 @@ def municipalities(inputs: Path) -> list[str]:
         raise BriefingError(Problem("angiv kommunerne under 'municipalities:' for at bygge med --alle",
                                     Location(Path(inputs) / DECK_FILE, 1, 1), "municipalities"))
     names = list(deck.municipalities)
+    from briefing.load.names import municipality_problem, names_for
+
+    registry = names_for(Path(inputs).parent / "narratives" / "phrasebook.yaml")
+    wrong = [Problem(problem, doc.location(("municipalities", i)), f"municipalities[{i + 1}]")
+             for i, name in enumerate(names) if (problem := municipality_problem(name, registry))]
+    if wrong:
+        raise BriefingError(wrong)
     twice = sorted({name for name in names if names.count(name) > 1})
     if twice:  # two builds of one deck would write the same files at once
         raise BriefingError(Problem(f"{', '.join(twice)} står mere end én gang; skriv hver kommune én gang",

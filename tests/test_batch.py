@@ -276,3 +276,15 @@ def test_a_municipality_listed_twice_is_refused_before_anything_is_built(tmp_pat
     line = deck.read_text(encoding="utf-8").splitlines().index("municipalities: [Favrskov, Skanderborg, Favrskov]") + 1
     assert caught.value.render(tmp_path) == (
         f"inputs/briefing.yaml:{line}:17: municipalities: Favrskov står mere end én gang; skriv hver kommune én gang")
+
+
+def test_a_name_in_municipalities_that_is_no_municipality_is_refused_at_its_place(tmp_path):
+    inputs = _project(tmp_path)
+    deck = inputs / "briefing.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8").replace("[Favrskov, Skanderborg, Ringkøbing-Skjern]",
+                                                             "[Favrskov, RAR Østjylland]"), encoding="utf-8")
+    with pytest.raises(BriefingError) as caught:
+        build_every(inputs, workers=1)
+    line = deck.read_text(encoding="utf-8").splitlines().index("municipalities: [Favrskov, RAR Østjylland]") + 1
+    assert caught.value.render(tmp_path) == (f"inputs/briefing.yaml:{line}:28: municipalities[2]: 'RAR Østjylland' er "
+                                             "ikke en kommune; skriv en af de 98 kommuner, fx Vejle")

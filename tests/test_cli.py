@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from briefing import __version__
@@ -92,3 +93,19 @@ def test_committed_schemas_are_up_to_date(tmp_path):
     for path in tmp_path.iterdir():
         assert (repo / "schemas" / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
             f"schemas/{path.name} is stale: run `make schema`")
+
+
+@pytest.mark.parametrize("name, message", [
+    ("Aalborg Kommune", "--kommune: skriv kun navnet uden 'Kommune', fx 'Aalborg'"),
+    ("Ålborg", "--kommune: 'Ålborg' er ikke en kommune i narratives/names.yaml (mente du 'Aalborg'?)"),
+    ("RAR Nordjylland", "--kommune: 'RAR Nordjylland' er ikke en kommune; skriv en af de 98 kommuner, fx Vejle"),
+])
+def test_init_and_build_take_only_a_municipality_for_kommune(tmp_path, monkeypatch, name, message):
+    monkeypatch.chdir(tmp_path)
+    made = CliRunner().invoke(main, ["init", "ny", "--kommune", name])
+    assert made.exit_code == 1 and made.output.splitlines()[0] == message
+    assert not (tmp_path / "ny").exists()
+    assert CliRunner().invoke(main, ["init", "ny", "--kommune", "Aalborg"]).exit_code == 0
+    monkeypatch.chdir(tmp_path / "ny")
+    built = CliRunner().invoke(main, ["build", "--kommune", name])
+    assert built.exit_code == 1 and built.output.splitlines()[0] == message

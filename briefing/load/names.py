@@ -94,6 +94,26 @@ def _cached(path: Path, stamp: float) -> NameRegistry:
     return load_names(path)
 
 
+def municipality_problem(name: str, names: NameRegistry) -> str | None:
+    """Why `name` cannot be the municipality a deck is made for ('RAR Østjylland', 'Aalborg Kommune', 'Ålborg'),
+    with the name that would be right; None for a municipality the registry knows, or when it knows none."""
+    municipalities = sorted({p.name for p in names.places.values() if p.kind == "kommune"})
+    place = names.place(name)
+    if not municipalities or (place is not None and place.kind == "kommune"):
+        return None
+    text = name.strip()
+    if not text:
+        return "skriv kommunens navn, fx Vejle"
+    bare = text.removesuffix(" Kommune").removesuffix(" kommune")
+    if bare != text and names.place(bare) is not None and names.place(bare).kind == "kommune":
+        return f"skriv kun navnet uden 'Kommune', fx '{names.place(bare).name}'"
+    if place is not None:
+        return f"'{text}' er ikke en kommune; skriv en af de 98 kommuner, fx Vejle"
+    from briefing.errors import suggest
+
+    return f"'{text}' er ikke en kommune i narratives/names.yaml{suggest(text, municipalities)}"
+
+
 def default_names() -> NameRegistry:
     """The registry shipped with briefing (loaded once)."""
     return _cached(PACKAGE_NAMES, PACKAGE_NAMES.stat().st_mtime)

@@ -77,12 +77,23 @@ def project_for(project: "Project", municipality: str, kinds: Mapping[str, Slide
     """A project loaded once (for a batch) seen from another municipality, its references checked again: a row
     the home municipality has may be missing for the other."""
     home = project.deck_doc.data["municipality"]
+    if project.phrasebook is not None:
+        _check_municipality(municipality, project.phrasebook.names)
     swapped = replace(project, deck=for_municipality(project.deck, municipality),
                       slides=slides_for(project.slides, home, municipality))
     problems = Problems()
     check_references(swapped, problems, kinds)
     problems.raise_if_errors()
     return swapped
+
+
+def _check_municipality(name: str, names) -> None:
+    """--kommune and --alle build decks for municipalities only: 'RAR Østjylland' would be compared with itself."""
+    from briefing.load.names import municipality_problem
+
+    problem = municipality_problem(name, names)
+    if problem:
+        raise BriefingError(Problem(problem, field="--kommune"))
 
 
 def slides_for(slides: Mapping[str, SlideEntry], home: str, municipality: str) -> dict[str, SlideEntry]:
@@ -136,6 +147,8 @@ def load_project(inputs: Path, municipality: str | None = None, *, kinds: Mappin
     tables = _load_tables(inputs / "data", problems)
     theme = load_theme(inputs.parent, deck.theme if deck else "default", deck_doc, problems)
     phrasebook = _load_phrasebook(inputs.parent, problems)
+    if municipality is not None and phrasebook is not None:
+        _check_municipality(municipality, phrasebook.names)
     if deck is None or deck_doc is None:  # without the deck no slide can be placed, but each slide's references can
         for entry in slides.values():
             _check_slide(entry, tables, problems, kinds)
