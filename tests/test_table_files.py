@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import BriefingError
-from briefing.load import data
+from briefing.load import data, sheets
 from briefing.load.data import load_table
 from briefing.load.source import load_yaml
 from briefing.load.validate import validate
@@ -118,7 +118,7 @@ def test_a_formula_text_longer_than_forty_characters_is_cut(tmp_path):
 
 
 def test_more_rows_than_allowed_stop_at_the_first_too_many(tmp_path, monkeypatch):
-    monkeypatch.setattr(data, "MAX_ROWS", 3)
+    monkeypatch.setattr(sheets, "MAX_ROWS", 3)
     _xlsx(tmp_path / "t.xlsx", {"Ark": [["målgruppe", "2021K3"]] + [[f"k{i}", i] for i in range(6)]})
     assert _messages(tmp_path, SPEC) == ["t.xlsx:5:1: tabellen har mere end 3 rækker"]
     _xlsx(tmp_path / "t.xlsx", {"Ark": [["målgruppe", "2021K3"]] + [[f"k{i}", i] for i in range(3)]})
@@ -129,7 +129,7 @@ def test_more_rows_than_allowed_stop_at_the_first_too_many(tmp_path, monkeypatch
 
 
 def test_csv_more_rows_than_allowed(tmp_path, monkeypatch):
-    monkeypatch.setattr(data, "MAX_ROWS", 2)
+    monkeypatch.setattr(sheets, "MAX_ROWS", 2)
     (tmp_path / "t.csv").write_text("sted;2021K3\na;1\nb;2\nc;3\n", encoding="utf-8")
     assert _messages(tmp_path, SPEC.replace("t.xlsx", "t.csv")) == ["t.csv:4:1: tabellen har mere end 2 rækker"]
 
@@ -237,7 +237,7 @@ def _open_handles(path: Path) -> int:
 ])
 def test_a_table_refused_part_way_leaves_no_file_open(tmp_path, monkeypatch, rows):
     """On Windows an open handle would keep the file locked in Excel until briefing ends."""
-    monkeypatch.setattr(data, "MAX_ROWS", 3)
+    monkeypatch.setattr(sheets, "MAX_ROWS", 3)
     path = _xlsx(tmp_path / "t.xlsx", {"Ark": rows})
     _messages(tmp_path, SPEC)
     assert _open_handles(path) == 0

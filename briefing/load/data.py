@@ -6,12 +6,9 @@ jobindsats values (`.`, `..`, `-`, empty) become None, never zero.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +17,10 @@ from briefing.errors import BriefingError, Location, Problem, known_list, sugges
 from briefing.danish.units import Measure
 from briefing.danish.periods import Period, join_periods, parse_period
 from briefing.load.guard import text_problem
+from briefing.load.sheets import Ambiguous, Cell, read_csv, read_xlsx
 from briefing.load.source import SourceDoc
 from briefing.spec.models import TableSpec
 
-MAX_ROWS = 10_000
 MAX_COLUMNS = 200
 
 
@@ -134,7 +131,6 @@ def load_table(name: str, spec: TableSpec, doc: SourceDoc, data_dir: Path) -> Da
     return _build_table(name, spec, doc, header, cells)
 
 
-Cell = tuple[Any, str | None, Location]  # value, raw text, place
 
 
 def _rows_from_yaml(spec: TableSpec, doc: SourceDoc) -> tuple[list[str], list[list[Cell]]]:
@@ -207,117 +203,10 @@ def _rows_from_file(spec: TableSpec, doc: SourceDoc, data_dir: Path) -> tuple[li
     path = _resolve_data_file(spec, doc, data_dir)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _read_csv(path)
+        return read_csv(path)
     if suffix == ".xlsx":
-        return _read_xlsx(path, spec.sheet, doc)
+        return read_xlsx(path, spec.sheet, doc)
     raise BriefingError(Problem(f"filtypen '{suffix}' kendes ikke (tilladte: .csv, .xlsx)", doc.location(("file",)), "file"))
-
-
-def _read_csv(path: Path) -> tuple[list[str], list[list[Cell]]]:
-    from briefing.load.encoding import decode_csv
-
-    text = decode_csv(path)
-    lines = [line for line in text.split("\n")]
-    first = next((line for line in lines if line.strip()), "")
-    delimiter = max([";", "\t", ","], key=first.count)
-    decimal = "." if delimiter == "," else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header: list[str] | None = None
-    cells: list[list[Cell]] = []
-    next_line = 1
-    for record in reader:  # a quoted field may hold line breaks: a record starts where the one before ended
-        line_no, next_line = next_line, reader.line_num + 1
-        if not any(c.strip() for c in record):
-            continue
-        if header is None:
-            header = [c.strip() for c in record]
-            continue
-        cells.append([(value, value, Location(path, line_no, col)) for col, value in enumerate(record, start=1)])
-        if len(cells) > MAX_ROWS:
-            raise BriefingError(Problem(f"tabellen har mere end {fmt.number(MAX_ROWS)} rækker", Location(path, line_no, 1)))
-    if header is None:
-        raise BriefingError(Problem("filen er tom", Location(path, 1, 1)))
-    width = len(header)
-    for row in cells:
-        if len(row) != width:
-            raise BriefingError(Problem(f"rækken har {len(row)} felter, men overskriften har {width} (skilletegn '{delimiter}')", row[0][2]))
-    return header, [[(v, raw if decimal == "," else _to_comma(raw), loc) for v, raw, loc in row] for row in cells]
-
-
-class _Ambiguous(str):
-    """A cell such as '4.812' in a CSV whose decimal sign is a point: refused where a number is read."""
-
-
-def _to_comma(raw: str | None) -> str | None:
-    """Rewrite a decimal-point number ('1,234.5') into the Danish form ('1.234,5') for one parser; a number that
-    could be either ('4.812') is kept as written, to be refused (numbers.point_thousands_problem)."""
-    if raw is None:
-        return None
-    if numbers.point_thousands_problem(raw):
-        return _Ambiguous(raw)
-    return raw.translate(str.maketrans({",": ".", ".": ","}))
-
-
-def _read_xlsx(path: Path, sheet: str | None, doc: SourceDoc) -> tuple[list[str], list[list[Cell]]]:
-    from openpyxl import load_workbook  # only needed for XLSX tables
-
-    from briefing.load.zipsafe import ZipLimitError, check_zip
-
-    try:
-        check_zip(path)
-        book = load_workbook(path, read_only=True, data_only=True)
-        formulas = load_workbook(path, read_only=True, data_only=False)  # to tell a formula from an empty cell
-    except ZipLimitError as exc:
-        raise BriefingError(Problem(f"filen kan ikke bruges: {exc}", Location(path))) from None
-    except Exception:  # openpyxl raises many kinds for a damaged file
-        raise BriefingError(Problem("filen kan ikke læses som XLSX (Excel)", Location(path))) from None
-    readers = []  # the sheets' row readers: each holds the file open until it is closed
-    try:
-        if sheet is not None and sheet not in book.sheetnames:
-            raise BriefingError(Problem(f"arket '{sheet}' findes ikke (findes: {known_list(book.sheetnames)})", doc.location(("sheet",)), "sheet"))
-        readers = [(workbook[sheet] if sheet else workbook.worksheets[0]).iter_rows(values_only=values)
-                   for workbook, values in ((book, False), (formulas, True))]
-        header: list[str] | None = None
-        cells: list[list[Cell]] = []
-        for row_no, (shown, raw) in enumerate(zip(*readers), start=1):
-            record = tuple(percent_value(c.value, getattr(c, "number_format", None)) for c in shown)
-            _refuse_unsaved_formulas(path, row_no, record, raw)
-            if not any(v is not None and str(v).strip() for v in record):
-                continue
-            if header is None:
-                header = [str(v).strip() if v is not None else "" for v in record]
-                while header and not header[-1]:
-                    header.pop()
-                continue
-            record = record[: len(header)]
-            cells.append([(v, v if isinstance(v, str) else None, Location(path, row_no, col)) for col, v in enumerate(record, start=1)])
-            if len(cells) > MAX_ROWS:
-                raise BriefingError(Problem(f"tabellen har mere end {fmt.number(MAX_ROWS)} rækker", Location(path, row_no, 1)))
-    finally:
-        for reader in readers:  # a table refused part way has not read its sheet to the end
-            reader.close()
-        book.close()
-        formulas.close()
-    if header is None:
-        raise BriefingError(Problem("arket er tomt", Location(path, 1, 1)))
-    return header, cells
-
-
-def percent_value(value: Any, number_format: str | None) -> Any:
-    """A number cell formatted as per cent holds the fraction (0.763 shown as 76,3 %): the share is 76.3, as the
-    sheet shows it and as every other table writes it."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (number_format or ""):
-        return float(Decimal(repr(value)) * 100) if isinstance(value, float) else value * 100
-    return value
-
-
-def _refuse_unsaved_formulas(path: Path, row_no: int, record: tuple, raw: tuple) -> None:
-    """A formula whose result Excel never saved reads as an empty cell: say so, not 'under diskretionsgrænsen'."""
-    for col, (value, formula) in enumerate(zip(record, raw), start=1):
-        if value is None and isinstance(formula, str) and formula.startswith("="):
-            raise BriefingError(Problem(
-                f"cellen er en formel ({formula[:40]}) uden gemt resultat, så tallet kan ikke læses; åbn filen i "
-                "Excel, gem den, og prøv igen (eller indsæt tallene som værdier)", Location(path, row_no, col)))
 
 
 def parse_cell(value: Any, raw: str | None) -> float | None:
@@ -332,7 +221,7 @@ def parse_cell(value: Any, raw: str | None) -> float | None:
         if not math.isfinite(value):
             raise ValueError(f"'{value}' er ikke et gyldigt tal")
         return float(value)
-    if isinstance(raw, _Ambiguous):
+    if isinstance(raw, Ambiguous):
         raise ValueError(numbers.point_thousands_problem(raw))
     return numbers.read_number(raw if raw is not None else str(value), missing=True)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing.danish import fmt
 from briefing.errors import BriefingError, Location, Problem
-from briefing.load.data import MAX_ROWS, percent_value
+from briefing.load.sheets import MAX_ROWS, percent_value
 from briefing.load.source import MAX_FILE_BYTES
 SUFFIXES = (".csv", ".xlsx")
 

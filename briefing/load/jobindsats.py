@@ -13,7 +13,8 @@ from typing import Any
 
 from briefing.danish import fmt, numbers
 from briefing.load.grid import Cell, Grid
-from briefing.load.data import MAX_COLUMNS, MAX_ROWS, parse_cell
+from briefing.load.data import MAX_COLUMNS, parse_cell
+from briefing.load.sheets import MAX_ROWS
 from briefing.errors import BriefingError, Location, Problem
 from briefing.danish.periods import Period, parse_period
 
