@@ -62,6 +62,11 @@ def expand(text: str, tables: dict[str, DataTable], quotes: list[Quote] | None =
             quotes.append(quote)
         return quote.text
 
+    rest = _TOKEN.sub(lambda match: " " * len(match.group(0)), text)  # what no token took, at its own place
+    at = rest.find("{")
+    if at >= 0 and "|" in rest[at:]:  # '{tabel | række' never closed, or '{tabel | {x} | kolonne}'
+        raise QuoteError("henvisningen lukkes ikke med } eller har { } inde i sig; skriv den {tabel | række | "
+                         "kolonne} (et { i teksten skrives {{)", at)
     return _TOKEN.sub(replace, text)
 
 
