@@ -266,25 +266,19 @@ def test_a_batch_with_one_failing_municipality_writes_no_deck(tmp_path, workers)
     assert not (tmp_path / "output").exists() or not any((tmp_path / "output").glob("*.pptx"))
 
 
-def test_a_municipality_listed_twice_is_refused_before_anything_is_built(tmp_path):
+@pytest.mark.parametrize("listed, column, message", [
+    ("[Favrskov, Skanderborg, Favrskov]", 17, "municipalities: Favrskov står mere end én gang; skriv hver kommune én "
+                                              "gang"),
+    ("[Favrskov, RAR Østjylland]", 28, "municipalities[2]: 'RAR Østjylland' er ikke en kommune; skriv en af de 98 "
+                                       "kommuner, fx Vejle"),
+])
+def test_municipalities_are_each_a_municipality_once_before_anything_is_built(tmp_path, listed, column, message):
     inputs = _project(tmp_path)
     deck = inputs / "briefing.yaml"
-    deck.write_text(deck.read_text(encoding="utf-8").replace("[Favrskov, Skanderborg, Ringkøbing-Skjern]",
-                                                             "[Favrskov, Skanderborg, Favrskov]"), encoding="utf-8")
+    deck.write_text(deck.read_text(encoding="utf-8").replace("[Favrskov, Skanderborg, Ringkøbing-Skjern]", listed),
+                    encoding="utf-8")
     with pytest.raises(BriefingError) as caught:
         build_every(inputs, workers=1)
-    line = deck.read_text(encoding="utf-8").splitlines().index("municipalities: [Favrskov, Skanderborg, Favrskov]") + 1
-    assert caught.value.render(tmp_path) == (
-        f"inputs/briefing.yaml:{line}:17: municipalities: Favrskov står mere end én gang; skriv hver kommune én gang")
-
-
-def test_a_name_in_municipalities_that_is_no_municipality_is_refused_at_its_place(tmp_path):
-    inputs = _project(tmp_path)
-    deck = inputs / "briefing.yaml"
-    deck.write_text(deck.read_text(encoding="utf-8").replace("[Favrskov, Skanderborg, Ringkøbing-Skjern]",
-                                                             "[Favrskov, RAR Østjylland]"), encoding="utf-8")
-    with pytest.raises(BriefingError) as caught:
-        build_every(inputs, workers=1)
-    line = deck.read_text(encoding="utf-8").splitlines().index("municipalities: [Favrskov, RAR Østjylland]") + 1
-    assert caught.value.render(tmp_path) == (f"inputs/briefing.yaml:{line}:28: municipalities[2]: 'RAR Østjylland' er "
-                                             "ikke en kommune; skriv en af de 98 kommuner, fx Vejle")
+    line = deck.read_text(encoding="utf-8").splitlines().index(f"municipalities: {listed}") + 1
+    assert caught.value.render(tmp_path) == f"inputs/briefing.yaml:{line}:{column}: {message}"
+    assert not (tmp_path / "output").exists()
