@@ -433,3 +433,16 @@ def test_a_csv_cell_is_placed_at_its_line_after_a_quoted_field_with_a_line_break
     _csv(tmp_path, 'sted;2021K3\n"Tilbud\ni alt";1\nb;2\nc;57.8\n')
     assert _messages(tmp_path, CSV_SPEC) == [
         "t.csv:5:2: 2021K3: '57.8': brug decimalkomma, fx 57,8 (punktum bruges til tusinder)"]
+
+
+def test_a_table_without_sheet_is_read_from_the_first_visible_sheet(tmp_path):
+    """An old copy hidden in front (as Excel lets one keep it) must not give its numbers silently."""
+    from openpyxl import load_workbook
+
+    path = _xlsx(tmp_path / "t.xlsx", {"Gammel": [["målgruppe", "2021K3"], ["Jobparat", 1]],
+                                       "Data": [["målgruppe", "2021K3"], ["Jobparat", 5]]})
+    book = load_workbook(path)
+    book["Gammel"].sheet_state = "hidden"
+    book.active = 1
+    book.save(path)
+    assert [row.values for row in _table(tmp_path, SPEC).rows] == [(5.0,)]

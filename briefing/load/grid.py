@@ -15,7 +15,7 @@ from typing import Any
 
 from briefing.danish import fmt
 from briefing.errors import BriefingError, Location, Problem
-from briefing.load.sheets import MAX_ROWS, percent_value
+from briefing.load.sheets import MAX_ROWS, first_visible, percent_value
 from briefing.load.source import MAX_FILE_BYTES
 SUFFIXES = (".csv", ".xlsx")
 
@@ -103,7 +103,7 @@ def _read_xlsx(path: Path) -> Grid:
         raise BriefingError(Problem("filen kan ikke læses som XLSX (Excel)", Location(path))) from None
     try:
         grid = []
-        for row_no, row in enumerate(book.worksheets[0].iter_rows(), start=1):
+        for row_no, row in enumerate(first_visible(book).iter_rows(), start=1):
             if row_no > MAX_ROWS + MAX_HEADER_LINES:
                 raise BriefingError(Problem(f"tabellen har mere end {fmt.number(MAX_ROWS)} rækker",
                                             Location(path, row_no, 1)))

@@ -79,7 +79,7 @@ def read_xlsx(path: Path, sheet: str | None, doc: SourceDoc) -> tuple[list[str],
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise BriefingError(Problem(f"arket '{sheet}' findes ikke (findes: {known_list(book.sheetnames)})", doc.location(("sheet",)), "sheet"))
-        readers = [(workbook[sheet] if sheet else workbook.worksheets[0]).iter_rows(values_only=values)
+        readers = [(workbook[sheet] if sheet else first_visible(workbook)).iter_rows(values_only=values)
                    for workbook, values in ((book, False), (formulas, True))]
         header: list[str] | None = None
         cells: list[list[Cell]] = []
@@ -105,6 +105,12 @@ def read_xlsx(path: Path, sheet: str | None, doc: SourceDoc) -> tuple[list[str],
     if header is None:
         raise BriefingError(Problem("arket er tomt", Location(path, 1, 1)))
     return header, cells
+
+
+def first_visible(workbook):
+    """The sheet a table without 'sheet:' is read from: the first one Excel shows, never a hidden one (an old copy
+    kept out of sight would give its numbers silently)."""
+    return next((ws for ws in workbook.worksheets if ws.sheet_state == "visible"), workbook.worksheets[0])
 
 
 def percent_value(value: Any, number_format: str | None) -> Any:
