@@ -676,3 +676,19 @@ def test_every_series_keeps_its_legend_swatch_even_when_its_first_value_is_missi
     assert [t.get_text() for t in legend.get_texts()] == ["3. kvt. 2019", "3. kvt. 2021"]
     assert all(p.get_visible() for p in swatches)
     assert len({_hex(p.get_facecolor()) for p in swatches}) == 2
+
+
+def test_a_waterfall_whose_shown_steps_miss_its_shown_result_says_it_is_rounding():
+    """398,1 − 12,4 − 8,8 + 3,5 is 380,4 as shown, the result 380,45 shows as 380,5: the source line says why."""
+    from briefing.facts.figures import ROUNDING_NOTE, _rounding_note
+    from tests.test_narrative_cases import table
+
+    rows = [{"trin": "a", "2025": 1}]
+    kroner = table(rows, unit="kr.", scale="mio.")
+    steps = [398_100_000, -12_400_000, -8_750_000, 3_500_000]
+    assert _rounding_note(steps, sum(steps), kroner, "mio.") == ROUNDING_NOTE
+    even = [398_100_000, -12_400_000, -8_700_000, 3_500_000]
+    assert _rounding_note(even, sum(even), kroner, "mio.") == ""
+    assert _rounding_note(steps, None, kroner, "mio.") == ""  # a missing step: no result is shown
+    persons = table(rows, unit="personer")
+    assert _rounding_note([10.4, 10.4], 20.8, persons, None) == ROUNDING_NOTE  # 10 + 10 shown against 21

@@ -298,7 +298,29 @@ def _waterfall_facts(title: str, spec, table: DataTable, deck: DeckSpec) -> Char
     roles = ("total",) + ("change",) * (len(values) - 1) + ("total",)
     return _common(title, spec, table, categories=tuple(names) + (spec.total,),
                    series=(Series(table.value_columns[index].label, tuple(values) + (result,), "other"),),
-                   axis_label=axis, category_roles=roles, options=WaterfallOptions(scale))
+                   axis_label=axis, category_roles=roles, options=WaterfallOptions(scale),
+                   note=_rounding_note(values, result, table, scale))
+
+
+ROUNDING_NOTE = "Beløbene summerer ikke præcist til resultatet på grund af afrunding"
+
+
+def _rounding_note(values: list, result: float | None, table: DataTable, scale: str | None) -> str:
+    """Said under a waterfall whose shown steps do not add up to its shown result (398,1 − 12,4 − 8,8 + 3,5 shown
+    with the result 380,5): rounded as the chart writes them (one decimal in mio. or mia. kr.)."""
+    if result is None:
+        return ""
+    from decimal import Decimal
+
+    from briefing.danish.units import SCALES
+
+    power = SCALES[scale] if scale and table.unit == "kr." else 0
+    places = 1 if power else table.decimals
+
+    def shown(value: float) -> Decimal:
+        return fmt.round_half_up(Decimal(repr(float(value))).scaleb(-power), places)
+
+    return ROUNDING_NOTE if sum(shown(v) for v in values) != shown(result) else ""
 
 
 CHART_FACTS: dict[str, FactsBuilder] = {
