@@ -11,15 +11,8 @@ from __future__ import annotations
 
 from briefing.danish.units import COUNT_NOUNS
 
-# plural nouns that count people or things: ranked with 'flest'/'færrest'
-COUNT_HEADS = (
-    "personer", "borgere", "modtagere", "ledige", "sanktioner", "forløb", "sager", "afgørelser", "klager",
-    "fuldtidspersoner", "virksomheder", "praktikker", "samtaler", "tilbud", "unge", "elever", "deltagere",
-    "kontanthjælpsmodtagere", "ansøgninger", "henvendelser", "jobs", "job", "ansatte", "medarbejdere",
-    "pladser", "fuldtidsstillinger", "stillinger", "timer", "løntimer", "aktiveringer", "kvinder", "mænd", "børn",
-    "familier", "tilkendelser", "ansættelser", "pensioner", "fleksjob", "brugere", "indsatser", "aktiviteter",
-)
-# the singular of each count head, for exactly one: '1 sanktion', '1 person i job' (a compound keeps its first part)
+# plural nouns that count people or things (ranked with 'flest'/'færrest'), each with its singular for exactly one:
+# '1 sanktion', '1 person i job' (a compound keeps its first part)
 SINGULAR = {
     "personer": "person", "borgere": "borger", "modtagere": "modtager", "ledige": "ledig", "sanktioner": "sanktion",
     "forløb": "forløb", "sager": "sag", "afgørelser": "afgørelse", "klager": "klage",
@@ -29,7 +22,10 @@ SINGULAR = {
     "pladser": "plads", "stillinger": "stilling", "timer": "time", "aktiveringer": "aktivering", "kvinder": "kvinde",
     "mænd": "mand", "børn": "barn", "familier": "familie", "tilkendelser": "tilkendelse", "ansættelser": "ansættelse",
     "pensioner": "pension", "brugere": "bruger", "indsatser": "indsats", "aktiviteter": "aktivitet",
+    "kontanthjælpsmodtagere": "kontanthjælpsmodtager", "fuldtidsstillinger": "fuldtidsstilling", "løntimer": "løntime",
+    "fleksjob": "fleksjob",
 }
+COUNT_HEADS = tuple(SINGULAR)
 # neuter nouns ('det højeste antal'); a compound ending in one of them is neuter too
 NEUTER_ENDINGS = ("antal", "niveau", "fravær", "forbrug", "beløb", "omfang", "tal", "resultat", "gennemsnit",
                   "indeks", "udbytte", "fald", "optag", "frafald", "sygefravær", "timetal", "udgiftsniveau")
