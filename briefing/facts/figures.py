@@ -310,16 +310,10 @@ def _rounding_note(values: list, result: float | None, table: DataTable, scale: 
     with the result 380,5): rounded as the chart writes them (one decimal in mio. or mia. kr.)."""
     if result is None:
         return ""
-    from decimal import Decimal
+    from briefing.danish.units import Measure
 
-    from briefing.danish.units import SCALES
-
-    power = SCALES[scale] if scale and table.unit == "kr." else 0
-    places = 1 if power else table.decimals
-
-    def shown(value: float) -> Decimal:
-        return fmt.round_half_up(Decimal(repr(float(value))).scaleb(-power), places)
-
+    scaled = bool(scale) and table.unit == "kr."
+    shown = Measure(table.unit, 1 if scaled else table.decimals, scale if scaled else None).shown
     return ROUNDING_NOTE if sum(shown(v) for v in values) != shown(result) else ""
 
 
