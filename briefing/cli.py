@@ -242,7 +242,7 @@ def init(folder: Path, municipality: str | None, blank: bool, debug: bool) -> No
 
             create_blank(folder, municipality or "")
             write_schemas(folder / "schemas", KINDS)
-            click.echo(f"Nyt projekt{f' for {municipality}' if municipality else ''} oprettet i {folder}.\nLæs {folder / 'README.md'}, ret filerne i "
+            click.echo(f"Nyt projekt for {municipality} oprettet i {folder}.\nLæs {folder / 'README.md'}, ret filerne i "
                        f"{folder / 'inputs'} og byg med:\n  cd {quoted(str(folder))}\n  {command_hint()} build")
             return
         create_project(folder)

@@ -91,16 +91,16 @@ def number_size(text: str, width_in: float, largest: float = 40, smallest: float
     than between number and unit; the general text fitter would wrap at that space.
     """
     size = largest
-    while size > smallest and text_width_pt(keep_together(text), size, True, font) > width_in * 72 - 6:
+    while size > smallest and not _fits(text, size, width_in, font):
         size -= 1
     return size
 
 
-TWO_LINES_PT = 24  # a number over its unit: two lines of this size fill the number's place
-
-
 def _fits(text: str, size: float, width_in: float, font: str | None) -> bool:
     return text_width_pt(keep_together(text), size, True, font) <= width_in * 72 - 6
+
+
+TWO_LINES_PT = 24  # a number over its unit: two lines of this size fill the number's place
 
 
 def value_lines(text: str, width_in: float, font: str | None = None, smallest: float = 20) -> tuple[list[str], float]:

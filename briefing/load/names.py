@@ -104,9 +104,9 @@ def municipality_problem(name: str, names: NameRegistry) -> str | None:
     text = name.strip()
     if not text:
         return "skriv kommunens navn, fx Vejle"
-    bare = text.removesuffix(" Kommune").removesuffix(" kommune")
-    if bare != text and names.place(bare) is not None and names.place(bare).kind == "kommune":
-        return f"skriv kun navnet uden 'Kommune', fx '{names.place(bare).name}'"
+    bare = names.place(text.removesuffix(" Kommune").removesuffix(" kommune"))
+    if bare is not None and bare.kind == "kommune":  # 'Aalborg Kommune'
+        return f"skriv kun navnet uden 'Kommune', fx '{bare.name}'"
     if place is not None:
         return f"'{text}' er ikke en kommune; skriv en af de 98 kommuner, fx Vejle"
     from briefing.errors import suggest

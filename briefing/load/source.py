@@ -254,13 +254,14 @@ _SYNTAX_HINTS = [
 _REFERENCE_FIRST = re.compile(r"^(\s*(?:-\s+)?[^\s:#][^:#]*:\s+)\{[^{}]*\|")  # lead: {ledige | Aalborg} er ...
 
 
-def _syntax_error(path: Path, exc: yaml.MarkedYAMLError, text: str = "") -> BriefingError:
+def _syntax_error(path: Path, exc: yaml.MarkedYAMLError, source: str = "") -> BriefingError:
     mark = exc.problem_mark or exc.context_mark
     if exc.context == "while scanning a quoted scalar" and exc.context_mark:
         mark = exc.context_mark  # the opening quote, not the end of the file where the scanner gave up
     location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
     start = exc.problem_mark or mark
-    line = text.split("\n")[start.line] if start is not None and start.line < text.count("\n") + 1 else ""
+    lines = source.split("\n")
+    line = lines[start.line] if start is not None and start.line < len(lines) else ""
     reference = _REFERENCE_FIRST.match(line)
     if reference:  # YAML reads a text that starts with '{' as a section
         column = len(reference.group(1)) + 1
